@@ -1,0 +1,100 @@
+//! The command line (clap derive); doc comments are the help text.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// stepdoc: multilingual integration setup guides, written once, translated with Fluent,
+/// published as a static help center.
+#[derive(Debug, Parser)]
+#[command(name = "stepdoc", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options every command that reads a site shares.
+#[derive(Debug, Args)]
+pub struct SiteArgs {
+    /// The site directory (holding site.yaml).
+    #[arg(long, short = 'r', default_value = ".", global = true)]
+    pub root: PathBuf,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate and render the site into the output directory (atomically).
+    Build(BuildArgs),
+    /// Run every validation of `build` without writing anything.
+    Check(CheckArgs),
+    /// Scaffold a new guide under content/.
+    New(NewArgs),
+    /// Print the JSON Schema of guide.yaml (or of site.yaml with --config).
+    Schema(SchemaArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// Output directory (default: `public` in the site directory).
+    #[arg(long, short = 'o')]
+    pub out: Option<PathBuf>,
+    /// Treat warnings as errors; nothing is written when there is any finding.
+    #[arg(long)]
+    pub strict: bool,
+    /// Only render these locales (repeatable).
+    #[arg(long = "locale", short = 'l')]
+    pub locales: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// Treat warnings as errors.
+    #[arg(long)]
+    pub strict: bool,
+    /// Output format of the findings.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Grouped, with source lines; colored on a terminal.
+    Human,
+    /// `{ "findings": [...], "summary": {...} }`.
+    Json,
+    /// GitHub Actions workflow annotations.
+    Github,
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// The guide id (directory name and URL segment), e.g. `acme-crm`.
+    pub id: String,
+    /// Language the guide is written in (default: the site's default locale).
+    #[arg(long)]
+    pub source_locale: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// Print the schema of site.yaml instead of guide.yaml.
+    #[arg(long)]
+    pub config: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

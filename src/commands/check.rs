@@ -1,0 +1,36 @@
+//! `stepdoc check`: every validation of `build`, rendering included, without writing.
+
+use std::process::ExitCode;
+
+use super::report;
+use crate::cli::CheckArgs;
+
+pub fn run(args: &CheckArgs) -> ExitCode {
+    let root = &args.site.root;
+    let (site, mut diagnostics) = crate::site::load(root);
+    if let Some(site) = &site
+        && let Err(render_findings) = crate::render::render(site, &[])
+    {
+        diagnostics.extend(render_findings);
+        diagnostics.sort();
+    }
+    report::print(&diagnostics, root, args.format, args.strict);
+    if report::fails(&diagnostics, args.strict) {
+        if args.format == crate::cli::Format::Human {
+            eprintln!(
+                "check failed: {} error(s), {} warning(s)",
+                diagnostics.error_count(),
+                diagnostics.warning_count()
+            );
+        }
+        ExitCode::FAILURE
+    } else {
+        if args.format == crate::cli::Format::Human {
+            eprintln!(
+                "check passed: {} warning(s)",
+                diagnostics.warning_count()
+            );
+        }
+        ExitCode::SUCCESS
+    }
+}

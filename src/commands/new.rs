@@ -1,0 +1,69 @@
+//! `stepdoc new <guide-id>`: scaffold `content/<id>/guide.yaml` with a minimal valid guide.
+
+use std::process::ExitCode;
+
+use anyhow::{Context as _, bail};
+
+use crate::cli::NewArgs;
+use crate::content::model::Id;
+
+pub fn run(args: &NewArgs) -> anyhow::Result<ExitCode> {
+    if !Id::is_valid(&args.id) {
+        bail!(
+            "`{}` is not a valid guide id: use lower-case letters, digits and single dashes, starting with a letter",
+            args.id
+        );
+    }
+    let mut diagnostics = crate::diagnostics::Diagnostics::new();
+    let Some(config) = crate::config::load(&args.site.root, &mut diagnostics) else {
+        eprint!(
+            "{}",
+            crate::diagnostics::render_human(&diagnostics, &args.site.root, false)
+        );
+        return Ok(ExitCode::FAILURE);
+    };
+    let locale = args
+        .source_locale
+        .clone()
+        .unwrap_or_else(|| config.default_locale.clone());
+    if !config.has_locale(&locale) {
+        bail!(
+            "--source-locale {locale}: not one of the site's locales ({})",
+            config.locales.join(", ")
+        );
+    }
+    let dir = args.site.root.join("content").join(&args.id);
+    if dir.exists() {
+        bail!("{} already exists; choose another id", dir.display());
+    }
+    std::fs::create_dir_all(dir.join("images").join(&locale))
+        .with_context(|| format!("cannot create {}", dir.display()))?;
+    let path = dir.join("guide.yaml");
+    std::fs::write(&path, scaffold(&locale))
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    println!("created {}", path.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn scaffold(locale: &str) -> String {
+    format!(
+        "# yaml-language-server: $schema=../../docs/guide.schema.json
+source_locale: {locale}
+title: Connect the product to the partner
+summary: What this integration does, in one sentence.
+product: my-product
+partner: my-partner
+prerequisites:
+  - id: admin-rights
+    text: You are an administrator.
+sections:
+  - id: setup
+    title: Set up the integration
+    steps:
+      - id: open-settings
+        text: Open the settings.
+      - id: enable
+        text: Enable the integration and save.
+"
+    )
+}

@@ -1,0 +1,94 @@
+//! Printing findings in the formats the CLI offers.
+
+use std::path::Path;
+
+use serde_json::json;
+
+use crate::cli::Format;
+use crate::diagnostics::{self, Diagnostics, Severity, display_path};
+
+/// Print `diagnostics` to stderr (human) or stdout (json, github).
+pub fn print(diagnostics: &Diagnostics, root: &Path, format: Format, strict: bool) {
+    match format {
+        Format::Human => {
+            if !diagnostics.is_empty() {
+                eprint!(
+                    "{}",
+                    diagnostics::render_human(diagnostics, root, diagnostics::use_color())
+                );
+            }
+        }
+        Format::Json => println!("{}", to_json(diagnostics, strict)),
+        Format::Github => print!("{}", to_github(diagnostics, strict)),
+    }
+}
+
+/// The JSON report: `{ "findings": [...], "summary": {...} }`.
+pub fn to_json(diagnostics: &Diagnostics, strict: bool) -> String {
+    let findings: Vec<_> = diagnostics
+        .iter()
+        .map(|d| {
+            json!({
+                "kind": d.kind,
+                "severity": effective(d.severity, strict),
+                "file": display_path(&d.location.path),
+                "line": d.location.line,
+                "column": d.location.column,
+                "field": d.field,
+                "message": d.message,
+                "help": d.help,
+            })
+        })
+        .collect();
+    let report = json!({
+        "findings": findings,
+        "summary": {
+            "errors": diagnostics.error_count(),
+            "warnings": diagnostics.warning_count(),
+            "strict": strict,
+        }
+    });
+    serde_json::to_string_pretty(&report).unwrap_or_default()
+}
+
+fn effective(severity: Severity, strict: bool) -> &'static str {
+    match (severity, strict) {
+        (Severity::Error, _) | (Severity::Warning, true) => "error",
+        (Severity::Warning, false) => "warning",
+    }
+}
+
+/// GitHub Actions annotations, one line per finding.
+pub fn to_github(diagnostics: &Diagnostics, strict: bool) -> String {
+    let mut out = String::new();
+    for d in diagnostics.iter() {
+        let level = effective(d.severity, strict);
+        let mut message = d.message.clone();
+        if let Some(help) = &d.help {
+            message.push_str(" — ");
+            message.push_str(help);
+        }
+        out.push_str(&format!(
+            "::{level} file={},line={},col={},title={}::{}\n",
+            escape_property(&display_path(&d.location.path)),
+            d.location.line.max(1),
+            d.location.column.max(1),
+            escape_property(d.kind),
+            escape_data(&message),
+        ));
+    }
+    out
+}
+
+fn escape_data(s: &str) -> String {
+    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+}
+
+fn escape_property(s: &str) -> String {
+    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// Whether the findings fail the run.
+pub fn fails(diagnostics: &Diagnostics, strict: bool) -> bool {
+    diagnostics.has_errors() || (strict && !diagnostics.is_empty())
+}

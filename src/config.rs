@@ -1,0 +1,211 @@
+//! `site.yaml`: the site's title, URL, locales, theme, variables and fallback policy.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use schemars::JsonSchema;
+use serde::Deserialize;
+
+use crate::content::model::Text;
+use crate::diagnostics::{Diagnostic, Diagnostics, Location};
+
+pub const CONFIG_FILE: &str = "site.yaml";
+
+/// The raw, strictly-typed `site.yaml`.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawConfig {
+    /// Site title per locale code; the default locale's entry is required.
+    pub title: BTreeMap<String, String>,
+    /// Absolute URL the site is published at, e.g. `https://help.example.com/`.
+    pub base_url: Text,
+    /// Locale codes, in the order of the language switcher.
+    pub locales: Vec<Text>,
+    /// Locale of `public/index.html`'s fallback and of `x-default`.
+    pub default_locale: Text,
+    /// Theme directory name under `themes/`; `default` is built in.
+    #[serde(default)]
+    pub theme: Option<Text>,
+    /// Fluent variables available to every message, e.g. `support-email`.
+    #[serde(default)]
+    pub variables: BTreeMap<String, String>,
+    /// What a page shows when a translation is incomplete.
+    #[serde(default)]
+    pub fallback: FallbackMode,
+}
+
+/// Per-message fallback shows the source text for each missing message, marked; whole-guide
+/// fallback shows an incomplete translation's guide entirely in its source language.
+#[derive(Clone, Copy, Debug, Default, Deserialize, JsonSchema, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum FallbackMode {
+    #[default]
+    Message,
+    Guide,
+}
+
+/// The validated configuration that later stages use.
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub titles: BTreeMap<String, String>,
+    pub base_url: String,
+    pub locales: Vec<String>,
+    pub default_locale: String,
+    pub theme: String,
+    pub variables: BTreeMap<String, String>,
+    pub fallback: FallbackMode,
+}
+
+impl Config {
+    /// The site title in `locale`, or in the default locale.
+    pub fn title(&self, locale: &str) -> &str {
+        self.titles
+            .get(locale)
+            .or_else(|| self.titles.get(&self.default_locale))
+            .map_or("", String::as_str)
+    }
+
+    pub fn has_locale(&self, locale: &str) -> bool {
+        self.locales.iter().any(|l| l == locale)
+    }
+}
+
+/// Read and validate `site.yaml` in `root`; every problem is pushed to `diagnostics`.
+pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Option<Config> {
+    let rel = Path::new(CONFIG_FILE);
+    let source = match std::fs::read_to_string(root.join(rel)) {
+        Ok(s) => s,
+        Err(err) => {
+            diagnostics.push(
+                Diagnostic::error(
+                    "io",
+                    Location::file(rel),
+                    format!("cannot read {CONFIG_FILE}: {err}"),
+                )
+                .with_help("run stepdoc in a site directory, or pass --root DIR"),
+            );
+            return None;
+        }
+    };
+    let raw: RawConfig = match crate::yaml::parse(rel, &source) {
+        Ok(raw) => raw,
+        Err(d) => {
+            diagnostics.push(*d);
+            return None;
+        }
+    };
+    validate(rel, raw, diagnostics)
+}
+
+fn validate(rel: &Path, raw: RawConfig, diagnostics: &mut Diagnostics) -> Option<Config> {
+    let before = diagnostics.error_count();
+    let mut locales: Vec<String> = Vec::new();
+    for locale in &raw.locales {
+        let code = locale.as_str();
+        if unic_langid::LanguageIdentifier::from_bytes(code.as_bytes()).is_err()
+            || code.is_empty()
+            || !code
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-')
+        {
+            diagnostics.push(
+                Diagnostic::error(
+                    "invalid-locale",
+                    locale.location(rel),
+                    format!("`{code}` is not a valid locale code"),
+                )
+                .with_help("use a BCP 47 code such as `en`, `nl`, `fr-CA`"),
+            );
+        } else if locales.iter().any(|l| l == code) {
+            diagnostics.push(Diagnostic::error(
+                "duplicate-id",
+                locale.location(rel),
+                format!("locale `{code}` is listed twice"),
+            ));
+        } else {
+            locales.push(code.to_owned());
+        }
+    }
+    if raw.locales.is_empty() {
+        diagnostics.push(
+            Diagnostic::error("invalid-locale", Location::new(rel, 1, 1), "no locales listed")
+                .with_help("add `locales: [en]` (or more) to site.yaml"),
+        );
+    }
+    let default_locale = raw.default_locale.as_str().to_owned();
+    if !locales.iter().any(|l| *l == default_locale) {
+        diagnostics.push(
+            Diagnostic::error(
+                "invalid-locale",
+                raw.default_locale.location(rel),
+                format!("default locale `{default_locale}` is not in `locales`"),
+            )
+            .with_help(format!("use one of: {}", locales.join(", "))),
+        );
+    }
+    if !raw.titles_ok(&default_locale) {
+        diagnostics.push(
+            Diagnostic::error(
+                "missing-field",
+                Location::new(rel, 1, 1),
+                format!("`title` has no entry for the default locale `{default_locale}`"),
+            )
+            .with_help(format!("add `title: {{ {default_locale}: \"…\" }}`")),
+        );
+    }
+    let base_url = raw.base_url.as_str();
+    if !(base_url.starts_with("https://") || base_url.starts_with("http://")) {
+        diagnostics.push(
+            Diagnostic::error(
+                "invalid-url",
+                raw.base_url.location(rel),
+                format!("base_url `{base_url}` is not an absolute http(s) URL"),
+            )
+            .with_help("write it as `https://help.example.com/`"),
+        );
+    }
+    for name in raw.variables.keys() {
+        if !is_fluent_identifier(name) {
+            diagnostics.push(
+                Diagnostic::error(
+                    "invalid-variable",
+                    Location::new(rel, 1, 1),
+                    format!("variable name `{name}` is not a Fluent identifier"),
+                )
+                .with_help("use letters, digits, `-` and `_`, starting with a letter"),
+            );
+        }
+    }
+    if diagnostics.error_count() > before {
+        return None;
+    }
+    let mut base_url = base_url.to_owned();
+    if !base_url.ends_with('/') {
+        base_url.push('/');
+    }
+    Some(Config {
+        titles: raw.title,
+        base_url,
+        locales,
+        default_locale,
+        theme: raw
+            .theme
+            .as_ref()
+            .map_or_else(|| "default".to_owned(), |t| t.as_str().to_owned()),
+        variables: raw.variables,
+        fallback: raw.fallback,
+    })
+}
+
+impl RawConfig {
+    fn titles_ok(&self, default_locale: &str) -> bool {
+        self.title.contains_key(default_locale)
+    }
+}
+
+/// Fluent identifiers: `[a-zA-Z][a-zA-Z0-9_-]*`.
+pub fn is_fluent_identifier(name: &str) -> bool {
+    let mut chars = name.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}

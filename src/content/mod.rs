@@ -1,0 +1,137 @@
+//! Guides: finding `content/<guide-id>/guide.yaml`, parsing it into the typed model, checking its
+//! structure, and listing the messages it defines.
+
+pub mod catalog;
+pub mod images;
+pub mod model;
+pub mod validate;
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::diagnostics::{Diagnostic, Diagnostics, Location};
+use model::{Guide, Id};
+
+pub const CONTENT_DIR: &str = "content";
+pub const GUIDE_FILE: &str = "guide.yaml";
+
+/// A parsed guide and where it came from.
+#[derive(Debug)]
+pub struct LoadedGuide {
+    /// The guide id: its directory name, also its URL segment.
+    pub id: String,
+    /// `content/<id>`, relative to the site root.
+    pub dir: PathBuf,
+    /// `content/<id>/guide.yaml`, relative to the site root.
+    pub path: PathBuf,
+    /// The file's text, kept to locate findings inside scalars.
+    pub source: String,
+    pub guide: Guide,
+}
+
+/// Find and parse every guide under `root/content`, in id order. Guides that fail to parse are
+/// reported and left out.
+pub fn load_guides(root: &Path, diagnostics: &mut Diagnostics) -> Vec<LoadedGuide> {
+    let content = root.join(CONTENT_DIR);
+    let mut dirs: Vec<(String, PathBuf)> = Vec::new();
+    let entries = match std::fs::read_dir(&content) {
+        Ok(entries) => entries,
+        Err(err) => {
+            diagnostics.push(
+                Diagnostic::error(
+                    "io",
+                    Location::file(CONTENT_DIR),
+                    format!("cannot read the content directory: {err}"),
+                )
+                .with_help("create `content/<guide-id>/guide.yaml`, e.g. with `stepdoc new`"),
+            );
+            return Vec::new();
+        }
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') || !entry.path().is_dir() {
+            continue;
+        }
+        let rel = Path::new(CONTENT_DIR).join(&name);
+        if !Id::is_valid(&name) {
+            diagnostics.push(
+                Diagnostic::error(
+                    "invalid-id",
+                    Location::file(&rel),
+                    format!("guide directory name `{name}` is not a valid guide id"),
+                )
+                .with_help("use lower-case letters, digits and single dashes, e.g. `acme-crm`"),
+            );
+            continue;
+        }
+        if !entry.path().join(GUIDE_FILE).is_file() {
+            diagnostics.push(
+                Diagnostic::error(
+                    "missing-file",
+                    Location::file(&rel),
+                    format!("guide directory `{name}` has no {GUIDE_FILE}"),
+                )
+                .with_help("add the file, or remove the directory"),
+            );
+            continue;
+        }
+        dirs.push((name, rel));
+    }
+    dirs.sort();
+
+    let results: Vec<Result<LoadedGuide, Diagnostic>> = dirs
+        .into_par_iter()
+        .map(|(id, dir)| load_one(root, id, dir))
+        .collect();
+    let mut guides = Vec::new();
+    for result in results {
+        match result {
+            Ok(guide) => guides.push(guide),
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    guides
+}
+
+fn load_one(root: &Path, id: String, dir: PathBuf) -> Result<LoadedGuide, Diagnostic> {
+    let path = dir.join(GUIDE_FILE);
+    let bytes = std::fs::read(root.join(&path)).map_err(|err| {
+        Diagnostic::error("io", Location::file(&path), format!("cannot read file: {err}"))
+    })?;
+    let source = decode_utf8(&path, bytes)?;
+    let guide = crate::yaml::parse::<Guide>(&path, &source).map_err(|d| *d)?;
+    Ok(LoadedGuide {
+        id,
+        dir,
+        path,
+        source,
+        guide,
+    })
+}
+
+/// Decode UTF-8 (dropping a BOM, normalizing CRLF), or report the first bad byte's offset.
+pub fn decode_utf8(path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
+    match String::from_utf8(bytes) {
+        Ok(mut text) => {
+            if text.starts_with('\u{feff}') {
+                text.drain(..'\u{feff}'.len_utf8());
+            }
+            if text.contains('\r') {
+                text = text.replace("\r\n", "\n");
+            }
+            Ok(text)
+        }
+        Err(err) => {
+            let offset = err.utf8_error().valid_up_to();
+            let valid = String::from_utf8_lossy(&err.as_bytes()[..offset]).into_owned();
+            Err(Diagnostic::error(
+                "invalid-utf8",
+                Location::at_offset(path, &valid, offset),
+                format!("the file is not valid UTF-8 (bad byte at offset {offset})"),
+            )
+            .with_help("save the file as UTF-8"))
+        }
+    }
+}

@@ -1,0 +1,385 @@
+//! The schema of `content/<guide-id>/guide.yaml`: typed, strict (`deny_unknown_fields`), with the
+//! source location of every id and text kept for diagnostics.
+//!
+//! Text fields hold Fluent patterns (so `{ -wpm }` and `{ $support-email }` work) with inline
+//! Markdown; fields documented as "block Markdown" may hold paragraphs and lists.
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+use crate::diagnostics::Location;
+
+/// A string with the place in the YAML file it came from.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(transparent)]
+pub struct Text(pub Spanned<String>);
+
+impl Text {
+    pub fn as_str(&self) -> &str {
+        &self.0.value
+    }
+
+    /// 1-based line and column of the scalar in its file.
+    pub fn line_col(&self) -> (u32, u32) {
+        let loc = self.0.referenced;
+        (
+            u32::try_from(loc.line()).unwrap_or(u32::MAX),
+            u32::try_from(loc.column()).unwrap_or(u32::MAX),
+        )
+    }
+
+    /// Byte offset of the scalar in its file, when known.
+    pub fn byte_offset(&self) -> Option<usize> {
+        self.0
+            .referenced
+            .span()
+            .byte_offset()
+            .and_then(|o| usize::try_from(o).ok())
+    }
+
+    pub fn location(&self, path: &std::path::Path) -> Location {
+        let (line, column) = self.line_col();
+        Location::new(path, line, column)
+    }
+}
+
+impl JsonSchema for Text {
+    fn schema_name() -> Cow<'static, str> {
+        "Text".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "description": "Fluent pattern with inline Markdown: terms { -name }, variables { $name }."
+        })
+    }
+}
+
+/// An identifier: lower-case ASCII letters, digits and `-`, starting with a letter. Ids become
+/// HTML anchors and Fluent message ids, so they are the same in every language.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(transparent)]
+pub struct Id(pub Text);
+
+impl Id {
+    pub fn as_str(&self) -> &str {
+        self.0.as_str()
+    }
+
+    pub fn location(&self, path: &std::path::Path) -> Location {
+        self.0.location(path)
+    }
+
+    /// Whether `s` is a valid id.
+    pub fn is_valid(s: &str) -> bool {
+        let mut chars = s.chars();
+        matches!(chars.next(), Some('a'..='z'))
+            && chars.all(|c| matches!(c, 'a'..='z' | '0'..='9' | '-'))
+            && !s.ends_with('-')
+            && !s.contains("--")
+    }
+}
+
+impl JsonSchema for Id {
+    fn schema_name() -> Cow<'static, str> {
+        "Id".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "pattern": "^[a-z]([a-z0-9]|-(?=[a-z0-9]))*$",
+            "description": "Stable identifier: becomes the HTML anchor and the Fluent message id."
+        })
+    }
+}
+
+/// One guide: metadata, structure and the text in its source language.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Guide {
+    /// Language of the text in this file (one of the site's locales).
+    pub source_locale: Text,
+    /// Page title.
+    pub title: Text,
+    /// One or two sentences shown under the title and on the index page.
+    pub summary: Text,
+    /// Who the guide is for, e.g. "Implementation consultants".
+    #[serde(default)]
+    pub audience: Option<Text>,
+    /// Product the guide belongs to (a grouping key on the index page).
+    pub product: Id,
+    /// Partner product the guide connects to (a grouping key on the index page).
+    pub partner: Id,
+    /// Date of the last content change, `YYYY-MM-DD` (shown localized; no clock is read).
+    #[serde(default)]
+    pub updated: Option<Text>,
+    /// Comma-separated search keywords (translatable).
+    #[serde(default)]
+    pub keywords: Option<Text>,
+    /// Introduction (block Markdown): what the guide is about.
+    #[serde(default)]
+    pub intro: Option<Text>,
+    /// Key/value card: type, direction, frequency, who sets it up.
+    #[serde(default)]
+    pub facts: Vec<Fact>,
+    /// What must be true before starting.
+    #[serde(default)]
+    pub prerequisites: Vec<Prerequisite>,
+    /// The body of the guide.
+    pub sections: Vec<Section>,
+    /// The "forward this information" checklist.
+    #[serde(default)]
+    pub collect: Option<Collect>,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Fact {
+    pub id: Id,
+    pub label: Text,
+    pub value: Text,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Prerequisite {
+    pub id: Id,
+    /// Block Markdown.
+    pub text: Text,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    pub id: Id,
+    pub title: Text,
+    /// Render the section folded (`<details>`), e.g. for technical background.
+    #[serde(default)]
+    pub collapsed: bool,
+    /// Block Markdown shown before the steps.
+    #[serde(default)]
+    pub intro: Option<Text>,
+    #[serde(default)]
+    pub note: Option<Text>,
+    #[serde(default)]
+    pub tip: Option<Text>,
+    #[serde(default)]
+    pub warning: Option<Text>,
+    /// The numbered procedure of this section.
+    #[serde(default)]
+    pub steps: Vec<Step>,
+    /// Tables, lists, definitions and text shown after the steps.
+    #[serde(default)]
+    pub blocks: Vec<Block>,
+}
+
+impl Section {
+    pub fn admonitions(&self) -> impl Iterator<Item = (&'static str, &Text)> {
+        admonitions(&self.note, &self.tip, &self.warning)
+    }
+}
+
+fn admonitions<'a>(
+    note: &'a Option<Text>,
+    tip: &'a Option<Text>,
+    warning: &'a Option<Text>,
+) -> impl Iterator<Item = (&'static str, &'a Text)> {
+    [("note", note), ("tip", tip), ("warning", warning)]
+        .into_iter()
+        .filter_map(|(kind, text)| text.as_ref().map(|t| (kind, t)))
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    /// Unique in the guide; the anchor `#step-<id>` in every language.
+    pub id: Id,
+    /// What to do (inline Markdown).
+    pub text: Text,
+    /// More explanation (block Markdown).
+    #[serde(default)]
+    pub details: Option<Text>,
+    #[serde(default)]
+    pub note: Option<Text>,
+    #[serde(default)]
+    pub tip: Option<Text>,
+    #[serde(default)]
+    pub warning: Option<Text>,
+    /// Screenshot file name, looked up in `images/<lang>/`, `images/<source_locale>/`, `images/`.
+    #[serde(default)]
+    pub image: Option<Text>,
+    /// Alternative text of the screenshot (required with `image`).
+    #[serde(default)]
+    pub alt: Option<Text>,
+    /// Sub-steps (one level deep).
+    #[serde(default)]
+    pub substeps: Vec<Step>,
+    /// "When X, do Y" entries.
+    #[serde(default)]
+    pub troubleshooting: Vec<Troubleshooting>,
+    /// Id of the `collect` value this step produces.
+    #[serde(default)]
+    pub collects: Option<Text>,
+}
+
+impl Step {
+    pub fn admonitions(&self) -> impl Iterator<Item = (&'static str, &Text)> {
+        admonitions(&self.note, &self.tip, &self.warning)
+    }
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Troubleshooting {
+    pub id: Id,
+    /// The symptom (inline Markdown).
+    pub when: Text,
+    /// The remedy (block Markdown).
+    #[serde(rename = "do")]
+    pub remedy: Text,
+}
+
+/// Content shown after a section's steps.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase", deny_unknown_fields)]
+pub enum Block {
+    /// A table with translatable header and cells.
+    Table(Table),
+    /// A list, optionally grouped under headings.
+    List(List),
+    /// Terms with their definitions, e.g. matching rules.
+    Definitions(Definitions),
+    /// A paragraph or admonition (block Markdown).
+    Text(TextBlock),
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Table {
+    pub id: Id,
+    #[serde(default)]
+    pub intro: Option<Text>,
+    pub columns: Vec<Column>,
+    pub rows: Vec<Row>,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Column {
+    pub id: Id,
+    pub label: Text,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Row {
+    pub id: Id,
+    /// Cell text (inline Markdown) by column id.
+    pub cells: BTreeMap<String, Text>,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct List {
+    pub id: Id,
+    #[serde(default)]
+    pub intro: Option<Text>,
+    /// Render as a numbered list.
+    #[serde(default)]
+    pub ordered: bool,
+    /// Ungrouped items.
+    #[serde(default)]
+    pub items: Vec<Item>,
+    /// Items under headings.
+    #[serde(default)]
+    pub groups: Vec<Group>,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Group {
+    pub id: Id,
+    pub title: Text,
+    pub items: Vec<Item>,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Item {
+    pub id: Id,
+    pub text: Text,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Definitions {
+    pub id: Id,
+    #[serde(default)]
+    pub intro: Option<Text>,
+    pub entries: Vec<Definition>,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Definition {
+    pub id: Id,
+    pub term: Text,
+    /// Block Markdown.
+    pub text: Text,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TextBlock {
+    pub id: Id,
+    /// Render as an admonition of this kind instead of a plain paragraph.
+    #[serde(default)]
+    pub style: Option<AdmonitionKind>,
+    /// Block Markdown.
+    pub text: Text,
+}
+
+#[derive(Clone, Copy, Debug, Deserialize, JsonSchema, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum AdmonitionKind {
+    Note,
+    Tip,
+    Warning,
+}
+
+impl AdmonitionKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Note => "note",
+            Self::Tip => "tip",
+            Self::Warning => "warning",
+        }
+    }
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Collect {
+    /// Heading of the checklist.
+    pub title: Text,
+    /// Block Markdown shown before the values.
+    #[serde(default)]
+    pub intro: Option<Text>,
+    pub values: Vec<CollectValue>,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CollectValue {
+    pub id: Id,
+    pub label: Text,
+    /// Inline Markdown: what the value looks like, where to find it.
+    #[serde(default)]
+    pub hint: Option<Text>,
+}

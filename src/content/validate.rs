@@ -1,0 +1,326 @@
+//! Structural checks of a parsed guide: ids (format and uniqueness), references between parts
+//! (`collects`), screenshots, dates and locales. Text (Fluent) checks live in `i18n`.
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::Path;
+
+use super::LoadedGuide;
+use super::images;
+use super::model::{Block, Id, Step, Text};
+use crate::config::Config;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+
+/// Check one guide; findings go to `diagnostics`.
+pub fn validate(root: &Path, config: &Config, loaded: &LoadedGuide, diagnostics: &mut Diagnostics) {
+    let mut v = Validator {
+        path: &loaded.path,
+        diagnostics,
+        seen: HashMap::new(),
+    };
+    let guide = &loaded.guide;
+
+    let source_locale = guide.source_locale.as_str();
+    if !config.has_locale(source_locale) {
+        v.diagnostics.push(
+            Diagnostic::error(
+                "invalid-locale",
+                guide.source_locale.location(v.path),
+                format!("source_locale `{source_locale}` is not one of the site's locales"),
+            )
+            .with_field("source_locale")
+            .with_help(format!("use one of: {}", config.locales.join(", "))),
+        );
+    }
+    v.id_format(&guide.product, "product");
+    v.id_format(&guide.partner, "partner");
+    if let Some(updated) = &guide.updated
+        && !is_iso_date(updated.as_str())
+    {
+        v.diagnostics.push(
+            Diagnostic::error(
+                "invalid-date",
+                updated.location(v.path),
+                format!("`{}` is not a date in the form YYYY-MM-DD", updated.as_str()),
+            )
+            .with_field("updated")
+            .with_help("write the date as e.g. `2026-11-23`"),
+        );
+    }
+
+    for (i, fact) in guide.facts.iter().enumerate() {
+        v.unique(&fact.id, "fact", &format!("facts[{i}].id"));
+    }
+    for (i, p) in guide.prerequisites.iter().enumerate() {
+        v.unique(&p.id, "prerequisite", &format!("prerequisites[{i}].id"));
+    }
+    if guide.sections.is_empty() {
+        v.diagnostics.push(
+            Diagnostic::error(
+                "missing-field",
+                guide.title.location(v.path),
+                "the guide has no sections",
+            )
+            .with_field("sections")
+            .with_help("add at least one section with steps"),
+        );
+    }
+    let value_ids: BTreeSet<&str> = guide
+        .collect
+        .iter()
+        .flat_map(|c| c.values.iter().map(|v| v.id.as_str()))
+        .collect();
+    let mut steps = Vec::new();
+    for (si, section) in guide.sections.iter().enumerate() {
+        let field = format!("sections[{si}]");
+        v.unique(&section.id, "section", &format!("{field}.id"));
+        for (i, step) in section.steps.iter().enumerate() {
+            v.step(step, &format!("{field}.steps[{i}]"), 0, &mut steps);
+        }
+        for (bi, block) in section.blocks.iter().enumerate() {
+            v.block(block, &format!("{field}.blocks[{bi}]"));
+        }
+    }
+    if let Some(collect) = &guide.collect {
+        for (i, value) in collect.values.iter().enumerate() {
+            v.unique(&value.id, "collect value", &format!("collect.values[{i}].id"));
+        }
+    }
+    for (field, step) in steps {
+        if let Some(collects) = &step.collects
+            && !value_ids.contains(collects.as_str())
+        {
+            let help = if value_ids.is_empty() {
+                "add a `collect:` list with this value, or remove `collects`".to_owned()
+            } else {
+                format!(
+                    "use one of the collect values: {}",
+                    value_ids.iter().copied().collect::<Vec<_>>().join(", ")
+                )
+            };
+            v.diagnostics.push(
+                Diagnostic::error(
+                    "unknown-reference",
+                    collects.location(v.path),
+                    format!("step collects `{}`, which is not a collect value", collects.as_str()),
+                )
+                .with_field(format!("{field}.collects"))
+                .with_help(help),
+            );
+        }
+        if let Some(image) = &step.image {
+            v.image(root, loaded, image, step.alt.as_ref(), &field);
+        }
+    }
+}
+
+struct Validator<'a> {
+    path: &'a Path,
+    diagnostics: &'a mut Diagnostics,
+    /// (kind, id) → field path of the first occurrence.
+    seen: HashMap<(String, String), String>,
+}
+
+impl<'a> Validator<'a> {
+    fn id_format(&mut self, id: &Id, field: &str) -> bool {
+        if Id::is_valid(id.as_str()) {
+            return true;
+        }
+        self.diagnostics.push(
+            Diagnostic::error(
+                "invalid-id",
+                id.location(self.path),
+                format!("`{}` is not a valid id", id.as_str()),
+            )
+            .with_field(field)
+            .with_help("ids use lower-case letters a-z, digits and single dashes, and start with a letter"),
+        );
+        false
+    }
+
+    /// Check format and uniqueness of `id` among ids of `kind`.
+    fn unique(&mut self, id: &Id, kind: &str, field: &str) {
+        if !self.id_format(id, field) {
+            return;
+        }
+        let key = (kind.to_owned(), id.as_str().to_owned());
+        if let Some(first) = self.seen.get(&key) {
+            self.diagnostics.push(
+                Diagnostic::error(
+                    "duplicate-id",
+                    id.location(self.path),
+                    format!("duplicate {kind} id `{}` (first used at `{first}`)", id.as_str()),
+                )
+                .with_field(field)
+                .with_help(format!("{kind} ids must be unique in a guide; rename one of them")),
+            );
+        } else {
+            self.seen.insert(key, field.to_owned());
+        }
+    }
+
+    fn step<'g>(
+        &mut self,
+        step: &'g Step,
+        field: &str,
+        depth: usize,
+        steps: &mut Vec<(String, &'g Step)>,
+    ) {
+        self.unique(&step.id, "step", &format!("{field}.id"));
+        for (i, t) in step.troubleshooting.iter().enumerate() {
+            self.unique(&t.id, "troubleshooting", &format!("{field}.troubleshooting[{i}].id"));
+        }
+        if depth > 0 && !step.substeps.is_empty() {
+            self.diagnostics.push(
+                Diagnostic::error(
+                    "too-deep",
+                    step.id.location(self.path),
+                    "substeps cannot have substeps of their own",
+                )
+                .with_field(format!("{field}.substeps"))
+                .with_help("split the procedure into more steps, or use `details` for the extra level"),
+            );
+        }
+        steps.push((field.to_owned(), step));
+        for (i, substep) in step.substeps.iter().enumerate() {
+            self.step(substep, &format!("{field}.substeps[{i}]"), depth + 1, steps);
+        }
+    }
+
+    fn block(&mut self, block: &Block, field: &str) {
+        match block {
+            Block::Table(table) => {
+                self.unique(&table.id, "block", &format!("{field}.table.id"));
+                let mut columns = Vec::new();
+                for (i, column) in table.columns.iter().enumerate() {
+                    let cf = format!("{field}.table.columns[{i}].id");
+                    self.unique_in(&column.id, &mut columns, "column", &cf);
+                }
+                let mut rows = Vec::new();
+                for (i, row) in table.rows.iter().enumerate() {
+                    let rf = format!("{field}.table.rows[{i}]");
+                    self.unique_in(&row.id, &mut rows, "row", &format!("{rf}.id"));
+                    for (key, cell) in &row.cells {
+                        if !table.columns.iter().any(|c| c.id.as_str() == key) {
+                            self.diagnostics.push(
+                                Diagnostic::error(
+                                    "unknown-reference",
+                                    cell.location(self.path),
+                                    format!("cell for unknown column `{key}`"),
+                                )
+                                .with_field(format!("{rf}.cells.{key}"))
+                                .with_help(format!("use one of the table's column ids: {}", columns.join(", "))),
+                            );
+                        }
+                    }
+                }
+            }
+            Block::List(list) => {
+                self.unique(&list.id, "block", &format!("{field}.list.id"));
+                let mut items = Vec::new();
+                for (i, item) in list.items.iter().enumerate() {
+                    let f = format!("{field}.list.items[{i}].id");
+                    self.unique_in(&item.id, &mut items, "item", &f);
+                }
+                let mut groups = Vec::new();
+                for (gi, group) in list.groups.iter().enumerate() {
+                    let gf = format!("{field}.list.groups[{gi}]");
+                    self.unique_in(&group.id, &mut groups, "group", &format!("{gf}.id"));
+                    for (i, item) in group.items.iter().enumerate() {
+                        let f = format!("{gf}.items[{i}].id");
+                        self.unique_in(&item.id, &mut items, "item", &f);
+                    }
+                }
+            }
+            Block::Definitions(defs) => {
+                self.unique(&defs.id, "block", &format!("{field}.definitions.id"));
+                let mut entries = Vec::new();
+                for (i, entry) in defs.entries.iter().enumerate() {
+                    let f = format!("{field}.definitions.entries[{i}].id");
+                    self.unique_in(&entry.id, &mut entries, "entry", &f);
+                }
+            }
+            Block::Text(text) => {
+                self.unique(&text.id, "block", &format!("{field}.text.id"));
+            }
+        }
+    }
+
+    /// Uniqueness within one parent (a table's rows, a list's items).
+    fn unique_in(&mut self, id: &Id, seen: &mut Vec<String>, kind: &str, field: &str) {
+        if !self.id_format(id, field) {
+            return;
+        }
+        if seen.iter().any(|s| s == id.as_str()) {
+            self.diagnostics.push(
+                Diagnostic::error(
+                    "duplicate-id",
+                    id.location(self.path),
+                    format!("duplicate {kind} id `{}`", id.as_str()),
+                )
+                .with_field(field)
+                .with_help(format!("{kind} ids must be unique within their block; rename one")),
+            );
+        } else {
+            seen.push(id.as_str().to_owned());
+        }
+    }
+
+    fn image(
+        &mut self,
+        root: &Path,
+        loaded: &LoadedGuide,
+        image: &Text,
+        alt: Option<&Text>,
+        field: &str,
+    ) {
+        let name = image.as_str();
+        if let Err(problem) = images::check_name(name) {
+            self.diagnostics.push(
+                Diagnostic::error("invalid-path", image.location(self.path), problem)
+                    .with_field(format!("{field}.image")),
+            );
+            return;
+        }
+        let source_locale = loaded.guide.source_locale.as_str();
+        let guide_dir = root.join(&loaded.dir);
+        if images::resolve(&guide_dir, name, source_locale, source_locale).is_none() {
+            let dir = crate::diagnostics::display_path(&loaded.dir);
+            self.diagnostics.push(
+                Diagnostic::error(
+                    "missing-image",
+                    image.location(self.path),
+                    format!("image `{name}` not found"),
+                )
+                .with_field(format!("{field}.image"))
+                .with_help(format!(
+                    "add {dir}/images/{source_locale}/{name} (or {dir}/images/{name} for a language-neutral image); names are case-sensitive"
+                )),
+            );
+        }
+        if alt.is_none_or(|a| a.as_str().trim().is_empty()) {
+            self.diagnostics.push(
+                Diagnostic::error(
+                    "missing-alt",
+                    image.location(self.path),
+                    format!("image `{name}` has no alternative text"),
+                )
+                .with_field(format!("{field}.alt"))
+                .with_help("add `alt:` describing what the screenshot shows, for readers who cannot see it"),
+            );
+        }
+    }
+}
+
+fn is_iso_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    if !(digits(0..4) && digits(5..7) && digits(8..10)) {
+        return false;
+    }
+    let month: u32 = s[5..7].parse().unwrap_or(0);
+    let day: u32 = s[8..10].parse().unwrap_or(0);
+    (1..=12).contains(&month) && (1..=31).contains(&day)
+}

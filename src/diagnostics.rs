@@ -1,0 +1,289 @@
+//! Diagnostics: every problem found in a site's input, with its location, and how to print them.
+//!
+//! Stages never stop at the first problem: they push `Diagnostic`s into a `Diagnostics` list and
+//! carry on, so one run reports everything. Commands decide what to do with the list.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::io::IsTerminal as _;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+/// How bad a finding is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+/// A place in an input file: a path relative to the site root, 1-based line and column.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Location {
+    pub path: PathBuf,
+    pub line: u32,
+    pub column: u32,
+}
+
+impl Location {
+    pub fn new(path: impl Into<PathBuf>, line: u32, column: u32) -> Self {
+        Self {
+            path: path.into(),
+            line,
+            column,
+        }
+    }
+
+    /// The location of a whole file (no line known).
+    pub fn file(path: impl Into<PathBuf>) -> Self {
+        Self::new(path, 0, 0)
+    }
+
+    /// The location `offset` bytes into `source`.
+    pub fn at_offset(path: impl Into<PathBuf>, source: &str, offset: usize) -> Self {
+        let (line, column) = line_col(source, offset);
+        Self::new(path, line, column)
+    }
+}
+
+impl std::fmt::Display for Location {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let path = display_path(&self.path);
+        if self.line == 0 {
+            write!(f, "{path}")
+        } else {
+            write!(f, "{path}:{}:{}", self.line, self.column)
+        }
+    }
+}
+
+/// Forward slashes on every OS, so reports and snapshots are stable.
+pub fn display_path(path: &Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+pub fn line_col(source: &str, offset: usize) -> (u32, u32) {
+    let offset = offset.min(source.len());
+    let mut offset = offset;
+    while !source.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &source[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    (
+        u32::try_from(line).unwrap_or(u32::MAX),
+        u32::try_from(column).unwrap_or(u32::MAX),
+    )
+}
+
+/// One finding.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// Stable machine name, e.g. `duplicate-id`, `yaml-syntax`, `unknown-term`.
+    pub kind: &'static str,
+    pub location: Location,
+    /// Path of the field in the input, e.g. `sections[1].steps[3].image`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+    pub message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn error(kind: &'static str, location: Location, message: impl Into<String>) -> Self {
+        Self {
+            severity: Severity::Error,
+            kind,
+            location,
+            field: None,
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    pub fn warning(kind: &'static str, location: Location, message: impl Into<String>) -> Self {
+        Self {
+            severity: Severity::Warning,
+            ..Self::error(kind, location, message)
+        }
+    }
+
+    #[must_use]
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    #[must_use]
+    pub fn with_field(mut self, field: impl Into<String>) -> Self {
+        self.field = Some(field.into());
+        self
+    }
+}
+
+/// The findings of one run, in the order they were found until `sorted` is called.
+#[derive(Clone, Debug, Default)]
+pub struct Diagnostics {
+    items: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.items.push(diagnostic);
+    }
+
+    pub fn extend(&mut self, other: Diagnostics) {
+        self.items.extend(other.items);
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.items.iter()
+    }
+
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    pub fn error_count(&self) -> usize {
+        self.items
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count()
+    }
+
+    pub fn warning_count(&self) -> usize {
+        self.len() - self.error_count()
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.error_count() > 0
+    }
+
+    /// Sort by file, line, column, then kind: stable output whatever the order of discovery.
+    pub fn sort(&mut self) {
+        self.items.sort_by(|a, b| {
+            (&a.location, a.kind, &a.message).cmp(&(&b.location, b.kind, &b.message))
+        });
+        self.items.dedup();
+    }
+
+    pub fn into_vec(self) -> Vec<Diagnostic> {
+        self.items
+    }
+}
+
+impl FromIterator<Diagnostic> for Diagnostics {
+    fn from_iter<T: IntoIterator<Item = Diagnostic>>(iter: T) -> Self {
+        Self {
+            items: iter.into_iter().collect(),
+        }
+    }
+}
+
+/// Whether human output should use ANSI colors: only on a terminal, and never with `NO_COLOR`.
+pub fn use_color() -> bool {
+    std::env::var_os("NO_COLOR").is_none() && std::io::stderr().is_terminal()
+}
+
+/// Render diagnostics for people: the message, the location, the source line with a caret, help.
+pub fn render_human(diagnostics: &Diagnostics, root: &Path, color: bool) -> String {
+    let mut sources: HashMap<PathBuf, Option<String>> = HashMap::new();
+    let mut out = String::new();
+    for d in diagnostics.iter() {
+        let (label, code) = match d.severity {
+            Severity::Error => ("error", "\x1b[1;31m"),
+            Severity::Warning => ("warning", "\x1b[1;33m"),
+        };
+        let (bold, blue, reset) = if color {
+            ("\x1b[1m", "\x1b[1;34m", "\x1b[0m")
+        } else {
+            ("", "", "")
+        };
+        let code = if color { code } else { "" };
+        let _ = writeln!(
+            out,
+            "{code}{label}[{}]{reset}{bold}: {}{reset}",
+            d.kind, d.message
+        );
+        let field = d
+            .field
+            .as_ref()
+            .map(|f| format!(" (at `{f}`)"))
+            .unwrap_or_default();
+        let _ = writeln!(out, "  {blue}-->{reset} {}{field}", d.location);
+        if d.location.line > 0 {
+            let source = sources
+                .entry(d.location.path.clone())
+                .or_insert_with(|| std::fs::read_to_string(root.join(&d.location.path)).ok());
+            if let Some(text) = source.as_deref()
+                && let Some(line) = text.lines().nth(d.location.line as usize - 1)
+            {
+                let number = d.location.line.to_string();
+                let pad = " ".repeat(number.len());
+                let line = line.trim_end_matches('\r');
+                let caret_pad: String = line
+                    .chars()
+                    .take(d.location.column.saturating_sub(1) as usize)
+                    .map(|c| if c == '\t' { '\t' } else { ' ' })
+                    .collect();
+                let _ = writeln!(out, "  {blue}{pad} |{reset}");
+                let _ = writeln!(out, "  {blue}{number} |{reset} {line}");
+                let _ = writeln!(out, "  {blue}{pad} |{reset} {caret_pad}{code}^{reset}");
+            }
+        }
+        if let Some(help) = &d.help {
+            let _ = writeln!(out, "  {blue}= help:{reset} {help}");
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_characters_not_bytes() {
+        let text = "a: 1\nbé: x\n";
+        assert_eq!(line_col(text, 0), (1, 1));
+        assert_eq!(line_col(text, 5), (2, 1));
+        // 'x' is after "bé: " = 5 bytes but 4 characters
+        let x = text.find('x').unwrap_or_default();
+        assert_eq!(line_col(text, x), (2, 5));
+    }
+
+    #[test]
+    fn human_output_shows_line_and_caret() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::fs::write(dir.path().join("g.yaml"), "id: a\ntitel: b\n").expect("write");
+        let diags: Diagnostics = [Diagnostic::error(
+            "unknown-field",
+            Location::new("g.yaml", 2, 1),
+            "unknown field `titel`",
+        )
+        .with_help("expected one of `title`, `id`")]
+        .into_iter()
+        .collect();
+        let text = render_human(&diags, dir.path(), false);
+        assert!(text.contains("error[unknown-field]: unknown field `titel`"));
+        assert!(text.contains("--> g.yaml:2:1"));
+        assert!(text.contains("2 | titel: b"));
+        assert!(text.contains("  | ^"));
+        assert!(text.contains("= help: expected one of"));
+    }
+}

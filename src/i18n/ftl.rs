@@ -1,0 +1,92 @@
+//! Loading `.ftl` files: every parser error, including entries the parser turned into junk,
+//! becomes a diagnostic with file:line:column.
+
+use std::path::Path;
+
+use fluent_bundle::FluentResource;
+use fluent_syntax::parser::ParserError;
+
+use crate::diagnostics::{Diagnostic, Location};
+
+/// Largest `.ftl` file accepted, in bytes.
+pub const MAX_FTL_BYTES: usize = 4 * 1024 * 1024;
+
+/// Parse `source` (the contents of `path`); returns the resource (valid entries only) and one
+/// diagnostic per syntax error.
+pub fn parse(path: &Path, source: String) -> (FluentResource, Vec<Diagnostic>) {
+    if source.len() > MAX_FTL_BYTES {
+        let d = Diagnostic::error(
+            "file-too-large",
+            Location::file(path),
+            format!("file is {} bytes, over the limit of {MAX_FTL_BYTES} bytes", source.len()),
+        );
+        return (FluentResource::try_new(String::new()).unwrap_or_else(|(r, _)| r), vec![d]);
+    }
+    match FluentResource::try_new(source) {
+        Ok(resource) => (resource, Vec::new()),
+        Err((resource, errors)) => {
+            let diagnostics = errors
+                .iter()
+                .map(|e| syntax_error(path, resource.source(), e))
+                .collect();
+            (resource, diagnostics)
+        }
+    }
+}
+
+/// A Fluent parser error as a diagnostic located in `source`.
+pub fn syntax_error(path: &Path, source: &str, error: &ParserError) -> Diagnostic {
+    Diagnostic::error(
+        "ftl-syntax",
+        Location::at_offset(path, source, error.pos.start),
+        format!("Fluent syntax error: {}", error.kind),
+    )
+    .with_help(
+        "the entry is skipped until fixed; check the `=`, indentation of continuation lines, and braces (write a literal brace as {\"{\"})",
+    )
+}
+
+/// The location of the definition of message or term `id` in `source`, if it is there.
+pub fn find_entry(path: &Path, source: &str, id: &str) -> Option<Location> {
+    let mut offset = 0;
+    for line in source.split_inclusive('\n') {
+        if let Some(rest) = line.strip_prefix(id)
+            && rest.trim_start().starts_with('=')
+        {
+            return Some(Location::at_offset(path, source, offset));
+        }
+        offset += line.len();
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn junk_is_reported_with_line_and_column() {
+        let src = "ok = Fine\nbroken = { -term\nnext = Also fine\n".to_owned();
+        let (resource, diags) = parse(Path::new("nl/g.ftl"), src);
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert_eq!(diags[0].kind, "ftl-syntax");
+        assert_eq!(diags[0].location.line, 2);
+        assert!(diags[0].location.column > 1);
+        let ids: Vec<_> = resource
+            .entries()
+            .filter_map(|e| match e {
+                fluent_syntax::ast::Entry::Message(m) => Some(m.id.name),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(ids, ["ok", "next"]);
+    }
+
+    #[test]
+    fn finds_entries() {
+        let src = "# c\nfoo = x\n-bar = y\n";
+        let loc = find_entry(Path::new("a.ftl"), src, "-bar").expect("found");
+        assert_eq!((loc.line, loc.column), (3, 1));
+        assert!(find_entry(Path::new("a.ftl"), src, "fo").is_none());
+    }
+}

@@ -1,0 +1,164 @@
+//! The glossary of a locale, `locales/<lang>/terms.ftl`: product names and UI labels as Fluent
+//! terms, shared by every guide of that locale. `-ui-*` terms are marked so that they render as
+//! UI labels.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use fluent_bundle::FluentResource;
+use fluent_syntax::ast::{Entry, Pattern, PatternElement};
+
+use super::ftl;
+use crate::diagnostics::{Diagnostic, Diagnostics, Location};
+
+pub const LOCALES_DIR: &str = "locales";
+pub const TERMS_FILE: &str = "terms.ftl";
+/// Terms whose name starts with this render as UI labels.
+pub const UI_PREFIX: &str = "ui-";
+
+const UI_OPEN: &str = "\u{E000}";
+const UI_CLOSE: &str = "\u{E001}";
+
+/// The terms of one locale.
+#[derive(Debug)]
+pub struct Terms {
+    /// `locales/<lang>/terms.ftl`, relative to the site root.
+    pub path: PathBuf,
+    /// The file's text (empty when there is no file).
+    pub source: String,
+    /// Term name (without `-`) → references it makes, for checks.
+    pub names: BTreeMap<String, Vec<super::refs::Reference>>,
+    /// The runtime resource, with UI terms wrapped in markers.
+    pub resource: Arc<FluentResource>,
+}
+
+impl Terms {
+    pub fn contains(&self, name: &str) -> bool {
+        self.names.contains_key(name)
+    }
+}
+
+/// Load the terms of `locale` from `root`.
+pub fn load(root: &Path, locale: &str, diagnostics: &mut Diagnostics) -> Terms {
+    let path = Path::new(LOCALES_DIR).join(locale).join(TERMS_FILE);
+    let source = match std::fs::read(root.join(&path)) {
+        Ok(bytes) => match crate::content::decode_utf8(&path, bytes) {
+            Ok(text) => text,
+            Err(d) => {
+                diagnostics.push(d);
+                String::new()
+            }
+        },
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(err) => {
+            diagnostics.push(Diagnostic::error(
+                "io",
+                Location::file(&path),
+                format!("cannot read file: {err}"),
+            ));
+            String::new()
+        }
+    };
+    from_source(path, source, diagnostics)
+}
+
+/// Build the terms of a locale from the text of its `terms.ftl`.
+pub fn from_source(path: PathBuf, source: String, diagnostics: &mut Diagnostics) -> Terms {
+    if source.len() > ftl::MAX_FTL_BYTES {
+        diagnostics.push(Diagnostic::error(
+            "file-too-large",
+            Location::file(&path),
+            format!("file is over the limit of {} bytes", ftl::MAX_FTL_BYTES),
+        ));
+        return from_source(path, String::new(), diagnostics);
+    }
+    let mut ast = match fluent_syntax::parser::parse(source.as_str()) {
+        Ok(ast) => ast,
+        Err((ast, errors)) => {
+            for error in &errors {
+                diagnostics.push(ftl::syntax_error(&path, &source, error));
+            }
+            ast
+        }
+    };
+    let mut names = BTreeMap::new();
+    ast.body.retain(|entry| match entry {
+        Entry::Message(message) => {
+            let location = ftl::find_entry(&path, &source, message.id.name)
+                .unwrap_or_else(|| Location::file(&path));
+            diagnostics.push(
+                Diagnostic::warning(
+                    "not-a-term",
+                    location,
+                    format!("`{}` is a message; terms.ftl holds terms only", message.id.name),
+                )
+                .with_help(format!("rename it to `-{}` to make it a term", message.id.name)),
+            );
+            false
+        }
+        _ => true,
+    });
+    for entry in &mut ast.body {
+        if let Entry::Term(term) = entry {
+            let mut refs = super::refs::collect(&term.value);
+            for attribute in &term.attributes {
+                refs.extend(super::refs::collect(&attribute.value));
+            }
+            names.insert(term.id.name.to_owned(), refs);
+            if term.id.name.starts_with(UI_PREFIX) {
+                wrap_ui(&mut term.value);
+            }
+        }
+    }
+    let serialized = fluent_syntax::serializer::serialize(&ast);
+    let resource = FluentResource::try_new(serialized).unwrap_or_else(|(r, _)| r);
+    Terms {
+        path,
+        source,
+        names,
+        resource: Arc::new(resource),
+    }
+}
+
+fn wrap_ui(pattern: &mut Pattern<&str>) {
+    pattern
+        .elements
+        .insert(0, PatternElement::TextElement { value: UI_OPEN });
+    pattern
+        .elements
+        .push(PatternElement::TextElement { value: UI_CLOSE });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ui_terms_are_wrapped_and_others_not() {
+        let mut diags = Diagnostics::new();
+        let terms = from_source(
+            PathBuf::from("locales/en/terms.ftl"),
+            "-wpm = Workplace Management\n-ui-setup = Setup\n".into(),
+            &mut diags,
+        );
+        assert!(diags.is_empty(), "{diags:?}");
+        assert!(terms.contains("wpm") && terms.contains("ui-setup"));
+        let source = terms.resource.source();
+        assert!(source.contains("-ui-setup = \u{E000}Setup\u{E001}"), "{source:?}");
+        assert!(source.contains("-wpm = Workplace Management\n"), "{source:?}");
+    }
+
+    #[test]
+    fn messages_in_terms_file_are_warned_about() {
+        let mut diags = Diagnostics::new();
+        let terms = from_source(
+            PathBuf::from("locales/en/terms.ftl"),
+            "wpm = Workplace Management\n".into(),
+            &mut diags,
+        );
+        assert_eq!(diags.len(), 1);
+        assert_eq!(diags.iter().next().map(|d| d.kind), Some("not-a-term"));
+        assert!(!terms.contains("wpm"));
+    }
+}

@@ -1,0 +1,534 @@
+//! The view of one guide in one locale: what the `guide.html` template receives. Text fields
+//! are HTML produced by the sanitizing Markdown renderer; everything else is plain data that the
+//! template escapes.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::localize::Localizer;
+use crate::content::catalog::MessageKey;
+use crate::content::images;
+use crate::content::model::{Block, Guide, Step};
+use crate::render::theme::Strings;
+
+#[derive(Serialize)]
+pub struct GuideView {
+    pub id: String,
+    pub title: String,
+    pub title_plain: String,
+    pub summary: String,
+    pub summary_plain: String,
+    pub audience: Option<String>,
+    pub keywords: Option<String>,
+    pub updated: Option<String>,
+    pub intro: Option<String>,
+    pub facts: Vec<FactView>,
+    pub prerequisites: Vec<PrerequisiteView>,
+    pub sections: Vec<SectionView>,
+    pub collect: Option<CollectView>,
+    pub step_count: usize,
+}
+
+#[derive(Clone, Serialize)]
+pub struct FactView {
+    pub id: String,
+    pub label: String,
+    pub value: String,
+}
+
+#[derive(Serialize)]
+pub struct PrerequisiteView {
+    pub anchor: String,
+    pub html: String,
+}
+
+#[derive(Serialize)]
+pub struct AdmonitionView {
+    pub kind: &'static str,
+    pub label: String,
+    pub html: String,
+}
+
+#[derive(Serialize)]
+pub struct SectionView {
+    pub anchor: String,
+    pub title: String,
+    pub collapsed: bool,
+    pub intro: Option<String>,
+    pub admonitions: Vec<AdmonitionView>,
+    pub steps: Vec<StepView>,
+    pub blocks: Vec<BlockView>,
+}
+
+#[derive(Serialize)]
+pub struct StepView {
+    pub anchor: String,
+    /// The number shown ("3"; substeps "3.1").
+    pub number: String,
+    /// Accessible label of the anchor link, e.g. "Step 3".
+    pub label: String,
+    pub text: String,
+    pub details: Option<String>,
+    pub admonitions: Vec<AdmonitionView>,
+    pub image: Option<ImageView>,
+    pub substeps: Vec<StepView>,
+    pub troubleshooting: Vec<TroubleshootingView>,
+    pub collects: Option<LinkView>,
+}
+
+#[derive(Serialize)]
+pub struct ImageView {
+    /// Path relative to the site root, e.g. `media/guide/en/shot.png`.
+    pub src: String,
+    pub alt: String,
+    /// Set when the alt text is source-language fallback.
+    pub alt_lang: Option<String>,
+    /// Set when the screenshot shows another language than the page.
+    pub image_lang: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct TroubleshootingView {
+    pub anchor: String,
+    pub when: String,
+    pub remedy: String,
+}
+
+#[derive(Serialize)]
+pub struct LinkView {
+    pub href: String,
+    pub label: String,
+}
+
+#[derive(Serialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum BlockView {
+    Table {
+        id: String,
+        intro: Option<String>,
+        columns: Vec<String>,
+        rows: Vec<Vec<String>>,
+    },
+    List {
+        id: String,
+        intro: Option<String>,
+        ordered: bool,
+        items: Vec<String>,
+        groups: Vec<GroupView>,
+    },
+    Definitions {
+        id: String,
+        intro: Option<String>,
+        entries: Vec<DefinitionView>,
+    },
+    Text {
+        id: String,
+        style: Option<&'static str>,
+        label: Option<String>,
+        html: String,
+    },
+}
+
+#[derive(Serialize)]
+pub struct GroupView {
+    pub title: String,
+    pub items: Vec<String>,
+}
+
+#[derive(Serialize)]
+pub struct DefinitionView {
+    pub term: String,
+    pub html: String,
+}
+
+#[derive(Serialize)]
+pub struct CollectView {
+    pub title: String,
+    pub intro: Option<String>,
+    pub values: Vec<ValueView>,
+}
+
+#[derive(Serialize)]
+pub struct ValueView {
+    pub anchor: String,
+    pub label: String,
+    pub hint: Option<String>,
+    /// Steps that collect this value.
+    pub steps: Vec<LinkView>,
+}
+
+/// An image a page uses: the file to publish (guide dir relative) and its output path.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct MediaFile {
+    pub source: std::path::PathBuf,
+    pub output: String,
+}
+
+/// Inputs of the view that are not text.
+pub struct ViewContext<'a> {
+    pub guide_id: &'a str,
+    pub guide_dir: &'a std::path::Path,
+    pub strings: &'a Strings,
+}
+
+/// Build the view of `guide` for the localizer's locale; images used are added to `media`.
+pub fn build(
+    guide: &Guide,
+    cx: &ViewContext<'_>,
+    l: &mut Localizer<'_>,
+    media: &mut Vec<MediaFile>,
+) -> GuideView {
+    let v = |id: &str| MessageKey::value(id);
+    let a = |id: &str, attr: &str| MessageKey::attr(id, attr);
+
+    // Step numbers first, so collect values can link to the steps that collect them.
+    let mut numbers: BTreeMap<String, String> = BTreeMap::new();
+    for section in &guide.sections {
+        for (i, step) in section.steps.iter().enumerate() {
+            let n = (i + 1).to_string();
+            for (j, sub) in step.substeps.iter().enumerate() {
+                numbers.insert(sub.id.as_str().to_owned(), format!("{n}.{}", j + 1));
+            }
+            numbers.insert(step.id.as_str().to_owned(), n);
+        }
+    }
+    let value_labels: BTreeMap<String, String> = guide
+        .collect
+        .iter()
+        .flat_map(|c| c.values.iter())
+        .map(|value| {
+            let id = value.id.as_str().to_owned();
+            let label = l.plain(&v(&format!("value-{id}"))).text;
+            (id, label)
+        })
+        .collect();
+
+    let title_plain = l.plain(&v("title")).text;
+    let summary_plain = l.plain(&v("summary")).text;
+    let mut builder = StepBuilder {
+        cx,
+        numbers: &numbers,
+        value_labels: &value_labels,
+        media,
+        source_locale: guide.source_locale.as_str(),
+        collected_by: BTreeMap::new(),
+        step_count: 0,
+    };
+    let sections: Vec<SectionView> = guide
+        .sections
+        .iter()
+        .map(|section| {
+            let id = format!("section-{}", section.id.as_str());
+            SectionView {
+                anchor: id.clone(),
+                title: l.inline(&v(&id)),
+                collapsed: section.collapsed,
+                intro: section.intro.as_ref().map(|_| l.block(&a(&id, "intro"))),
+                admonitions: section
+                    .admonitions()
+                    .map(|(kind, _)| admonition(cx.strings, l, kind, &a(&id, kind)))
+                    .collect(),
+                steps: section
+                    .steps
+                    .iter()
+                    .map(|step| builder.step(step, l))
+                    .collect(),
+                blocks: section.blocks.iter().map(|b| block(b, cx, l)).collect(),
+            }
+        })
+        .collect();
+    let StepBuilder {
+        collected_by,
+        step_count,
+        ..
+    } = builder;
+
+    GuideView {
+        id: cx.guide_id.to_owned(),
+        title: l.inline(&v("title")),
+        title_plain,
+        summary: l.inline(&v("summary")),
+        summary_plain,
+        audience: guide.audience.as_ref().map(|_| l.inline(&v("audience"))),
+        keywords: guide.keywords.as_ref().map(|_| l.plain(&v("keywords")).text),
+        updated: guide
+            .updated
+            .as_ref()
+            .map(|d| localized_date(cx.strings, d.as_str())),
+        intro: guide.intro.as_ref().map(|_| l.block(&v("intro"))),
+        facts: guide
+            .facts
+            .iter()
+            .map(|fact| {
+                let id = format!("fact-{}", fact.id.as_str());
+                FactView {
+                    id: fact.id.as_str().to_owned(),
+                    label: l.inline(&a(&id, "label")),
+                    value: l.inline(&v(&id)),
+                }
+            })
+            .collect(),
+        prerequisites: guide
+            .prerequisites
+            .iter()
+            .map(|p| {
+                let id = format!("prereq-{}", p.id.as_str());
+                PrerequisiteView {
+                    html: l.block(&v(&id)),
+                    anchor: id,
+                }
+            })
+            .collect(),
+        sections,
+        collect: guide.collect.as_ref().map(|collect| CollectView {
+            title: l.inline(&v("collect")),
+            intro: collect.intro.as_ref().map(|_| l.block(&a("collect", "intro"))),
+            values: collect
+                .values
+                .iter()
+                .map(|value| {
+                    let id = format!("value-{}", value.id.as_str());
+                    ValueView {
+                        label: l.inline(&v(&id)),
+                        hint: value.hint.as_ref().map(|_| l.inline(&a(&id, "hint"))),
+                        steps: collected_by
+                            .get(value.id.as_str())
+                            .cloned()
+                            .unwrap_or_default()
+                            .into_iter()
+                            .map(|(anchor, number)| LinkView {
+                                href: format!("#{anchor}"),
+                                label: cx.strings.get_with(
+                                    "step-label",
+                                    &[("number", number.into())],
+                                ),
+                            })
+                            .collect(),
+                        anchor: id,
+                    }
+                })
+                .collect(),
+        }),
+        step_count,
+    }
+}
+
+struct StepBuilder<'a, 'c> {
+    cx: &'a ViewContext<'c>,
+    numbers: &'a BTreeMap<String, String>,
+    value_labels: &'a BTreeMap<String, String>,
+    media: &'a mut Vec<MediaFile>,
+    source_locale: &'a str,
+    /// value id → (step anchor, step number)
+    collected_by: BTreeMap<String, Vec<(String, String)>>,
+    step_count: usize,
+}
+
+impl StepBuilder<'_, '_> {
+    fn step(&mut self, step: &Step, l: &mut Localizer<'_>) -> StepView {
+        self.step_count += 1;
+        let id = format!("step-{}", step.id.as_str());
+        let number = self
+            .numbers
+            .get(step.id.as_str())
+            .cloned()
+            .unwrap_or_default();
+        let a = |attr: &str| MessageKey::attr(&id, attr);
+        let image = step.image.as_ref().and_then(|image| {
+            let name = image.as_str();
+            let resolved = images::resolve(self.cx.guide_dir, name, l.locale, self.source_locale)?;
+            let variant = resolved.lang.clone();
+            let output = match &variant {
+                Some(lang) => format!("media/{}/{lang}/{name}", self.cx.guide_id),
+                None => format!("media/{}/{name}", self.cx.guide_id),
+            };
+            self.media.push(MediaFile {
+                source: resolved.rel,
+                output: output.clone(),
+            });
+            let alt = step.alt.as_ref().map(|_| l.plain(&a("alt")));
+            let (alt, alt_fallback) = alt.map_or((String::new(), false), |x| (x.text, x.fallback));
+            let alt = if alt_fallback {
+                format!("{alt} ({})", l.untranslated_label)
+            } else {
+                alt
+            };
+            Some(ImageView {
+                src: output,
+                alt,
+                alt_lang: alt_fallback.then(|| self.source_locale.to_owned()),
+                image_lang: variant.filter(|lang| lang != l.locale),
+            })
+        });
+        if let Some(value) = &step.collects {
+            self.collected_by
+                .entry(value.as_str().to_owned())
+                .or_default()
+                .push((id.clone(), number.clone()));
+        }
+        StepView {
+            label: self
+                .cx
+                .strings
+                .get_with("step-label", &[("number", number.clone().into())]),
+            text: l.inline(&MessageKey::value(&id)),
+            details: step.details.as_ref().map(|_| l.block(&a("details"))),
+            admonitions: step
+                .admonitions()
+                .map(|(kind, _)| admonition(self.cx.strings, l, kind, &a(kind)))
+                .collect(),
+            image,
+            substeps: step.substeps.iter().map(|s| self.step(s, l)).collect(),
+            troubleshooting: step
+                .troubleshooting
+                .iter()
+                .map(|t| {
+                    let tid = format!("trouble-{}", t.id.as_str());
+                    TroubleshootingView {
+                        when: l.inline(&MessageKey::attr(&tid, "when")),
+                        remedy: l.block(&MessageKey::attr(&tid, "do")),
+                        anchor: tid,
+                    }
+                })
+                .collect(),
+            collects: step.collects.as_ref().map(|value| LinkView {
+                href: format!("#value-{}", value.as_str()),
+                label: self
+                    .value_labels
+                    .get(value.as_str())
+                    .cloned()
+                    .unwrap_or_default(),
+            }),
+            number,
+            anchor: id,
+        }
+    }
+}
+
+fn admonition(
+    strings: &Strings,
+    l: &mut Localizer<'_>,
+    kind: &'static str,
+    key: &MessageKey,
+) -> AdmonitionView {
+    AdmonitionView {
+        kind,
+        label: strings.get(kind),
+        html: l.block(key),
+    }
+}
+
+fn block(block: &Block, cx: &ViewContext<'_>, l: &mut Localizer<'_>) -> BlockView {
+    match block {
+        Block::Table(table) => {
+            let id = format!("table-{}", table.id.as_str());
+            BlockView::Table {
+                intro: table
+                    .intro
+                    .as_ref()
+                    .map(|_| l.block(&MessageKey::attr(&id, "intro"))),
+                columns: table
+                    .columns
+                    .iter()
+                    .map(|c| l.inline(&MessageKey::attr(&id, format!("col-{}", c.id.as_str()))))
+                    .collect(),
+                rows: table
+                    .rows
+                    .iter()
+                    .map(|row| {
+                        let row_id = format!("row-{}-{}", table.id.as_str(), row.id.as_str());
+                        table
+                            .columns
+                            .iter()
+                            .map(|c| {
+                                if row.cells.contains_key(c.id.as_str()) {
+                                    l.inline(&MessageKey::attr(&row_id, c.id.as_str()))
+                                } else {
+                                    String::new()
+                                }
+                            })
+                            .collect()
+                    })
+                    .collect(),
+                id: table.id.as_str().to_owned(),
+            }
+        }
+        Block::List(list) => {
+            let id = format!("list-{}", list.id.as_str());
+            let item = |l: &mut Localizer<'_>, item_id: &str| {
+                l.inline(&MessageKey::value(format!(
+                    "item-{}-{item_id}",
+                    list.id.as_str()
+                )))
+            };
+            BlockView::List {
+                intro: list
+                    .intro
+                    .as_ref()
+                    .map(|_| l.block(&MessageKey::attr(&id, "intro"))),
+                ordered: list.ordered,
+                items: list.items.iter().map(|i| item(l, i.id.as_str())).collect(),
+                groups: list
+                    .groups
+                    .iter()
+                    .map(|g| GroupView {
+                        title: l.inline(&MessageKey::value(format!(
+                            "group-{}-{}",
+                            list.id.as_str(),
+                            g.id.as_str()
+                        ))),
+                        items: g.items.iter().map(|i| item(l, i.id.as_str())).collect(),
+                    })
+                    .collect(),
+                id: list.id.as_str().to_owned(),
+            }
+        }
+        Block::Definitions(defs) => {
+            let id = format!("defs-{}", defs.id.as_str());
+            BlockView::Definitions {
+                intro: defs
+                    .intro
+                    .as_ref()
+                    .map(|_| l.block(&MessageKey::attr(&id, "intro"))),
+                entries: defs
+                    .entries
+                    .iter()
+                    .map(|e| {
+                        let eid = format!("def-{}-{}", defs.id.as_str(), e.id.as_str());
+                        DefinitionView {
+                            term: l.inline(&MessageKey::attr(&eid, "term")),
+                            html: l.block(&MessageKey::value(&eid)),
+                        }
+                    })
+                    .collect(),
+                id: defs.id.as_str().to_owned(),
+            }
+        }
+        Block::Text(text) => BlockView::Text {
+            style: text.style.map(|s| s.as_str()),
+            label: text.style.map(|s| cx.strings.get(s.as_str())),
+            html: l.block(&MessageKey::value(format!("text-{}", text.id.as_str()))),
+            id: text.id.as_str().to_owned(),
+        },
+    }
+}
+
+/// `YYYY-MM-DD` in the locale's date format (theme strings `date` and `month-N`).
+pub fn localized_date(strings: &Strings, iso: &str) -> String {
+    let (Some(year), Some(month), Some(day)) = (iso.get(0..4), iso.get(5..7), iso.get(8..10))
+    else {
+        return iso.to_owned();
+    };
+    let month_number: u32 = month.parse().unwrap_or(1);
+    let day_number: u32 = day.parse().unwrap_or(1);
+    let month_name = strings.get(&format!("month-{month_number}"));
+    strings.get_with(
+        "date",
+        &[
+            ("year", year.to_owned().into()),
+            ("month", month_name.into()),
+            ("day", day_number.to_string().into()),
+        ],
+    )
+}

@@ -1,0 +1,123 @@
+//! Text of one page in one locale: the translation where there is one, otherwise the source text
+//! marked with its real language and a "not yet translated" badge — never silently.
+
+use fluent_bundle::FluentArgs;
+
+use super::markdown;
+use crate::content::catalog::{Format, MessageKey};
+use crate::diagnostics::{Diagnostic, Location};
+use crate::i18n::bundle::{Bundle, format};
+use crate::render::escape;
+
+/// Formats the messages of one guide page.
+pub struct Localizer<'a> {
+    pub locale: &'a str,
+    pub source_locale: &'a str,
+    /// The translation's bundle; `None` on a source-language page or without translation.
+    pub translation: Option<&'a Bundle>,
+    pub source: &'a Bundle,
+    pub args: FluentArgs<'a>,
+    /// Localized badge text for fallback text.
+    pub untranslated_label: String,
+    /// Messages formatted / of which from the source language (on a translated page).
+    pub total: usize,
+    pub fallbacks: usize,
+    /// Words formatted / of which from fallback.
+    pub words: usize,
+    pub fallback_words: usize,
+    pub errors: Vec<Diagnostic>,
+    pub path: &'a std::path::Path,
+}
+
+/// A formatted text and whether it is source-language fallback.
+pub struct Localized {
+    pub text: String,
+    pub fallback: bool,
+}
+
+impl Localizer<'_> {
+    fn is_source_page(&self) -> bool {
+        self.locale == self.source_locale
+    }
+
+    /// The raw formatted text of `key` (Markdown, with UI markers).
+    pub fn text(&mut self, key: &MessageKey) -> Localized {
+        let mut errors = Vec::new();
+        let translated = if self.is_source_page() {
+            None
+        } else {
+            self.translation
+                .and_then(|b| format(b, key, &self.args, &mut errors))
+        };
+        let (text, fallback) = match translated {
+            Some(text) => (text, false),
+            None => {
+                let text = format(self.source, key, &self.args, &mut errors).unwrap_or_default();
+                (text, !self.is_source_page())
+            }
+        };
+        for error in errors {
+            self.errors.push(Diagnostic::error(
+                "fluent",
+                Location::file(self.path),
+                format!("cannot format `{key}` in {}: {error}", self.locale),
+            ));
+        }
+        let words = text.split_whitespace().count();
+        self.total += 1;
+        self.words += words;
+        if fallback {
+            self.fallbacks += 1;
+            self.fallback_words += words;
+        }
+        Localized { text, fallback }
+    }
+
+    /// `key` as HTML in `format`, wrapped with `lang` and a badge when it is fallback text.
+    pub fn html(&mut self, key: &MessageKey, format: Format) -> String {
+        let Localized { text, fallback } = self.text(key);
+        let html = match format {
+            Format::Inline => markdown::inline(&text),
+            Format::Block => markdown::block(&text),
+        };
+        if !fallback {
+            return html;
+        }
+        let lang = escape(self.source_locale);
+        let badge = escape(&self.untranslated_label);
+        match format {
+            Format::Inline => format!(
+                "<span class=\"fallback\" lang=\"{lang}\">{html}</span> <span class=\"badge untranslated\">{badge}</span>"
+            ),
+            Format::Block => format!(
+                "<div class=\"fallback\" lang=\"{lang}\">{html}</div><p><span class=\"badge untranslated\">{badge}</span></p>"
+            ),
+        }
+    }
+
+    pub fn inline(&mut self, key: &MessageKey) -> String {
+        self.html(key, Format::Inline)
+    }
+
+    pub fn block(&mut self, key: &MessageKey) -> String {
+        self.html(key, Format::Block)
+    }
+
+    /// Plain text (for attributes, `<title>`), and whether it is fallback.
+    pub fn plain(&mut self, key: &MessageKey) -> Localized {
+        let Localized { text, fallback } = self.text(key);
+        Localized {
+            text: markdown::plain(&text),
+            fallback,
+        }
+    }
+
+    /// Share of words in the page's own language, 0–100.
+    pub fn translated_percent(&self) -> u32 {
+        if self.words == 0 {
+            return 100;
+        }
+        let own = self.words - self.fallback_words;
+        u32::try_from(own * 100 / self.words).unwrap_or(100)
+    }
+}

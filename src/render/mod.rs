@@ -1,0 +1,396 @@
+//! Rendering: the checked `Site` → the files of the output, in memory. Guide pages render in
+//! parallel; nothing here touches the output directory (see `write`).
+
+pub mod guide;
+pub mod localize;
+pub mod markdown;
+pub mod theme;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::diagnostics::{Diagnostic, Diagnostics, Location};
+use crate::i18n::bundle;
+use crate::site::Site;
+use guide::{GuideView, MediaFile, ViewContext};
+use localize::Localizer;
+
+/// Escape text for HTML text and attribute contexts.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The rendered site: output files (path under the output dir → bytes) and media to copy.
+pub struct Rendered {
+    pub files: BTreeMap<String, Vec<u8>>,
+    /// Output path → absolute source path.
+    pub media: BTreeMap<String, PathBuf>,
+    pub pages: Vec<PageInfo>,
+}
+
+/// One guide page, for reports and the sitemap.
+#[derive(Clone, Debug, Serialize)]
+pub struct PageInfo {
+    pub guide: String,
+    pub locale: String,
+    pub path: String,
+    pub translated_percent: u32,
+    pub fallback_messages: usize,
+}
+
+#[derive(Serialize)]
+struct Alternate {
+    lang: String,
+    name: String,
+    href: String,
+    current: bool,
+}
+
+#[derive(Serialize)]
+struct Common<'a> {
+    lang: &'a str,
+    root: &'a str,
+    site_title: &'a str,
+    t: BTreeMap<String, String>,
+    alternates: Vec<Alternate>,
+    canonical: String,
+}
+
+/// Render every page of `site`.
+pub fn render(site: &Site, only_locales: &[String]) -> Result<Rendered, Diagnostics> {
+    let locales: Vec<&String> = site
+        .config
+        .locales
+        .iter()
+        .filter(|l| only_locales.is_empty() || only_locales.contains(l))
+        .collect();
+    let jobs: Vec<(usize, &String)> = (0..site.guides.len())
+        .flat_map(|g| locales.iter().map(move |l| (g, *l)))
+        .collect();
+    let results: Vec<Result<(String, Vec<u8>, Vec<MediaFile>, PageInfo, GuideCard), Vec<Diagnostic>>> =
+        jobs.par_iter()
+            .map(|(g, locale)| render_guide(site, *g, locale))
+            .collect();
+
+    let mut diagnostics = Diagnostics::new();
+    let mut files = BTreeMap::new();
+    let mut media = BTreeMap::new();
+    let mut pages = Vec::new();
+    let mut cards: BTreeMap<String, Vec<GuideCard>> = BTreeMap::new();
+    for result in results {
+        match result {
+            Ok((path, html, used, info, card)) => {
+                files.insert(path, html);
+                for m in used {
+                    let guide_dir = site
+                        .guides
+                        .iter()
+                        .find(|g| m.output.starts_with(&format!("media/{}/", g.id())))
+                        .map(|g| site.root.join(&g.loaded.dir));
+                    if let Some(dir) = guide_dir {
+                        media.insert(m.output, dir.join(m.source));
+                    }
+                }
+                cards.entry(info.locale.clone()).or_default().push(card);
+                pages.push(info);
+            }
+            Err(errors) => errors.into_iter().for_each(|d| diagnostics.push(d)),
+        }
+    }
+    for locale in &locales {
+        let cards = cards.remove(locale.as_str()).unwrap_or_default();
+        match render_index(site, locale, &cards) {
+            Ok(html) => {
+                files.insert(format!("{locale}/index.html"), html);
+            }
+            Err(d) => diagnostics.push(d),
+        }
+        match render_simple(site, locale, "404.html", "../", &format!("{locale}/404.html")) {
+            Ok(html) => {
+                files.insert(format!("{locale}/404.html"), html);
+            }
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    let default = &site.config.default_locale;
+    match render_simple(site, default, "root.html", "", "") {
+        Ok(html) => {
+            files.insert("index.html".into(), html);
+        }
+        Err(d) => diagnostics.push(d),
+    }
+    let base_path = base_path(&site.config.base_url);
+    match render_simple(site, default, "404.html", &base_path, "404.html") {
+        Ok(html) => {
+            files.insert("404.html".into(), html);
+        }
+        Err(d) => diagnostics.push(d),
+    }
+    for (name, bytes) in &site.theme.assets {
+        files.insert(format!("assets/{name}"), bytes.clone());
+    }
+    files.insert("sitemap.xml".into(), sitemap(site, &pages).into_bytes());
+    if diagnostics.has_errors() {
+        diagnostics.sort();
+        return Err(diagnostics);
+    }
+    pages.sort_by(|a, b| (&a.guide, &a.locale).cmp(&(&b.guide, &b.locale)));
+    Ok(Rendered {
+        files,
+        media,
+        pages,
+    })
+}
+
+/// The path part of the base URL, e.g. `/` or `/help/`.
+fn base_path(base_url: &str) -> String {
+    let after_scheme = base_url.split_once("://").map_or(base_url, |(_, rest)| rest);
+    match after_scheme.find('/') {
+        Some(i) => after_scheme[i..].to_owned(),
+        None => "/".to_owned(),
+    }
+}
+
+/// What the locale index shows of a guide.
+#[derive(Clone, Serialize)]
+pub struct GuideCard {
+    id: String,
+    product: String,
+    partner: String,
+    title: String,
+    summary: String,
+    facts: Vec<guide::FactView>,
+    translated_percent: u32,
+}
+
+fn common<'a>(site: &'a Site, locale: &'a str, root: &'a str, page_path: &str) -> Common<'a> {
+    let strings = &site.theme.strings[locale];
+    let alternates = site
+        .config
+        .locales
+        .iter()
+        .map(|l| Alternate {
+            lang: l.clone(),
+            name: site.theme.strings[l.as_str()].get("language-name"),
+            href: String::new(),
+            current: l == locale,
+        })
+        .collect();
+    Common {
+        lang: locale,
+        root,
+        site_title: site.config.title(locale),
+        t: strings.all(),
+        alternates,
+        canonical: format!("{}{page_path}", site.config.base_url),
+    }
+}
+
+fn context_for(common: &Common<'_>) -> tera::Context {
+    let mut context = tera::Context::new();
+    context.insert("common", common);
+    context.insert("t", &common.t);
+    context
+}
+
+fn render_template(site: &Site, name: &str, context: &tera::Context) -> Result<Vec<u8>, Diagnostic> {
+    site.theme
+        .tera
+        .render(name, context)
+        .map(String::into_bytes)
+        .map_err(|err| {
+            Diagnostic::error(
+                "template",
+                Location::file(format!("themes/{}/templates/{name}", site.config.theme)),
+                format!("cannot render {name}: {err}"),
+            )
+        })
+}
+
+fn render_guide(
+    site: &Site,
+    index: usize,
+    locale: &str,
+) -> Result<(String, Vec<u8>, Vec<MediaFile>, PageInfo, GuideCard), Vec<Diagnostic>> {
+    let data = &site.guides[index];
+    let strings = &site.theme.strings[locale];
+    let guide_dir = site.root.join(&data.loaded.dir);
+    let mut localizer = Localizer {
+        locale,
+        source_locale: data.source_locale(),
+        translation: data.translations.get(locale).map(|t| &t.bundle),
+        source: &data.source_bundle,
+        args: bundle::args(&site.config.variables),
+        untranslated_label: strings.get("untranslated"),
+        total: 0,
+        fallbacks: 0,
+        words: 0,
+        fallback_words: 0,
+        errors: Vec::new(),
+        path: &data.loaded.path,
+    };
+    let cx = ViewContext {
+        guide_id: data.id(),
+        guide_dir: &guide_dir,
+        strings,
+    };
+    let mut media = Vec::new();
+    let view: GuideView = guide::build(&data.loaded.guide, &cx, &mut localizer, &mut media);
+    if !localizer.errors.is_empty() {
+        return Err(std::mem::take(&mut localizer.errors));
+    }
+    let percent = localizer.translated_percent();
+    let page_path = format!("{locale}/{}/", data.id());
+    let mut common = common(site, locale, "../../", &page_path);
+    for alt in &mut common.alternates {
+        alt.href = format!("../../{}/{}/", alt.lang, data.id());
+    }
+    let mut context = context_for(&common);
+    context.insert("guide", &view);
+    context.insert("fallbacks", &localizer.fallbacks);
+    context.insert("translated_percent", &percent);
+    context.insert(
+        "fallback_banner",
+        &strings.get_with("fallback-banner", &[("percent", percent.into())]),
+    );
+    context.insert("source_locale", data.source_locale());
+    context.insert(
+        "source_language_name",
+        &strings.get(&format!("language-{}", data.source_locale())),
+    );
+    let html = render_template(site, "guide.html", &context).map_err(|d| vec![d])?;
+    let card = GuideCard {
+        id: data.id().to_owned(),
+        product: data.loaded.guide.product.as_str().to_owned(),
+        partner: data.loaded.guide.partner.as_str().to_owned(),
+        title: view.title,
+        summary: view.summary,
+        facts: view.facts,
+        translated_percent: percent,
+    };
+    let info = PageInfo {
+        guide: data.id().to_owned(),
+        locale: locale.to_owned(),
+        path: format!("{page_path}index.html"),
+        translated_percent: percent,
+        fallback_messages: localizer.fallbacks,
+    };
+    Ok((info.path.clone(), html, media, info, card))
+}
+
+#[derive(Serialize)]
+struct ProductGroup {
+    id: String,
+    name: String,
+    guides: Vec<GuideCard>,
+}
+
+fn render_index(site: &Site, locale: &str, cards: &[GuideCard]) -> Result<Vec<u8>, Diagnostic> {
+    let mut common = common(site, locale, "../", &format!("{locale}/"));
+    for alt in &mut common.alternates {
+        alt.href = format!("../{}/", alt.lang);
+    }
+    let products: BTreeSet<&str> = cards.iter().map(|c| c.product.as_str()).collect();
+    let args = bundle::args(&site.config.variables);
+    let terms = site.terms.get(locale);
+    let groups: Vec<ProductGroup> = products
+        .into_iter()
+        .map(|product| {
+            let mut guides: Vec<GuideCard> = cards
+                .iter()
+                .filter(|c| c.product == product)
+                .cloned()
+                .collect();
+            guides.sort_by(|a, b| (&a.partner, &a.title).cmp(&(&b.partner, &b.title)));
+            ProductGroup {
+                id: product.to_owned(),
+                name: terms
+                    .and_then(|t| term_text(t, locale, product, &args))
+                    .unwrap_or_else(|| product.to_owned()),
+                guides,
+            }
+        })
+        .collect();
+    let mut context = context_for(&common);
+    context.insert("products", &groups);
+    render_template(site, "index.html", &context)
+}
+
+/// The plain text of term `-name` in `locale`, if defined.
+fn term_text(
+    terms: &crate::i18n::terms::Terms,
+    locale: &str,
+    name: &str,
+    args: &fluent_bundle::FluentArgs<'_>,
+) -> Option<String> {
+    if !terms.contains(name) {
+        return None;
+    }
+    let resource = fluent_bundle::FluentResource::try_new(format!("x = {{ -{name} }}"))
+        .ok()
+        .map(std::sync::Arc::new)?;
+    let b = bundle::new_bundle(locale, &[std::sync::Arc::clone(&terms.resource), resource]);
+    let mut errors = Vec::new();
+    let text = bundle::format(&b, &crate::content::catalog::MessageKey::value("x"), args, &mut errors)?;
+    Some(markdown::plain(&text))
+}
+
+fn render_simple(
+    site: &Site,
+    locale: &str,
+    template: &str,
+    root: &str,
+    page_path: &str,
+) -> Result<Vec<u8>, Diagnostic> {
+    let mut common = common(site, locale, root, page_path);
+    for alt in &mut common.alternates {
+        alt.href = format!("{root}{}/", alt.lang);
+    }
+    let context = context_for(&common);
+    render_template(site, template, &context)
+}
+
+fn sitemap(site: &Site, pages: &[PageInfo]) -> String {
+    let base = &site.config.base_url;
+    let mut by_guide: BTreeMap<&str, Vec<&PageInfo>> = BTreeMap::new();
+    for page in pages {
+        by_guide.entry(page.guide.as_str()).or_default().push(page);
+    }
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
+    );
+    for (guide, pages) in by_guide {
+        let mut pages = pages.clone();
+        pages.sort_by(|a, b| a.locale.cmp(&b.locale));
+        for page in &pages {
+            out.push_str(&format!(
+                "  <url>\n    <loc>{}</loc>\n",
+                escape(&format!("{base}{}/{guide}/", page.locale))
+            ));
+            for alt in &pages {
+                out.push_str(&format!(
+                    "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>\n",
+                    escape(&alt.locale),
+                    escape(&format!("{base}{}/{guide}/", alt.locale))
+                ));
+            }
+            out.push_str("  </url>\n");
+        }
+    }
+    out.push_str("</urlset>\n");
+    out
+}

@@ -1,0 +1,254 @@
+//! The theme: Tera templates, static assets and localized theme strings. The default theme is
+//! embedded in the binary from one directory listing (`themes/default`); a site's own
+//! `themes/<name>/` files override it by path.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use fluent_bundle::FluentResource;
+use include_dir::{Dir, include_dir};
+
+use crate::diagnostics::{Diagnostic, Diagnostics, Location, display_path};
+use crate::i18n::bundle::{Bundle, new_bundle};
+
+static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
+
+/// Locale whose theme strings fill in for strings missing in another locale.
+const STRINGS_FALLBACK: &str = "en";
+
+/// A loaded theme.
+pub struct Theme {
+    pub tera: tera::Tera,
+    /// Static files: path under `static/` → bytes.
+    pub assets: BTreeMap<String, Vec<u8>>,
+    /// Theme strings per locale (with the English fallback applied).
+    pub strings: BTreeMap<String, Strings>,
+}
+
+/// The theme strings of one locale.
+pub struct Strings {
+    bundle: Bundle,
+    fallback: Option<Bundle>,
+    /// Every string id defined (own or fallback), sorted.
+    ids: Vec<String>,
+}
+
+impl Strings {
+    /// The string `id` with `args`, or `id` itself if no locale defines it.
+    pub fn get_with(&self, id: &str, args: &[(&str, fluent_bundle::FluentValue<'_>)]) -> String {
+        let mut fargs = fluent_bundle::FluentArgs::new();
+        for (name, value) in args {
+            fargs.set(*name, value.clone());
+        }
+        let key = crate::content::catalog::MessageKey::value(id);
+        let mut errors = Vec::new();
+        crate::i18n::bundle::format(&self.bundle, &key, &fargs, &mut errors)
+            .or_else(|| {
+                self.fallback.as_ref().and_then(|b| {
+                    crate::i18n::bundle::format(b, &key, &fargs, &mut errors)
+                })
+            })
+            .unwrap_or_else(|| id.to_owned())
+    }
+
+    pub fn get(&self, id: &str) -> String {
+        self.get_with(id, &[])
+    }
+
+    /// Every string without arguments, for templates: `skip-to-content` is `t.skip_to_content`.
+    pub fn all(&self) -> BTreeMap<String, String> {
+        self.ids
+            .iter()
+            .map(|id| (id.replace('-', "_"), self.get(id)))
+            .collect()
+    }
+}
+
+/// Every file of the theme named `name`: embedded default overridden by `root/themes/<name>/`.
+fn theme_files(
+    root: &Path,
+    name: &str,
+    diagnostics: &mut Diagnostics,
+) -> BTreeMap<String, (PathBuf, Vec<u8>)> {
+    let mut files = BTreeMap::new();
+    if name == "default" {
+        collect_embedded(&DEFAULT_THEME, &mut files);
+    }
+    let dir = root.join("themes").join(name);
+    if dir.is_dir() {
+        for entry in walkdir::WalkDir::new(&dir)
+            .sort_by_file_name()
+            .into_iter()
+            .flatten()
+        {
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let Ok(rel) = entry.path().strip_prefix(&dir) else {
+                continue;
+            };
+            let key = display_path(rel);
+            let site_rel = Path::new("themes").join(name).join(rel);
+            match std::fs::read(entry.path()) {
+                Ok(bytes) => {
+                    files.insert(key, (site_rel, bytes));
+                }
+                Err(err) => diagnostics.push(Diagnostic::error(
+                    "io",
+                    Location::file(&site_rel),
+                    format!("cannot read theme file: {err}"),
+                )),
+            }
+        }
+    } else if name != "default" {
+        diagnostics.push(
+            Diagnostic::error(
+                "missing-theme",
+                Location::file("site.yaml"),
+                format!("theme `{name}` not found in themes/"),
+            )
+            .with_help("create themes/<name>/, or remove `theme:` to use the built-in default"),
+        );
+    }
+    files
+}
+
+fn collect_embedded(dir: &Dir<'static>, out: &mut BTreeMap<String, (PathBuf, Vec<u8>)>) {
+    for file in dir.files() {
+        let key = display_path(file.path());
+        let site_rel = Path::new("themes/default").join(file.path());
+        out.insert(key, (site_rel, file.contents().to_vec()));
+    }
+    for sub in dir.dirs() {
+        collect_embedded(sub, out);
+    }
+}
+
+/// Load the theme for `locales`.
+pub fn load(
+    root: &Path,
+    name: &str,
+    locales: &[String],
+    diagnostics: &mut Diagnostics,
+) -> Option<Theme> {
+    let files = theme_files(root, name, diagnostics);
+    let mut tera = tera::Tera::new();
+    tera.autoescape_on([".html", ".xml"]);
+    let mut templates = Vec::new();
+    let mut assets = BTreeMap::new();
+    let mut string_sources: BTreeMap<String, (PathBuf, String)> = BTreeMap::new();
+    for (key, (site_rel, bytes)) in files {
+        if let Some(tpl) = key.strip_prefix("templates/") {
+            match String::from_utf8(bytes) {
+                Ok(text) => templates.push((tpl.to_owned(), site_rel, text)),
+                Err(_) => diagnostics.push(Diagnostic::error(
+                    "invalid-utf8",
+                    Location::file(&site_rel),
+                    "template is not valid UTF-8",
+                )),
+            }
+        } else if let Some(asset) = key.strip_prefix("static/") {
+            assets.insert(asset.to_owned(), bytes);
+        } else if let Some(file) = key.strip_prefix("strings/")
+            && let Some(locale) = file.strip_suffix(".ftl")
+        {
+            match String::from_utf8(bytes) {
+                Ok(text) => {
+                    string_sources.insert(locale.to_owned(), (site_rel, text));
+                }
+                Err(_) => diagnostics.push(Diagnostic::error(
+                    "invalid-utf8",
+                    Location::file(&site_rel),
+                    "strings file is not valid UTF-8",
+                )),
+            }
+        }
+    }
+    let before = diagnostics.error_count();
+    if let Err(err) = tera.add_raw_templates(
+        templates
+            .iter()
+            .map(|(tpl, _, text)| (tpl.as_str(), text.as_str())),
+    ) {
+        // Tera names the template at fault in its report; point at that file.
+        let report = err.to_string();
+        let path = templates
+            .iter()
+            .find(|(tpl, _, _)| report.contains(&format!("'{tpl}'")) || report.contains(tpl.as_str()))
+            .map_or_else(|| PathBuf::from("themes"), |(_, site_rel, _)| site_rel.clone());
+        diagnostics.push(template_error(&path, &err));
+    }
+
+    let mut parsed: BTreeMap<String, Arc<FluentResource>> = BTreeMap::new();
+    for (locale, (site_rel, text)) in string_sources {
+        let (resource, errors) = crate::i18n::ftl::parse(&site_rel, text);
+        for d in errors {
+            diagnostics.push(d);
+        }
+        parsed.insert(locale, Arc::new(resource));
+    }
+    let fallback_resource = parsed.get(STRINGS_FALLBACK).cloned();
+    let mut strings = BTreeMap::new();
+    for locale in locales {
+        let own = parsed.get(locale).cloned();
+        if own.is_none() {
+            diagnostics.push(
+                Diagnostic::warning(
+                    "missing-theme-strings",
+                    Location::file(format!("themes/{name}/strings/{locale}.ftl")),
+                    format!("the theme has no strings for locale `{locale}`; English is used"),
+                )
+                .with_help(format!(
+                    "copy themes/{name}/strings/en.ftl to strings/{locale}.ftl and translate it"
+                )),
+            );
+        }
+        let bundle = new_bundle(locale, own.as_slice());
+        let fallback = fallback_resource
+            .as_ref()
+            .map(|r| new_bundle(STRINGS_FALLBACK, std::slice::from_ref(r)));
+        let mut ids: Vec<String> = own
+            .iter()
+            .chain(fallback_resource.iter())
+            .flat_map(|r| message_ids(r))
+            .collect();
+        ids.sort();
+        ids.dedup();
+        strings.insert(
+            locale.clone(),
+            Strings {
+                bundle,
+                fallback,
+                ids,
+            },
+        );
+    }
+    if diagnostics.error_count() > before {
+        return None;
+    }
+    Some(Theme {
+        tera,
+        assets,
+        strings,
+    })
+}
+
+fn message_ids(resource: &FluentResource) -> Vec<String> {
+    resource
+        .entries()
+        .filter_map(|e| match e {
+            fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_owned()),
+            _ => None,
+        })
+        .collect()
+}
+
+fn template_error(path: &Path, err: &tera::Error) -> Diagnostic {
+    Diagnostic::error(
+        "template",
+        Location::file(path),
+        format!("template error: {err}"),
+    )
+    .with_help("fix the template syntax; Tera reports the line and column above")
+}

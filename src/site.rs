@@ -1,0 +1,287 @@
+//! The checked in-memory site: configuration, guides with their source text as Fluent, terms and
+//! translations per locale, and the theme. `load` runs every validation and collects every
+//! finding; rendering only starts from a `Site` without errors.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use fluent_bundle::FluentResource;
+use rayon::prelude::*;
+
+use crate::config::{self, Config};
+use crate::content::catalog::{self, MessageKey};
+use crate::content::{self, LoadedGuide};
+use crate::diagnostics::{Diagnostic, Diagnostics, Location};
+use crate::i18n::bundle::{Bundle, new_bundle};
+use crate::i18n::refs::Reference;
+use crate::i18n::terms::{self, Terms};
+use crate::i18n::{ftl, source};
+use crate::render::theme::{self, Theme};
+
+/// A guide ready to render.
+pub struct GuideData {
+    pub loaded: LoadedGuide,
+    /// The source text as a Fluent resource.
+    pub source: Arc<FluentResource>,
+    /// Bundle of the source locale: its terms and the source text.
+    pub source_bundle: Bundle,
+    /// Translations by locale (the source locale excluded).
+    pub translations: BTreeMap<String, Translation>,
+}
+
+impl GuideData {
+    pub fn id(&self) -> &str {
+        &self.loaded.id
+    }
+
+    pub fn source_locale(&self) -> &str {
+        self.loaded.guide.source_locale.as_str()
+    }
+}
+
+/// One guide's translation into one locale: `locales/<lang>/<guide-id>.ftl`.
+pub struct Translation {
+    pub path: PathBuf,
+    pub resource: Arc<FluentResource>,
+    pub bundle: Bundle,
+}
+
+/// Everything `build` and `check` need.
+pub struct Site {
+    pub root: PathBuf,
+    pub config: Config,
+    pub guides: Vec<GuideData>,
+    pub terms: BTreeMap<String, Terms>,
+    pub theme: Theme,
+}
+
+/// Load and check the site in `root`. Returns the site only when there is no error; the
+/// diagnostics hold every finding either way.
+pub fn load(root: &Path) -> (Option<Site>, Diagnostics) {
+    let mut diagnostics = Diagnostics::new();
+    let Some(config) = config::load(root, &mut diagnostics) else {
+        return (None, diagnostics);
+    };
+    let guides = content::load_guides(root, &mut diagnostics);
+    for guide in &guides {
+        content::validate::validate(root, &config, guide, &mut diagnostics);
+    }
+    let mut terms = BTreeMap::new();
+    for locale in &config.locales {
+        let t = terms::load(root, locale, &mut diagnostics);
+        check_term_refs(&t, &config, &mut diagnostics);
+        terms.insert(locale.clone(), t);
+    }
+    let theme = theme::load(root, &config.theme, &config.locales, &mut diagnostics);
+
+    let results: Vec<(Option<GuideData>, Diagnostics)> = guides
+        .into_par_iter()
+        .map(|loaded| prepare_guide(root, &config, &terms, loaded))
+        .collect();
+    let mut guide_data = Vec::new();
+    for (data, diags) in results {
+        diagnostics.extend(diags);
+        guide_data.extend(data);
+    }
+    diagnostics.sort();
+    match theme {
+        Some(theme) if !diagnostics.has_errors() => (
+            Some(Site {
+                root: root.to_path_buf(),
+                config,
+                guides: guide_data,
+                terms,
+                theme,
+            }),
+            diagnostics,
+        ),
+        _ => (None, diagnostics),
+    }
+}
+
+/// Terms may refer to other terms and to site variables; both must exist.
+fn check_term_refs(terms: &Terms, config: &Config, diagnostics: &mut Diagnostics) {
+    for (name, refs) in &terms.names {
+        for reference in refs {
+            let known = match reference {
+                Reference::Term(t) => terms.contains(t),
+                Reference::Variable(v) => config.variables.contains_key(v),
+                Reference::Message(_) => false,
+            };
+            if !known {
+                let location = ftl::find_entry(&terms.path, &terms.source, &format!("-{name}"))
+                    .unwrap_or_else(|| Location::file(&terms.path));
+                diagnostics.push(unknown_reference(location, reference, None));
+            }
+        }
+    }
+}
+
+fn unknown_reference(location: Location, reference: &Reference, key: Option<&MessageKey>) -> Diagnostic {
+    let (what, help) = match reference {
+        Reference::Term(name) => (
+            "term",
+            format!("define `-{name} = …` in the locale's terms.ftl, or correct the spelling"),
+        ),
+        Reference::Variable(name) => (
+            "variable",
+            format!("add `{name}` under `variables:` in site.yaml, or correct the spelling"),
+        ),
+        Reference::Message(name) => (
+            "message",
+            format!("messages cannot be referenced here; use a term (`-{name}`) instead"),
+        ),
+    };
+    let place = key.map(|k| format!(" in `{k}`")).unwrap_or_default();
+    Diagnostic::error(
+        if what == "variable" {
+            "unknown-variable"
+        } else {
+            "unknown-term"
+        },
+        location,
+        format!("unknown {what} `{}`{place}", reference.spelling()),
+    )
+    .with_help(help)
+}
+
+fn prepare_guide(
+    root: &Path,
+    config: &Config,
+    terms: &BTreeMap<String, Terms>,
+    loaded: LoadedGuide,
+) -> (Option<GuideData>, Diagnostics) {
+    let mut diagnostics = Diagnostics::new();
+    let source_locale = loaded.guide.source_locale.as_str().to_owned();
+    let entries = catalog::entries(&loaded.guide);
+    let (source, errors) = source::build(&loaded.path, &entries);
+    for d in errors {
+        diagnostics.push(d);
+    }
+    let Some(source_terms) = terms.get(&source_locale) else {
+        // The unknown source locale was reported by validation.
+        return (None, diagnostics);
+    };
+    let by_key: BTreeMap<&MessageKey, &catalog::Entry<'_>> =
+        entries.iter().map(|e| (&e.key, e)).collect();
+    for (key, refs) in source::all_references(&source.resource) {
+        let Some(entry) = by_key.get(&key) else {
+            continue;
+        };
+        for reference in refs {
+            let known = match &reference {
+                Reference::Term(t) => source_terms.contains(t),
+                Reference::Variable(v) => config.variables.contains_key(v),
+                Reference::Message(_) => false,
+            };
+            if !known {
+                let location = source::locate_in_yaml(
+                    &loaded.path,
+                    &loaded.source,
+                    entry.text,
+                    &reference.spelling(),
+                );
+                diagnostics.push(unknown_reference(location, &reference, Some(&key)));
+            }
+        }
+    }
+    let source_bundle = new_bundle(
+        &source_locale,
+        &[Arc::clone(&source_terms.resource), Arc::clone(&source.resource)],
+    );
+    let mut translations = BTreeMap::new();
+    for locale in config.locales.iter().filter(|l| **l != source_locale) {
+        let path = Path::new(terms::LOCALES_DIR)
+            .join(locale)
+            .join(format!("{}.ftl", loaded.id));
+        let bytes = match std::fs::read(root.join(&path)) {
+            Ok(bytes) => bytes,
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => continue,
+            Err(err) => {
+                diagnostics.push(Diagnostic::error(
+                    "io",
+                    Location::file(&path),
+                    format!("cannot read file: {err}"),
+                ));
+                continue;
+            }
+        };
+        let text = match content::decode_utf8(&path, bytes) {
+            Ok(text) => text,
+            Err(d) => {
+                diagnostics.push(d);
+                continue;
+            }
+        };
+        let (resource, errors) = ftl::parse(&path, text);
+        for d in errors {
+            diagnostics.push(d);
+        }
+        let resource = Arc::new(resource);
+        if let Some(locale_terms) = terms.get(locale) {
+            check_translation_refs(&path, &resource, locale_terms, config, &mut diagnostics);
+            let bundle = new_bundle(
+                locale,
+                &[Arc::clone(&locale_terms.resource), Arc::clone(&resource)],
+            );
+            translations.insert(
+                locale.clone(),
+                Translation {
+                    path,
+                    resource,
+                    bundle,
+                },
+            );
+        }
+    }
+    (
+        Some(GuideData {
+            loaded,
+            source: source.resource,
+            source_bundle,
+            translations,
+        }),
+        diagnostics,
+    )
+}
+
+fn check_translation_refs(
+    path: &Path,
+    resource: &FluentResource,
+    terms: &Terms,
+    config: &Config,
+    diagnostics: &mut Diagnostics,
+) {
+    let text = resource.source();
+    for (key, refs) in source::all_references(resource) {
+        for reference in refs {
+            let known = match &reference {
+                Reference::Term(t) => terms.contains(t),
+                Reference::Variable(v) => config.variables.contains_key(v),
+                Reference::Message(_) => false,
+            };
+            if known {
+                continue;
+            }
+            let entry = ftl::find_entry(path, text, &key.id);
+            let location = entry
+                .and_then(|loc| {
+                    let start = line_offset(text, loc.line);
+                    text[start..]
+                        .find(&reference.spelling())
+                        .map(|i| Location::at_offset(path, text, start + i))
+                })
+                .unwrap_or_else(|| Location::file(path));
+            diagnostics.push(unknown_reference(location, &reference, Some(&key)));
+        }
+    }
+}
+
+/// Byte offset of the start of 1-based `line`.
+fn line_offset(text: &str, line: u32) -> usize {
+    text.split_inclusive('\n')
+        .take(line.saturating_sub(1) as usize)
+        .map(str::len)
+        .sum()
+}

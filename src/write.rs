@@ -1,0 +1,152 @@
+//! The only writer: the rendered site goes into a staging directory next to the output and is
+//! swapped in only when complete, so a failed or killed build leaves the previous output as it
+//! was. Directories stepdoc did not create are never replaced.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context as _, bail};
+use rayon::prelude::*;
+
+use crate::render::Rendered;
+
+/// Marker file that identifies a directory as stepdoc output.
+pub const MARKER: &str = ".stepdoc-output";
+
+/// Publish `rendered` to `out` atomically.
+pub fn publish(out: &Path, rendered: &Rendered) -> anyhow::Result<()> {
+    let out = absolute(out)?;
+    let parent = out
+        .parent()
+        .context("the output directory has no parent directory")?
+        .to_path_buf();
+    let name = out
+        .file_name()
+        .context("the output path has no directory name")?
+        .to_string_lossy()
+        .into_owned();
+    guard_output(&out)?;
+    std::fs::create_dir_all(&parent)
+        .with_context(|| format!("cannot create directory {}", parent.display()))?;
+    remove_debris(&parent, &name);
+
+    let staging = parent.join(format!(".{name}.stepdoc-staging-{}", std::process::id()));
+    let result = fill(&staging, rendered);
+    if let Err(err) = result {
+        let _ = std::fs::remove_dir_all(&staging);
+        return Err(err);
+    }
+    let old = parent.join(format!(".{name}.stepdoc-old-{}", std::process::id()));
+    if out.exists() {
+        std::fs::rename(&out, &old).with_context(|| {
+            format!("cannot move the previous output {} aside", out.display())
+        })?;
+    }
+    if let Err(err) = std::fs::rename(&staging, &out) {
+        // Put the previous output back.
+        let _ = std::fs::rename(&old, &out);
+        let _ = std::fs::remove_dir_all(&staging);
+        return Err(err).with_context(|| format!("cannot move the new output to {}", out.display()));
+    }
+    if old.exists() {
+        std::fs::remove_dir_all(&old)
+            .with_context(|| format!("cannot remove the previous output {}", old.display()))?;
+    }
+    Ok(())
+}
+
+fn absolute(path: &Path) -> anyhow::Result<PathBuf> {
+    if path.is_absolute() {
+        Ok(path.to_path_buf())
+    } else {
+        Ok(std::env::current_dir()
+            .context("cannot read the current directory")?
+            .join(path))
+    }
+}
+
+/// Refuse to replace a directory that is not stepdoc output.
+fn guard_output(out: &Path) -> anyhow::Result<()> {
+    if !out.exists() {
+        return Ok(());
+    }
+    if !out.is_dir() {
+        bail!(
+            "the output path {} exists and is not a directory; choose another --out",
+            out.display()
+        );
+    }
+    let empty = std::fs::read_dir(out)
+        .with_context(|| format!("cannot read {}", out.display()))?
+        .next()
+        .is_none();
+    if !empty && !out.join(MARKER).is_file() {
+        bail!(
+            "refusing to replace {}: it is not empty and was not created by stepdoc (no {MARKER} file); choose another --out or remove it yourself",
+            out.display()
+        );
+    }
+    Ok(())
+}
+
+/// Remove staging and old directories left by earlier runs that were killed.
+fn remove_debris(parent: &Path, name: &str) {
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
+    let staging = format!(".{name}.stepdoc-staging-");
+    let old = format!(".{name}.stepdoc-old-");
+    for entry in entries.flatten() {
+        let file = entry.file_name().to_string_lossy().into_owned();
+        if file.starts_with(&staging) || file.starts_with(&old) {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+fn fill(staging: &Path, rendered: &Rendered) -> anyhow::Result<()> {
+    if staging.exists() {
+        std::fs::remove_dir_all(staging)
+            .with_context(|| format!("cannot clear {}", staging.display()))?;
+    }
+    std::fs::create_dir_all(staging)
+        .with_context(|| format!("cannot create {}", staging.display()))?;
+    let mut dirs: Vec<PathBuf> = rendered
+        .files
+        .keys()
+        .chain(rendered.media.keys())
+        .filter_map(|p| Path::new(p).parent().map(Path::to_path_buf))
+        .collect();
+    dirs.sort();
+    dirs.dedup();
+    for dir in dirs {
+        let dir = staging.join(dir);
+        std::fs::create_dir_all(&dir)
+            .with_context(|| format!("cannot create directory {}", dir.display()))?;
+    }
+    rendered
+        .files
+        .par_iter()
+        .try_for_each(|(path, bytes)| {
+            let target = staging.join(path);
+            std::fs::write(&target, bytes)
+                .with_context(|| format!("cannot write {}", target.display()))
+        })?;
+    rendered
+        .media
+        .par_iter()
+        .try_for_each(|(path, source)| {
+            let target = staging.join(path);
+            if std::fs::hard_link(source, &target).is_err() {
+                std::fs::copy(source, &target).with_context(|| {
+                    format!("cannot copy {} to {}", source.display(), target.display())
+                })?;
+            }
+            Ok::<(), anyhow::Error>(())
+        })?;
+    std::fs::write(
+        staging.join(MARKER),
+        "This directory is generated by stepdoc and replaced on every build.\n",
+    )
+    .context("cannot write the output marker")?;
+    Ok(())
+}

@@ -1,0 +1,113 @@
+//! Strict YAML deserialization (serde-saphyr) with errors turned into located diagnostics.
+
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+
+use crate::diagnostics::{Diagnostic, Location};
+
+/// Largest YAML file accepted, in bytes. Guides are a few kilobytes; this bounds memory on
+/// hostile input.
+pub const MAX_YAML_BYTES: usize = 4 * 1024 * 1024;
+
+/// Parse `source` (the contents of `path`, relative to the site root) into `T`.
+pub fn parse<T: DeserializeOwned>(path: &Path, source: &str) -> Result<T, Box<Diagnostic>> {
+    if source.len() > MAX_YAML_BYTES {
+        return Err(Box::new(
+            Diagnostic::error(
+                "file-too-large",
+                Location::file(path),
+                format!(
+                    "file is {} bytes, over the limit of {MAX_YAML_BYTES} bytes",
+                    source.len()
+                ),
+            )
+            .with_help("split the guide into smaller guides"),
+        ));
+    }
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+    let options = serde_saphyr::options! {
+        budget: serde_saphyr::budget! {
+            max_depth: 64,
+            max_aliases: 1_000,
+            max_anchors: 1_000,
+        },
+    };
+    serde_saphyr::from_str_with_options::<T>(source, options).map_err(|err| {
+        let location = err.location().map_or_else(
+            || Location::file(path),
+            |l| {
+                Location::new(
+                    path,
+                    u32::try_from(l.line()).unwrap_or(u32::MAX),
+                    u32::try_from(l.column()).unwrap_or(u32::MAX),
+                )
+            },
+        );
+        let raw = err.without_snippet().to_string();
+        let message = strip_position_suffix(&raw);
+        let (kind, help) = classify(message);
+        let mut diagnostic = Diagnostic::error(kind, location, message);
+        if let Some(help) = help {
+            diagnostic = diagnostic.with_help(help);
+        }
+        Box::new(diagnostic)
+    })
+}
+
+/// serde-saphyr appends " at line L, column C"; the location is reported separately.
+fn strip_position_suffix(message: &str) -> &str {
+    match message.rfind(" at line ") {
+        Some(i) if message[i..].contains(", column ") => &message[..i],
+        _ => message,
+    }
+}
+
+fn classify(message: &str) -> (&'static str, Option<&'static str>) {
+    if message.starts_with("unknown field") {
+        (
+            "unknown-field",
+            Some("remove the field or correct its spelling; `stepdoc schema` lists every field"),
+        )
+    } else if message.starts_with("unknown variant") {
+        (
+            "unknown-field",
+            Some("use one of the listed block kinds; see docs/guide-format.md"),
+        )
+    } else if message.starts_with("missing field") {
+        ("missing-field", Some("add the field; it is required here"))
+    } else if message.starts_with("duplicate mapping key") {
+        ("duplicate-key", Some("each key may appear once in a mapping; remove one of them"))
+    } else if message.starts_with("invalid") || message.starts_with("expected") {
+        ("wrong-type", Some("check the value's type against `stepdoc schema`"))
+    } else {
+        ("yaml-syntax", Some("fix the YAML syntax at this position"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Doc {
+        title: String,
+    }
+
+    #[test]
+    fn unknown_field_is_located_and_classified() {
+        let err = parse::<Doc>(Path::new("g.yaml"), "title: a\ntitel: b\n").expect_err("must fail");
+        assert_eq!(err.kind, "unknown-field");
+        assert_eq!((err.location.line, err.location.column), (2, 1));
+        assert!(err.message.contains("titel"), "{}", err.message);
+        assert!(!err.message.contains(" at line "), "{}", err.message);
+    }
+
+    #[test]
+    fn bom_is_ignored() {
+        let doc = parse::<Doc>(Path::new("g.yaml"), "\u{feff}title: a\n").expect("parses");
+        assert_eq!(doc.title, "a");
+    }
+}
