@@ -70,7 +70,7 @@ pub fn load(root: &Path) -> (Option<Site>, Diagnostics) {
     let mut terms = BTreeMap::new();
     for locale in &config.locales {
         let t = terms::load(root, locale, &mut diagnostics);
-        check_term_refs(&t, &config, &mut diagnostics);
+        check_term_refs(&t, &mut diagnostics);
         terms.insert(locale.clone(), t);
     }
     let theme = theme::load(root, &config.theme, &config.locales, &mut diagnostics);
@@ -100,13 +100,14 @@ pub fn load(root: &Path) -> (Option<Site>, Diagnostics) {
     }
 }
 
-/// Terms may refer to other terms and to site variables; both must exist.
-fn check_term_refs(terms: &Terms, config: &Config, diagnostics: &mut Diagnostics) {
+/// Terms may refer to other terms, which must exist. (Variables in a term are its parameters,
+/// e.g. `$case`, so they are not checked against the site variables.)
+fn check_term_refs(terms: &Terms, diagnostics: &mut Diagnostics) {
     for (name, refs) in &terms.names {
         for reference in refs {
             let known = match reference {
                 Reference::Term(t) => terms.contains(t),
-                Reference::Variable(v) => config.variables.contains_key(v),
+                Reference::Variable(_) => true,
                 Reference::Message(_) => false,
             };
             if !known {
