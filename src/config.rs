@@ -104,9 +104,7 @@ fn validate(rel: &Path, raw: RawConfig, diagnostics: &mut Diagnostics) -> Option
         let code = locale.as_str();
         if unic_langid::LanguageIdentifier::from_bytes(code.as_bytes()).is_err()
             || code.is_empty()
-            || !code
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '-')
+            || !code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
         {
             diagnostics.push(
                 Diagnostic::error(
@@ -128,12 +126,16 @@ fn validate(rel: &Path, raw: RawConfig, diagnostics: &mut Diagnostics) -> Option
     }
     if raw.locales.is_empty() {
         diagnostics.push(
-            Diagnostic::error("invalid-locale", Location::new(rel, 1, 1), "no locales listed")
-                .with_help("add `locales: [en]` (or more) to site.yaml"),
+            Diagnostic::error(
+                "invalid-locale",
+                Location::new(rel, 1, 1),
+                "no locales listed",
+            )
+            .with_help("add `locales: [en]` (or more) to site.yaml"),
         );
     }
     let default_locale = raw.default_locale.as_str().to_owned();
-    if !locales.iter().any(|l| *l == default_locale) {
+    if !locales.contains(&default_locale) {
         diagnostics.push(
             Diagnostic::error(
                 "invalid-locale",

@@ -119,7 +119,11 @@ fn check_term_refs(terms: &Terms, diagnostics: &mut Diagnostics) {
     }
 }
 
-fn unknown_reference(location: Location, reference: &Reference, key: Option<&MessageKey>) -> Diagnostic {
+fn unknown_reference(
+    location: Location,
+    reference: &Reference,
+    key: Option<&MessageKey>,
+) -> Diagnostic {
     let (what, help) = match reference {
         Reference::Term(name) => (
             "term",
@@ -189,7 +193,10 @@ fn prepare_guide(
     }
     let source_bundle = new_bundle(
         &source_locale,
-        &[Arc::clone(&source_terms.resource), Arc::clone(&source.resource)],
+        &[
+            Arc::clone(&source_terms.resource),
+            Arc::clone(&source.resource),
+        ],
     );
     let mut translations = BTreeMap::new();
     for locale in config.locales.iter().filter(|l| **l != source_locale) {

@@ -77,9 +77,15 @@ fn classify(message: &str) -> (&'static str, Option<&'static str>) {
     } else if message.starts_with("missing field") {
         ("missing-field", Some("add the field; it is required here"))
     } else if message.starts_with("duplicate mapping key") {
-        ("duplicate-key", Some("each key may appear once in a mapping; remove one of them"))
+        (
+            "duplicate-key",
+            Some("each key may appear once in a mapping; remove one of them"),
+        )
     } else if message.starts_with("invalid") || message.starts_with("expected") {
-        ("wrong-type", Some("check the value's type against `stepdoc schema`"))
+        (
+            "wrong-type",
+            Some("check the value's type against `stepdoc schema`"),
+        )
     } else {
         ("yaml-syntax", Some("fix the YAML syntax at this position"))
     }

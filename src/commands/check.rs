@@ -26,10 +26,7 @@ pub fn run(args: &CheckArgs) -> ExitCode {
         ExitCode::FAILURE
     } else {
         if args.format == crate::cli::Format::Human {
-            eprintln!(
-                "check passed: {} warning(s)",
-                diagnostics.warning_count()
-            );
+            eprintln!("check passed: {} warning(s)", diagnostics.warning_count());
         }
         ExitCode::SUCCESS
     }

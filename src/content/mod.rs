@@ -98,7 +98,11 @@ pub fn load_guides(root: &Path, diagnostics: &mut Diagnostics) -> Vec<LoadedGuid
 fn load_one(root: &Path, id: String, dir: PathBuf) -> Result<LoadedGuide, Diagnostic> {
     let path = dir.join(GUIDE_FILE);
     let bytes = std::fs::read(root.join(&path)).map_err(|err| {
-        Diagnostic::error("io", Location::file(&path), format!("cannot read file: {err}"))
+        Diagnostic::error(
+            "io",
+            Location::file(&path),
+            format!("cannot read file: {err}"),
+        )
     })?;
     let source = decode_utf8(&path, bytes)?;
     let guide = crate::yaml::parse::<Guide>(&path, &source).map_err(|d| *d)?;

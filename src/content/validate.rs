@@ -40,7 +40,10 @@ pub fn validate(root: &Path, config: &Config, loaded: &LoadedGuide, diagnostics:
             Diagnostic::error(
                 "invalid-date",
                 updated.location(v.path),
-                format!("`{}` is not a date in the form YYYY-MM-DD", updated.as_str()),
+                format!(
+                    "`{}` is not a date in the form YYYY-MM-DD",
+                    updated.as_str()
+                ),
             )
             .with_field("updated")
             .with_help("write the date as e.g. `2026-11-23`"),
@@ -82,7 +85,11 @@ pub fn validate(root: &Path, config: &Config, loaded: &LoadedGuide, diagnostics:
     }
     if let Some(collect) = &guide.collect {
         for (i, value) in collect.values.iter().enumerate() {
-            v.unique(&value.id, "collect value", &format!("collect.values[{i}].id"));
+            v.unique(
+                &value.id,
+                "collect value",
+                &format!("collect.values[{i}].id"),
+            );
         }
     }
     for (field, step) in steps {
@@ -101,7 +108,10 @@ pub fn validate(root: &Path, config: &Config, loaded: &LoadedGuide, diagnostics:
                 Diagnostic::error(
                     "unknown-reference",
                     collects.location(v.path),
-                    format!("step collects `{}`, which is not a collect value", collects.as_str()),
+                    format!(
+                        "step collects `{}`, which is not a collect value",
+                        collects.as_str()
+                    ),
                 )
                 .with_field(format!("{field}.collects"))
                 .with_help(help),
@@ -132,7 +142,9 @@ impl<'a> Validator<'a> {
                 format!("`{}` is not a valid id", id.as_str()),
             )
             .with_field(field)
-            .with_help("ids use lower-case letters a-z, digits and single dashes, and start with a letter"),
+            .with_help(
+                "ids use lower-case letters a-z, digits and single dashes, and start with a letter",
+            ),
         );
         false
     }
@@ -148,10 +160,15 @@ impl<'a> Validator<'a> {
                 Diagnostic::error(
                     "duplicate-id",
                     id.location(self.path),
-                    format!("duplicate {kind} id `{}` (first used at `{first}`)", id.as_str()),
+                    format!(
+                        "duplicate {kind} id `{}` (first used at `{first}`)",
+                        id.as_str()
+                    ),
                 )
                 .with_field(field)
-                .with_help(format!("{kind} ids must be unique in a guide; rename one of them")),
+                .with_help(format!(
+                    "{kind} ids must be unique in a guide; rename one of them"
+                )),
             );
         } else {
             self.seen.insert(key, field.to_owned());
@@ -167,7 +184,11 @@ impl<'a> Validator<'a> {
     ) {
         self.unique(&step.id, "step", &format!("{field}.id"));
         for (i, t) in step.troubleshooting.iter().enumerate() {
-            self.unique(&t.id, "troubleshooting", &format!("{field}.troubleshooting[{i}].id"));
+            self.unique(
+                &t.id,
+                "troubleshooting",
+                &format!("{field}.troubleshooting[{i}].id"),
+            );
         }
         if depth > 0 && !step.substeps.is_empty() {
             self.diagnostics.push(
@@ -177,7 +198,9 @@ impl<'a> Validator<'a> {
                     "substeps cannot have substeps of their own",
                 )
                 .with_field(format!("{field}.substeps"))
-                .with_help("split the procedure into more steps, or use `details` for the extra level"),
+                .with_help(
+                    "split the procedure into more steps, or use `details` for the extra level",
+                ),
             );
         }
         steps.push((field.to_owned(), step));
@@ -208,7 +231,10 @@ impl<'a> Validator<'a> {
                                     format!("cell for unknown column `{key}`"),
                                 )
                                 .with_field(format!("{rf}.cells.{key}"))
-                                .with_help(format!("use one of the table's column ids: {}", columns.join(", "))),
+                                .with_help(format!(
+                                    "use one of the table's column ids: {}",
+                                    columns.join(", ")
+                                )),
                             );
                         }
                     }
@@ -258,7 +284,9 @@ impl<'a> Validator<'a> {
                     format!("duplicate {kind} id `{}`", id.as_str()),
                 )
                 .with_field(field)
-                .with_help(format!("{kind} ids must be unique within their block; rename one")),
+                .with_help(format!(
+                    "{kind} ids must be unique within their block; rename one"
+                )),
             );
         } else {
             seen.push(id.as_str().to_owned());

@@ -18,9 +18,15 @@ pub fn parse(path: &Path, source: String) -> (FluentResource, Vec<Diagnostic>) {
         let d = Diagnostic::error(
             "file-too-large",
             Location::file(path),
-            format!("file is {} bytes, over the limit of {MAX_FTL_BYTES} bytes", source.len()),
+            format!(
+                "file is {} bytes, over the limit of {MAX_FTL_BYTES} bytes",
+                source.len()
+            ),
         );
-        return (FluentResource::try_new(String::new()).unwrap_or_else(|(r, _)| r), vec![d]);
+        return (
+            FluentResource::try_new(String::new()).unwrap_or_else(|(r, _)| r),
+            vec![d],
+        );
     }
     match FluentResource::try_new(source) {
         Ok(resource) => (resource, Vec::new()),
@@ -38,12 +44,27 @@ pub fn parse(path: &Path, source: String) -> (FluentResource, Vec<Diagnostic>) {
 pub fn syntax_error(path: &Path, source: &str, error: &ParserError) -> Diagnostic {
     Diagnostic::error(
         "ftl-syntax",
-        Location::at_offset(path, source, error.pos.start),
+        Location::at_offset(path, source, error_offset(source, error)),
         format!("Fluent syntax error: {}", error.kind),
     )
     .with_help(
         "the entry is skipped until fixed; check the `=`, indentation of continuation lines, and braces (write a literal brace as {\"{\"})",
     )
+}
+
+/// Where to point for `error`: its position, except that an error detected at the start of a
+/// line (an unclosed brace, say) is reported at the end of the entry's previous line.
+fn error_offset(source: &str, error: &ParserError) -> usize {
+    let pos = error.pos.start.min(source.len());
+    let entry_start = error.slice.as_ref().map_or(0, |s| s.start);
+    let at_line_start = pos == 0 || source.as_bytes().get(pos - 1) == Some(&b'\n');
+    if at_line_start && pos > entry_start {
+        let before = source[entry_start..pos].trim_end();
+        if !before.is_empty() {
+            return entry_start + before.len();
+        }
+    }
+    pos
 }
 
 /// The location of the definition of message or term `id` in `source`, if it is there.

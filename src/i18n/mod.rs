@@ -15,8 +15,11 @@ pub const UI_CLOSE: char = '\u{E001}';
 /// Remove characters that have a meaning inside stepdoc's pipeline (the UI markers) and the
 /// bidi isolation marks Fluent may insert, so input text can never forge them.
 pub fn strip_reserved(text: &str) -> std::borrow::Cow<'_, str> {
-    if text.contains(|c| is_reserved(c)) {
-        text.chars().filter(|c| !is_reserved(*c)).collect::<String>().into()
+    if text.contains(is_reserved) {
+        text.chars()
+            .filter(|c| !is_reserved(*c))
+            .collect::<String>()
+            .into()
     } else {
         text.into()
     }

@@ -90,7 +90,8 @@ mod tests {
 
     #[test]
     fn finds_terms_variables_and_messages_in_selects() {
-        let src = "m = { -a } { $v ->\n    [one] { -b(case: \"x\") }\n   *[other] { other-msg }\n}\n";
+        let src =
+            "m = { -a } { $v ->\n    [one] { -b(case: \"x\") }\n   *[other] { other-msg }\n}\n";
         let resource = fluent_syntax::parser::parse(src).expect("parses");
         let Some(Entry::Message(message)) = resource.body.first() else {
             panic!("no message");

@@ -160,7 +160,10 @@ mod tests {
     fn patterns_escape_ftl_line_starts() {
         let mut out = String::new();
         write_pattern(&mut out, "Intro\n\n* one\n[two]\n.three", "    ");
-        assert_eq!(out, "\n    Intro\n\n    {\"*\"} one\n    {\"[\"}two]\n    {\".\"}three\n");
+        assert_eq!(
+            out,
+            "\n    Intro\n\n    {\"*\"} one\n    {\"[\"}two]\n    {\".\"}three\n"
+        );
         let resource = FluentResource::try_new(format!("m ={out}")).expect("valid FTL");
         let mut bundle = fluent_bundle::FluentBundle::<&FluentResource>::default();
         bundle.set_use_isolating(false);

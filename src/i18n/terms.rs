@@ -91,9 +91,15 @@ pub fn from_source(path: PathBuf, source: String, diagnostics: &mut Diagnostics)
                 Diagnostic::warning(
                     "not-a-term",
                     location,
-                    format!("`{}` is a message; terms.ftl holds terms only", message.id.name),
+                    format!(
+                        "`{}` is a message; terms.ftl holds terms only",
+                        message.id.name
+                    ),
                 )
-                .with_help(format!("rename it to `-{}` to make it a term", message.id.name)),
+                .with_help(format!(
+                    "rename it to `-{}` to make it a term",
+                    message.id.name
+                )),
             );
             false
         }
@@ -145,8 +151,14 @@ mod tests {
         assert!(diags.is_empty(), "{diags:?}");
         assert!(terms.contains("wpm") && terms.contains("ui-setup"));
         let source = terms.resource.source();
-        assert!(source.contains("-ui-setup = \u{E000}Setup\u{E001}"), "{source:?}");
-        assert!(source.contains("-wpm = Workplace Management\n"), "{source:?}");
+        assert!(
+            source.contains("-ui-setup = \u{E000}Setup\u{E001}"),
+            "{source:?}"
+        );
+        assert!(
+            source.contains("-wpm = Workplace Management\n"),
+            "{source:?}"
+        );
     }
 
     #[test]

@@ -251,7 +251,10 @@ pub fn build(
         summary: l.inline(&v("summary")),
         summary_plain,
         audience: guide.audience.as_ref().map(|_| l.inline(&v("audience"))),
-        keywords: guide.keywords.as_ref().map(|_| l.plain(&v("keywords")).text),
+        keywords: guide
+            .keywords
+            .as_ref()
+            .map(|_| l.plain(&v("keywords")).text),
         updated: guide
             .updated
             .as_ref()
@@ -283,7 +286,10 @@ pub fn build(
         sections,
         collect: guide.collect.as_ref().map(|collect| CollectView {
             title: l.inline(&v("collect")),
-            intro: collect.intro.as_ref().map(|_| l.block(&a("collect", "intro"))),
+            intro: collect
+                .intro
+                .as_ref()
+                .map(|_| l.block(&a("collect", "intro"))),
             values: collect
                 .values
                 .iter()
@@ -299,10 +305,9 @@ pub fn build(
                             .into_iter()
                             .map(|(anchor, number)| LinkView {
                                 href: format!("#{anchor}"),
-                                label: cx.strings.get_with(
-                                    "step-label",
-                                    &[("number", number.into())],
-                                ),
+                                label: cx
+                                    .strings
+                                    .get_with("step-label", &[("number", number.into())]),
                             })
                             .collect(),
                         anchor: id,

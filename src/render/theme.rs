@@ -45,9 +45,9 @@ impl Strings {
         let mut errors = Vec::new();
         crate::i18n::bundle::format(&self.bundle, &key, &fargs, &mut errors)
             .or_else(|| {
-                self.fallback.as_ref().and_then(|b| {
-                    crate::i18n::bundle::format(b, &key, &fargs, &mut errors)
-                })
+                self.fallback
+                    .as_ref()
+                    .and_then(|b| crate::i18n::bundle::format(b, &key, &fargs, &mut errors))
             })
             .unwrap_or_else(|| id.to_owned())
     }
@@ -175,8 +175,13 @@ pub fn load(
         let report = err.to_string();
         let path = templates
             .iter()
-            .find(|(tpl, _, _)| report.contains(&format!("'{tpl}'")) || report.contains(tpl.as_str()))
-            .map_or_else(|| PathBuf::from("themes"), |(_, site_rel, _)| site_rel.clone());
+            .find(|(tpl, _, _)| {
+                report.contains(&format!("'{tpl}'")) || report.contains(tpl.as_str())
+            })
+            .map_or_else(
+                || PathBuf::from("themes"),
+                |(_, site_rel, _)| site_rel.clone(),
+            );
         diagnostics.push(template_error(&path, &err));
     }
 

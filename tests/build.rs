@@ -1,0 +1,188 @@
+//! `stepdoc build` on the shipped site and on fixtures: pages, step order, anchors, assets.
+
+use crate::support::{SiteTest, attrs, html, texts};
+
+/// Step ids of a guide in document order (steps, each followed by its substeps).
+fn yaml_step_ids(guide: &stepdoc::content::model::Guide) -> Vec<String> {
+    let mut ids = Vec::new();
+    for section in &guide.sections {
+        for step in &section.steps {
+            ids.push(format!("step-{}", step.id.as_str()));
+            for sub in &step.substeps {
+                ids.push(format!("step-{}", sub.id.as_str()));
+            }
+        }
+    }
+    ids
+}
+
+#[test]
+fn shipped_site_builds_every_guide_in_every_locale() {
+    let site = SiteTest::shipped();
+    site.build().success().stdout_has("built 16 guide page(s)");
+    let (loaded, diagnostics) = stepdoc::site::load(site.path());
+    assert!(!diagnostics.has_errors(), "{diagnostics:?}");
+    let loaded = loaded.expect("site loads");
+    let ids: Vec<&str> = loaded.guides.iter().map(|g| g.id()).collect();
+    assert_eq!(
+        ids,
+        [
+            "lucca-inside-online",
+            "netvisor-rackbeat",
+            "personio-marketplace",
+            "workplace-analytics"
+        ]
+    );
+    for guide in &loaded.guides {
+        let expected = yaml_step_ids(&guide.loaded.guide);
+        assert!(!expected.is_empty(), "{} has steps", guide.id());
+        for locale in ["en", "nl", "fr", "fi"] {
+            let page = html(&site.out(&format!("{locale}/{}/index.html", guide.id())));
+            assert_eq!(
+                attrs(&page, "li.step", "id"),
+                expected,
+                "{locale}/{}",
+                guide.id()
+            );
+            assert_eq!(attrs(&page, "html", "lang"), [locale]);
+        }
+        // The source-language page is complete: no fallback markers.
+        let source = site.out(&format!(
+            "{}/{}/index.html",
+            guide.source_locale(),
+            guide.id()
+        ));
+        assert!(!source.contains("class=\"fallback"), "{}", guide.id());
+    }
+    for file in [
+        "index.html",
+        "404.html",
+        "sitemap.xml",
+        "assets/style.css",
+        "en/index.html",
+        "fi/404.html",
+    ] {
+        assert!(site.path().join("public").join(file).is_file(), "{file}");
+    }
+}
+
+#[test]
+fn step_numbers_and_substep_numbers_follow_yaml_order() {
+    let site = SiteTest::fixture("basic");
+    site.build().success();
+    let page = html(&site.out("en/demo/index.html"));
+    assert_eq!(texts(&page, ".step-number"), ["1", "2", "2.1", "2.2", "3"]);
+    assert_eq!(
+        attrs(&page, ".step-number", "href"),
+        [
+            "#step-open-settings",
+            "#step-create-key",
+            "#step-name-key",
+            "#step-confirm-key",
+            "#step-paste-key"
+        ]
+    );
+    assert_eq!(attrs(&page, ".step-number", "aria-label")[0], "Step 1");
+}
+
+#[test]
+fn ui_terms_variables_and_collect_links_render() {
+    let site = SiteTest::fixture("basic");
+    site.build().success();
+    let text = site.out("en/demo/index.html");
+    let page = html(&text);
+    assert_eq!(texts(&page, "h1"), ["Connect Acme CRM"]);
+    assert!(
+        text.contains("Open <span class=\"ui\">Settings</span>."),
+        "{text}"
+    );
+    assert!(text.contains("Ask support@example.org for the right permissions."));
+    // The step that collects a value links to it, and the value links back to the step.
+    assert_eq!(
+        attrs(&page, "#step-create-key .collects a", "href"),
+        ["#value-api-key"]
+    );
+    assert_eq!(
+        attrs(&page, "#value-api-key .value-steps a", "href"),
+        ["#step-create-key"]
+    );
+    assert_eq!(
+        texts(&page, ".meta"),
+        ["For: Administrators Updated: January 5, 2026"]
+    );
+}
+
+#[test]
+fn screenshots_are_published_once_and_linked_relatively() {
+    let site = SiteTest::fixture("basic");
+    site.build().success();
+    let page = html(&site.out("en/demo/index.html"));
+    assert_eq!(
+        attrs(&page, ".screenshot img", "src"),
+        ["../../media/demo/en/settings.png"]
+    );
+    assert_eq!(
+        attrs(&page, ".screenshot img", "alt"),
+        ["The settings page."]
+    );
+    let nl = html(&site.out("nl/demo/index.html"));
+    assert_eq!(
+        attrs(&nl, ".screenshot img", "src"),
+        ["../../media/demo/en/settings.png"]
+    );
+    let media: Vec<String> = site.tree("public/media").into_keys().collect();
+    assert_eq!(media, ["demo/en/settings.png"]);
+}
+
+#[test]
+fn build_output_is_reproducible() {
+    let site = SiteTest::fixture("basic");
+    site.build().success();
+    let first = site.tree("public");
+    site.build().success();
+    assert_eq!(first, site.tree("public"));
+}
+
+#[test]
+fn removed_guides_disappear_from_the_output() {
+    let site = SiteTest::shipped();
+    site.build().success();
+    assert!(
+        site.path()
+            .join("public/en/netvisor-rackbeat/index.html")
+            .is_file()
+    );
+    site.remove("content/netvisor-rackbeat");
+    site.build().success();
+    assert!(!site.path().join("public/en/netvisor-rackbeat").exists());
+    assert!(!site.out("en/index.html").contains("netvisor-rackbeat"));
+}
+
+#[test]
+fn refuses_to_replace_a_directory_it_did_not_create() {
+    let site = SiteTest::fixture("basic");
+    site.write("public/notes.txt", "my notes");
+    site.build().failure().stderr_has("refusing to replace");
+    assert_eq!(site.read("public/notes.txt"), "my notes");
+}
+
+#[test]
+fn new_scaffolds_a_guide_that_builds() {
+    let site = SiteTest::fixture("basic");
+    site.run(&["new", "acme-billing", "--source-locale", "nl"])
+        .success();
+    let text = site.read("content/acme-billing/guide.yaml");
+    assert!(text.contains("source_locale: nl"));
+    site.build().success();
+    assert!(
+        site.path()
+            .join("public/nl/acme-billing/index.html")
+            .is_file()
+    );
+    site.run(&["new", "acme-billing"])
+        .failure()
+        .stderr_has("already exists");
+    site.run(&["new", "Bad_Id"])
+        .failure()
+        .stderr_has("not a valid guide id");
+}

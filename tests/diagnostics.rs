@@ -1,0 +1,289 @@
+//! Bad input: one located error per problem, all in one run, exit code 1, and the previous
+//! output left exactly as it was.
+
+use crate::support::SiteTest;
+
+const GUIDE: &str = "content/demo/guide.yaml";
+
+/// 1-based line and column of the first occurrence of `needle` in `text`.
+fn position(text: &str, needle: &str) -> (usize, usize) {
+    let offset = text
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle:?} not found"));
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let column = before[before.rfind('\n').map_or(0, |i| i + 1)..]
+        .chars()
+        .count()
+        + 1;
+    (line, column)
+}
+
+/// Build a good site, apply `edit`, rebuild: the build fails with `kind` at the position of
+/// `at` in `file` (plus `column_offset`), and the previous output is untouched.
+#[track_caller]
+fn assert_rejected(
+    edit: impl FnOnce(&SiteTest),
+    kind: &str,
+    file: &str,
+    at: &str,
+    column_offset: usize,
+) -> String {
+    let site = SiteTest::fixture("basic");
+    site.build().success();
+    let before = site.tree("public");
+    edit(&site);
+    let run = site.build();
+    run.failure().stderr_has(&format!("error[{kind}]"));
+    let (line, column) = position(&site.read(file), at);
+    run.stderr_has(&format!("{file}:{line}:{}", column + column_offset));
+    run.stderr_has("nothing was written");
+    assert_eq!(before, site.tree("public"), "the previous output changed");
+    run.stderr
+}
+
+#[test]
+fn bad_yaml_syntax() {
+    let stderr = assert_rejected(
+        |s| {
+            s.edit(
+                GUIDE,
+                "audience: Administrators",
+                "audience: Administrators: all",
+            );
+        },
+        "yaml-syntax",
+        GUIDE,
+        ": all",
+        0,
+    );
+    assert!(stderr.contains("= help:"), "{stderr}");
+}
+
+#[test]
+fn unknown_field_names_the_expected_fields() {
+    let stderr = assert_rejected(
+        |s| {
+            s.edit(GUIDE, "    title: Set up", "    titel: Set up");
+        },
+        "unknown-field",
+        GUIDE,
+        "titel:",
+        0,
+    );
+    assert!(
+        stderr.contains("unknown field `titel`, expected one of"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("title"), "{stderr}");
+}
+
+#[test]
+fn wrong_type() {
+    assert_rejected(
+        |s| {
+            s.edit(
+                GUIDE,
+                "    title: Set up the connection\n",
+                "    title: Set up the connection\n    collapsed: [yes]\n",
+            );
+        },
+        "wrong-type",
+        GUIDE,
+        "[yes]",
+        0,
+    );
+}
+
+#[test]
+fn duplicate_step_id_names_the_first_use() {
+    let stderr = assert_rejected(
+        |s| {
+            s.edit(GUIDE, "- id: paste-key", "- id: open-settings");
+        },
+        "duplicate-id",
+        GUIDE,
+        "open-settings\n        text: Paste",
+        0,
+    );
+    assert!(
+        stderr.contains("first used at `sections[0].steps[0].id`"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("(at `sections[0].steps[2].id`)"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn missing_image_says_where_to_put_it() {
+    let stderr = assert_rejected(
+        |s| {
+            s.edit(GUIDE, "image: settings.png", "image: setings.png");
+        },
+        "missing-image",
+        GUIDE,
+        "setings.png",
+        0,
+    );
+    assert!(
+        stderr.contains("content/demo/images/en/setings.png"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn image_name_letter_case_must_match() {
+    assert_rejected(
+        |s| {
+            s.edit(GUIDE, "image: settings.png", "image: Settings.PNG");
+        },
+        "missing-image",
+        GUIDE,
+        "Settings.PNG",
+        0,
+    );
+}
+
+#[test]
+fn image_paths_cannot_leave_the_guide() {
+    assert_rejected(
+        |s| {
+            s.edit(GUIDE, "image: settings.png", "image: ../../../site.png");
+        },
+        "invalid-path",
+        GUIDE,
+        "../../../site.png",
+        0,
+    );
+}
+
+#[test]
+fn unknown_term_points_at_the_reference() {
+    let stderr = assert_rejected(
+        |s| {
+            s.edit(GUIDE, "Open { -ui-settings }.", "Open { -ui-setings }.");
+        },
+        "unknown-term",
+        GUIDE,
+        "-ui-setings",
+        0,
+    );
+    assert!(
+        stderr.contains("unknown term `-ui-setings` in `step-open-settings`"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn unknown_variable() {
+    assert_rejected(
+        |s| {
+            s.edit(GUIDE, "{ $support-email }", "{ $support-mail }");
+        },
+        "unknown-variable",
+        GUIDE,
+        "$support-mail",
+        0,
+    );
+}
+
+#[test]
+fn invalid_fluent_in_yaml_text() {
+    assert_rejected(
+        |s| {
+            s.edit(
+                GUIDE,
+                "Paste the key in the mailer.",
+                "Paste the key { in the mailer.",
+            );
+        },
+        "ftl-syntax",
+        GUIDE,
+        "Paste the key",
+        0,
+    );
+}
+
+#[test]
+fn invalid_id_and_unknown_collect_value() {
+    let site = SiteTest::fixture("basic");
+    site.edit(GUIDE, "- id: paste-key", "- id: Paste_Key");
+    site.edit(GUIDE, "collects: api-key", "collects: api-token");
+    let run = site.build();
+    run.failure()
+        .stderr_has("error[invalid-id]: `Paste_Key` is not a valid id")
+        .stderr_has("error[unknown-reference]: step collects `api-token`")
+        .stderr_has("use one of the collect values: api-key");
+}
+
+#[test]
+fn every_error_of_a_run_is_reported() {
+    let site = SiteTest::fixture("basic");
+    site.edit(GUIDE, "Open { -ui-settings }.", "Open { -ui-setings }.");
+    site.edit(GUIDE, "image: settings.png", "image: setings.png");
+    site.write(
+        "content/second/guide.yaml",
+        "source_locale: en\ntitle: [oops\n",
+    );
+    site.write(
+        "locales/en/terms.ftl",
+        "-acme = Acme CRM\n-ui-save = Save\n-ui-settings = Settings\n-broken = { -missing\n",
+    );
+    let run = site.build();
+    run.failure()
+        .stderr_has("error[unknown-term]")
+        .stderr_has("error[missing-image]")
+        .stderr_has("content/second/guide.yaml:2:")
+        .stderr_has("locales/en/terms.ftl:4:")
+        .stderr_has("build failed: 4 error(s)");
+    assert!(!site.path().join("public").exists());
+}
+
+#[test]
+fn invalid_utf8_reports_the_byte_offset() {
+    let site = SiteTest::fixture("basic");
+    let mut bytes = site.read(GUIDE).into_bytes();
+    bytes.splice(0..0, b"# caf\xe9\n".iter().copied());
+    site.write(GUIDE, bytes);
+    site.build()
+        .failure()
+        .stderr_has("error[invalid-utf8]")
+        .stderr_has("bad byte at offset 5")
+        .stderr_has(&format!("{GUIDE}:1:6"));
+}
+
+#[test]
+fn config_errors_are_located() {
+    let site = SiteTest::fixture("basic");
+    site.edit("site.yaml", "default_locale: en", "default_locale: de");
+    site.build()
+        .failure()
+        .stderr_has("error[invalid-locale]: default locale `de` is not in `locales`")
+        .stderr_has("site.yaml:6:17");
+}
+
+#[test]
+fn check_reports_without_writing() {
+    let site = SiteTest::fixture("basic");
+    site.run(&["check"]).success().stderr_has("check passed");
+    assert!(!site.path().join("public").exists());
+    site.edit(GUIDE, "image: settings.png", "image: setings.png");
+    let run = site.run(&["check", "--format", "json"]);
+    run.failure();
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).expect("json");
+    assert_eq!(report["summary"]["errors"], 1);
+    let finding = &report["findings"][0];
+    assert_eq!(finding["kind"], "missing-image");
+    assert_eq!(finding["file"], GUIDE);
+    assert_eq!(finding["line"], 17);
+    let github = site.run(&["check", "--format", "github"]);
+    assert!(
+        github
+            .stdout
+            .starts_with(&format!("::error file={GUIDE},line=17,col=16,")),
+        "{}",
+        github.stdout
+    );
+}

@@ -1,0 +1,10 @@
+//! The integration tests: one binary, a module per feature, fixture sites under
+//! `tests/fixtures/`.
+
+mod support;
+
+mod build;
+mod diagnostics;
+mod escaping;
+mod schema;
+mod snapshots;
