@@ -12,7 +12,7 @@
 -netvisor = Netvisor
 -rackbeat = Rackbeat
 
-## Workplace Management UI
+## Workplace Management
 -ui-module-activation = Module activation
 -ui-wpa-integration = Workplace Analytics integration
 -ui-module-settings = Module settings
@@ -33,3 +33,31 @@
 -ui-password-protected = password protected
 -ui-license-editor = license editor
 -ui-reveal-secret-key = Reveal secret key
+
+## Personio
+-ui-marketplace = Marketplace
+-ui-marketplace-permission = Marketplace integration and API
+-ui-connect = Connect
+-ui-request-demo = Request demo
+-ui-connected-integrations = Connected integrations
+-ui-monitor = Monitor
+-ui-show-details = Show details
+-ui-help-feedback = Help and feedback
+
+## Lucca and Inside Online
+-ui-lucca-integrations = 🔌 Integrations
+-ui-app-admin-permission = Application administration
+-ui-staff-records-permission = View staff records
+-ui-connect-tab = Connect
+-ui-lucca-brick = Lucca
+-ui-dataviz-tab = Dataviz
+-ui-add-document = Add a document
+
+## Netvisor and Rackbeat
+-ui-company-menu = Company menu
+-ui-api-permissions = API resource permissions
+-ui-ready-integrations = Ready-made integrations
+-ui-integration-blocked = Integration blocked
+-ui-company-settings = Company details and settings
+-ui-developer = Developer
+-ui-new-api-key = API - new key
