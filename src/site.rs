@@ -14,6 +14,7 @@ use crate::content::catalog::{self, MessageKey};
 use crate::content::{self, LoadedGuide};
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use crate::i18n::bundle::{Bundle, new_bundle};
+use crate::i18n::coverage::{self, Coverage};
 use crate::i18n::refs::Reference;
 use crate::i18n::terms::{self, Terms};
 use crate::i18n::{ftl, source};
@@ -28,6 +29,8 @@ pub struct GuideData {
     pub source_bundle: Bundle,
     /// Translations by locale (the source locale excluded).
     pub translations: BTreeMap<String, Translation>,
+    /// Translation coverage in every locale of the site (the source locale is complete).
+    pub coverage: BTreeMap<String, Coverage>,
 }
 
 impl GuideData {
@@ -243,12 +246,29 @@ fn prepare_guide(
             );
         }
     }
+    let coverage = config
+        .locales
+        .iter()
+        .map(|locale| {
+            let c = if *locale == source_locale {
+                Coverage::full(&entries)
+            } else {
+                coverage::measure(
+                    &entries,
+                    translations.get(locale).map(|t| t.resource.as_ref()),
+                )
+            };
+            (locale.clone(), c)
+        })
+        .collect();
+    drop(entries);
     (
         Some(GuideData {
             loaded,
             source: source.resource,
             source_bundle,
             translations,
+            coverage,
         }),
         diagnostics,
     )

@@ -6,5 +6,6 @@ mod support;
 mod build;
 mod diagnostics;
 mod escaping;
+mod i18n;
 mod schema;
 mod snapshots;

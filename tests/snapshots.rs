@@ -20,3 +20,15 @@ fn fixture_guide_html_per_locale() {
     insta::assert_snapshot!("basic_en", article(&site.out("en/demo/index.html")));
     insta::assert_snapshot!("basic_nl", article(&site.out("nl/demo/index.html")));
 }
+
+#[test]
+fn multilingual_guide_html_per_locale() {
+    let site = SiteTest::fixture("multilingual");
+    site.build().success();
+    for locale in ["en", "nl", "fi"] {
+        insta::assert_snapshot!(
+            format!("multilingual_{locale}"),
+            article(&site.out(&format!("{locale}/demo/index.html")))
+        );
+    }
+}

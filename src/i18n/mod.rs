@@ -2,6 +2,7 @@
 //! files, reference checks, and formatting with thread-safe bundles.
 
 pub mod bundle;
+pub mod coverage;
 pub mod ftl;
 pub mod refs;
 pub mod source;

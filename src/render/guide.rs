@@ -86,6 +86,8 @@ pub struct ImageView {
     pub alt_lang: Option<String>,
     /// Set when the screenshot shows another language than the page.
     pub image_lang: Option<String>,
+    /// "Screenshot in English" when `image_lang` is set.
+    pub image_note: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -95,10 +97,12 @@ pub struct TroubleshootingView {
     pub remedy: String,
 }
 
-#[derive(Serialize)]
+#[derive(Clone, Serialize)]
 pub struct LinkView {
     pub href: String,
     pub label: String,
+    /// Language of the label when it is source-language fallback.
+    pub lang: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -193,14 +197,20 @@ pub fn build(
             numbers.insert(step.id.as_str().to_owned(), n);
         }
     }
-    let value_labels: BTreeMap<String, String> = guide
+    let source_locale = guide.source_locale.as_str();
+    let value_links: BTreeMap<String, LinkView> = guide
         .collect
         .iter()
         .flat_map(|c| c.values.iter())
         .map(|value| {
             let id = value.id.as_str().to_owned();
-            let label = l.plain(&v(&format!("value-{id}"))).text;
-            (id, label)
+            let label = l.plain(&v(&format!("value-{id}")));
+            let link = LinkView {
+                href: format!("#value-{id}"),
+                label: label.text,
+                lang: label.fallback.then(|| source_locale.to_owned()),
+            };
+            (id, link)
         })
         .collect();
 
@@ -209,9 +219,9 @@ pub fn build(
     let mut builder = StepBuilder {
         cx,
         numbers: &numbers,
-        value_labels: &value_labels,
+        value_links: &value_links,
         media,
-        source_locale: guide.source_locale.as_str(),
+        source_locale,
         collected_by: BTreeMap::new(),
         step_count: 0,
     };
@@ -308,6 +318,7 @@ pub fn build(
                                 label: cx
                                     .strings
                                     .get_with("step-label", &[("number", number.into())]),
+                                lang: None,
                             })
                             .collect(),
                         anchor: id,
@@ -322,7 +333,7 @@ pub fn build(
 struct StepBuilder<'a, 'c> {
     cx: &'a ViewContext<'c>,
     numbers: &'a BTreeMap<String, String>,
-    value_labels: &'a BTreeMap<String, String>,
+    value_links: &'a BTreeMap<String, LinkView>,
     media: &'a mut Vec<MediaFile>,
     source_locale: &'a str,
     /// value id → (step anchor, step number)
@@ -359,11 +370,19 @@ impl StepBuilder<'_, '_> {
             } else {
                 alt
             };
+            let image_lang = variant.filter(|lang| lang != l.locale);
+            let image_note = image_lang.as_ref().map(|lang| {
+                let language = self.cx.strings.get(&format!("language-{lang}"));
+                self.cx
+                    .strings
+                    .get_with("screenshot-language", &[("language", language.into())])
+            });
             Some(ImageView {
                 src: output,
                 alt,
                 alt_lang: alt_fallback.then(|| self.source_locale.to_owned()),
-                image_lang: variant.filter(|lang| lang != l.locale),
+                image_lang,
+                image_note,
             })
         });
         if let Some(value) = &step.collects {
@@ -397,14 +416,10 @@ impl StepBuilder<'_, '_> {
                     }
                 })
                 .collect(),
-            collects: step.collects.as_ref().map(|value| LinkView {
-                href: format!("#value-{}", value.as_str()),
-                label: self
-                    .value_labels
-                    .get(value.as_str())
-                    .cloned()
-                    .unwrap_or_default(),
-            }),
+            collects: step
+                .collects
+                .as_ref()
+                .and_then(|value| self.value_links.get(value.as_str()).cloned()),
             number,
             anchor: id,
         }

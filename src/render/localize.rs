@@ -16,15 +16,15 @@ pub struct Localizer<'a> {
     /// The translation's bundle; `None` on a source-language page or without translation.
     pub translation: Option<&'a Bundle>,
     pub source: &'a Bundle,
+    /// Mark source-language text on a translated page (off when the whole page is shown in the
+    /// source language on purpose).
+    pub mark_fallback: bool,
     pub args: FluentArgs<'a>,
     /// Localized badge text for fallback text.
     pub untranslated_label: String,
     /// Messages formatted / of which from the source language (on a translated page).
     pub total: usize,
     pub fallbacks: usize,
-    /// Words formatted / of which from fallback.
-    pub words: usize,
-    pub fallback_words: usize,
     pub errors: Vec<Diagnostic>,
     pub path: &'a std::path::Path,
 }
@@ -53,7 +53,7 @@ impl Localizer<'_> {
             Some(text) => (text, false),
             None => {
                 let text = format(self.source, key, &self.args, &mut errors).unwrap_or_default();
-                (text, !self.is_source_page())
+                (text, !self.is_source_page() && self.mark_fallback)
             }
         };
         for error in errors {
@@ -63,12 +63,9 @@ impl Localizer<'_> {
                 format!("cannot format `{key}` in {}: {error}", self.locale),
             ));
         }
-        let words = text.split_whitespace().count();
         self.total += 1;
-        self.words += words;
         if fallback {
             self.fallbacks += 1;
-            self.fallback_words += words;
         }
         Localized { text, fallback }
     }
@@ -110,14 +107,5 @@ impl Localizer<'_> {
             text: markdown::plain(&text),
             fallback,
         }
-    }
-
-    /// Share of words in the page's own language, 0–100.
-    pub fn translated_percent(&self) -> u32 {
-        if self.words == 0 {
-            return 100;
-        }
-        let own = self.words - self.fallback_words;
-        u32::try_from(own * 100 / self.words).unwrap_or(100)
     }
 }

@@ -50,6 +50,10 @@ pub struct PageInfo {
     pub path: String,
     pub translated_percent: u32,
     pub fallback_messages: usize,
+    /// The guide's source language page.
+    pub is_source: bool,
+    /// Listed in the sitemap and hreflang as being in its locale.
+    pub advertised: bool,
 }
 
 #[derive(Serialize)]
@@ -68,6 +72,14 @@ struct Common<'a> {
     t: BTreeMap<String, String>,
     alternates: Vec<Alternate>,
     canonical: String,
+    /// `<link rel="alternate" hreflang>` targets (absolute URLs), `x-default` included.
+    hreflang: Vec<Hreflang>,
+}
+
+#[derive(Serialize)]
+struct Hreflang {
+    lang: String,
+    href: String,
 }
 
 /// Render every page of `site`.
@@ -179,6 +191,32 @@ fn base_path(base_url: &str) -> String {
     }
 }
 
+/// Whether the page of `data` in `locale` shows the whole guide in its source language
+/// (`fallback: guide` with an incomplete translation).
+fn shows_source_only(site: &Site, data: &crate::site::GuideData, locale: &str) -> bool {
+    site.config.fallback == crate::config::FallbackMode::Guide
+        && locale != data.source_locale()
+        && !data.coverage.get(locale).is_some_and(|c| c.is_complete())
+}
+
+/// Whether the page is advertised as being in `locale` (hreflang, sitemap, self-canonical):
+/// at least half of it is translated and it is not shown in the source language as a whole.
+fn is_advertised(site: &Site, data: &crate::site::GuideData, locale: &str) -> bool {
+    locale == data.source_locale()
+        || (!shows_source_only(site, data, locale)
+            && data.coverage.get(locale).is_some_and(|c| c.percent() >= 50))
+}
+
+/// Locales in which the guide is advertised, in the site's order.
+fn advertised_locales<'a>(site: &'a Site, data: &crate::site::GuideData) -> Vec<&'a str> {
+    site.config
+        .locales
+        .iter()
+        .filter(|l| is_advertised(site, data, l))
+        .map(String::as_str)
+        .collect()
+}
+
 /// One rendered guide page and what the rest of the site needs to know about it.
 struct RenderedPage {
     path: String,
@@ -220,6 +258,7 @@ fn common<'a>(site: &'a Site, locale: &'a str, root: &'a str, page_path: &str) -
         t: strings.all(),
         alternates,
         canonical: format!("{}{page_path}", site.config.base_url),
+        hreflang: Vec::new(),
     }
 }
 
@@ -252,17 +291,22 @@ fn render_guide(site: &Site, index: usize, locale: &str) -> Result<RenderedPage,
     let data = &site.guides[index];
     let strings = &site.theme.strings[locale];
     let guide_dir = site.root.join(&data.loaded.dir);
+    let coverage = data.coverage.get(locale).copied().unwrap_or_default();
+    let guide_fallback = shows_source_only(site, data, locale);
     let mut localizer = Localizer {
         locale,
         source_locale: data.source_locale(),
-        translation: data.translations.get(locale).map(|t| &t.bundle),
+        translation: if guide_fallback {
+            None
+        } else {
+            data.translations.get(locale).map(|t| &t.bundle)
+        },
+        mark_fallback: !guide_fallback,
         source: &data.source_bundle,
         args: bundle::args(&site.config.variables),
         untranslated_label: strings.get("untranslated"),
         total: 0,
         fallbacks: 0,
-        words: 0,
-        fallback_words: 0,
         errors: Vec::new(),
         path: &data.loaded.path,
     };
@@ -276,15 +320,49 @@ fn render_guide(site: &Site, index: usize, locale: &str) -> Result<RenderedPage,
     if !localizer.errors.is_empty() {
         return Err(std::mem::take(&mut localizer.errors));
     }
-    let percent = localizer.translated_percent();
+    let percent = coverage.percent();
     let page_path = format!("{locale}/{}/", data.id());
     let mut common = common(site, locale, "../../", &page_path);
     for alt in &mut common.alternates {
         alt.href = format!("../../{}/{}/", alt.lang, data.id());
     }
+    let base = &site.config.base_url;
+    let guide_url = |l: &str| format!("{base}{l}/{}/", data.id());
+    if !is_advertised(site, data, locale) {
+        common.canonical = guide_url(data.source_locale());
+    }
+    common.hreflang = advertised_locales(site, data)
+        .into_iter()
+        .map(|l| Hreflang {
+            href: guide_url(l),
+            lang: l.to_owned(),
+        })
+        .collect();
+    let x_default = if is_advertised(site, data, &site.config.default_locale) {
+        site.config.default_locale.as_str()
+    } else {
+        data.source_locale()
+    };
+    common.hreflang.push(Hreflang {
+        lang: "x-default".into(),
+        href: guide_url(x_default),
+    });
     let mut context = context_for(&common);
     context.insert("guide", &view);
     context.insert("fallbacks", &localizer.fallbacks);
+    context.insert("guide_fallback", &guide_fallback);
+    context.insert(
+        "guide_fallback_banner",
+        &strings.get_with(
+            "guide-fallback-banner",
+            &[(
+                "language",
+                strings
+                    .get(&format!("language-{}", data.source_locale()))
+                    .into(),
+            )],
+        ),
+    );
     context.insert("translated_percent", &percent);
     context.insert(
         "fallback_banner",
@@ -311,6 +389,8 @@ fn render_guide(site: &Site, index: usize, locale: &str) -> Result<RenderedPage,
         path: format!("{page_path}index.html"),
         translated_percent: percent,
         fallback_messages: localizer.fallbacks,
+        is_source: locale == data.source_locale(),
+        advertised: is_advertised(site, data, locale),
     };
     Ok(RenderedPage {
         path: info.path.clone(),
@@ -333,6 +413,20 @@ fn render_index(site: &Site, locale: &str, cards: &[GuideCard]) -> Result<Vec<u8
     for alt in &mut common.alternates {
         alt.href = format!("../{}/", alt.lang);
     }
+    let base = &site.config.base_url;
+    common.hreflang = site
+        .config
+        .locales
+        .iter()
+        .map(|l| Hreflang {
+            lang: l.clone(),
+            href: format!("{base}{l}/"),
+        })
+        .chain(std::iter::once(Hreflang {
+            lang: "x-default".into(),
+            href: base.clone(),
+        }))
+        .collect();
     let products: BTreeSet<&str> = cards.iter().map(|c| c.product.as_str()).collect();
     let args = bundle::args(&site.config.variables);
     let terms = site.terms.get(locale);
@@ -401,7 +495,7 @@ fn render_simple(
 fn sitemap(site: &Site, pages: &[PageInfo]) -> String {
     let base = &site.config.base_url;
     let mut by_guide: BTreeMap<&str, Vec<&PageInfo>> = BTreeMap::new();
-    for page in pages {
+    for page in pages.iter().filter(|p| p.advertised) {
         by_guide.entry(page.guide.as_str()).or_default().push(page);
     }
     let mut out = String::from(
@@ -422,6 +516,15 @@ fn sitemap(site: &Site, pages: &[PageInfo]) -> String {
                     escape(&format!("{base}{}/{guide}/", alt.locale))
                 ));
             }
+            let default = pages
+                .iter()
+                .find(|p| p.locale == site.config.default_locale)
+                .or_else(|| pages.iter().find(|p| p.is_source))
+                .unwrap_or(page);
+            out.push_str(&format!(
+                "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>\n",
+                escape(&format!("{base}{}/{guide}/", default.locale))
+            ));
             out.push_str("  </url>\n");
         }
     }

@@ -1,0 +1,101 @@
+//! How much of a guide a locale translates: messages and words (counted in the source text),
+//! so the page banner, the SEO decisions and the reports agree.
+
+use std::collections::HashSet;
+
+use fluent_bundle::FluentResource;
+use serde::Serialize;
+
+use crate::content::catalog::{Entry, MessageKey};
+
+/// Translation coverage of one guide in one locale.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Coverage {
+    pub messages: usize,
+    pub translated_messages: usize,
+    pub words: usize,
+    pub translated_words: usize,
+}
+
+impl Coverage {
+    /// Everything translated (or the source locale itself).
+    pub fn full(entries: &[Entry<'_>]) -> Self {
+        let words = entries.iter().map(|e| word_count(e.text.as_str())).sum();
+        Self {
+            messages: entries.len(),
+            translated_messages: entries.len(),
+            words,
+            translated_words: words,
+        }
+    }
+
+    /// Share of the source words that are translated, 0–100, rounded down (100 only when complete).
+    pub fn percent(&self) -> u32 {
+        if self.words == 0 || self.translated_words >= self.words {
+            return if self.translated_messages < self.messages {
+                99
+            } else {
+                100
+            };
+        }
+        u32::try_from(self.translated_words * 100 / self.words).unwrap_or(0)
+    }
+
+    pub fn is_complete(&self) -> bool {
+        self.translated_messages == self.messages
+    }
+}
+
+/// Coverage of `entries` by `translation`.
+pub fn measure(entries: &[Entry<'_>], translation: Option<&FluentResource>) -> Coverage {
+    let keys: HashSet<MessageKey> = translation
+        .map(|r| {
+            super::source::all_references(r)
+                .into_iter()
+                .map(|(key, _)| key)
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut coverage = Coverage::default();
+    for entry in entries {
+        let words = word_count(entry.text.as_str());
+        coverage.messages += 1;
+        coverage.words += words;
+        if keys.contains(&entry.key) {
+            coverage.translated_messages += 1;
+            coverage.translated_words += words;
+        }
+    }
+    coverage
+}
+
+/// Words of a source pattern, placeables counted as one word each.
+pub fn word_count(text: &str) -> usize {
+    text.split_whitespace()
+        .filter(|w| *w != "{" && *w != "}")
+        .count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percent_is_only_100_when_complete() {
+        let c = Coverage {
+            messages: 200,
+            translated_messages: 199,
+            words: 1000,
+            translated_words: 999,
+        };
+        assert_eq!(c.percent(), 99);
+        assert!(!c.is_complete());
+        let half = Coverage {
+            messages: 2,
+            translated_messages: 1,
+            words: 10,
+            translated_words: 5,
+        };
+        assert_eq!(half.percent(), 50);
+    }
+}
