@@ -27,6 +27,9 @@ pub enum Command {
     Build(BuildArgs),
     /// Run every validation of `build` without writing anything.
     Check(CheckArgs),
+    /// Translation status and maintenance.
+    #[command(subcommand)]
+    I18n(I18nCommand),
     /// Scaffold a new guide under content/.
     New(NewArgs),
     /// Print the JSON Schema of guide.yaml (or of site.yaml with --config).
@@ -68,6 +71,48 @@ pub enum Format {
     Json,
     /// GitHub Actions workflow annotations.
     Github,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum I18nCommand {
+    /// Per locale and guide: translated, missing, stale, obsolete and unchanged messages.
+    Status(StatusArgs),
+    /// Add stubs for missing messages and record translations in the lock; never deletes text.
+    Sync(SyncArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// Only these locales (repeatable).
+    #[arg(long = "locale", short = 'l')]
+    pub locales: Vec<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = StatusFormat::Table)]
+    pub format: StatusFormat,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum StatusFormat {
+    /// Aligned columns for the terminal.
+    Table,
+    /// Machine-readable.
+    Json,
+    /// A Markdown table, e.g. for a pull-request comment.
+    Markdown,
+}
+
+#[derive(Debug, Args)]
+pub struct SyncArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// Only these locales (repeatable).
+    #[arg(long = "locale", short = 'l')]
+    pub locales: Vec<String>,
+    /// Move obsolete entries, commented out, to an "Obsolete" section at the end of the file.
+    #[arg(long)]
+    pub prune: bool,
 }
 
 #[derive(Debug, Args)]

@@ -93,6 +93,13 @@ pub struct Diagnostic {
     pub message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub help: Option<String>,
+    /// For translation findings: the locale, guide and message concerned.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub locale: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub guide: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message_id: Option<String>,
 }
 
 impl Diagnostic {
@@ -104,6 +111,9 @@ impl Diagnostic {
             field: None,
             message: message.into(),
             help: None,
+            locale: None,
+            guide: None,
+            message_id: None,
         }
     }
 
@@ -117,6 +127,15 @@ impl Diagnostic {
     #[must_use]
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
+        self
+    }
+
+    /// Attach the locale, guide and message a translation finding is about.
+    #[must_use]
+    pub fn about(mut self, locale: &str, guide: &str, message_id: Option<&str>) -> Self {
+        self.locale = Some(locale.to_owned());
+        self.guide = Some(guide.to_owned());
+        self.message_id = message_id.map(str::to_owned);
         self
     }
 

@@ -14,7 +14,9 @@ use crate::content::catalog::{self, MessageKey};
 use crate::content::{self, LoadedGuide};
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use crate::i18n::bundle::{Bundle, new_bundle};
+use crate::i18n::consistency::{self, Counts};
 use crate::i18n::coverage::{self, Coverage};
+use crate::i18n::lock::Lock;
 use crate::i18n::refs::Reference;
 use crate::i18n::terms::{self, Terms};
 use crate::i18n::{ftl, source};
@@ -31,6 +33,16 @@ pub struct GuideData {
     pub translations: BTreeMap<String, Translation>,
     /// Translation coverage in every locale of the site (the source locale is complete).
     pub coverage: BTreeMap<String, Coverage>,
+    /// Consistency of each translation (source locale excluded): counts and stale messages.
+    pub status: BTreeMap<String, LocaleStatus>,
+}
+
+/// How one guide's translation into one locale stands.
+#[derive(Clone, Debug, Default)]
+pub struct LocaleStatus {
+    pub counts: Counts,
+    /// Stale messages with the source text they were translated from.
+    pub stale: BTreeMap<MessageKey, String>,
 }
 
 impl GuideData {
@@ -56,6 +68,7 @@ pub struct Site {
     pub config: Config,
     pub guides: Vec<GuideData>,
     pub terms: BTreeMap<String, Terms>,
+    pub locks: BTreeMap<String, Lock>,
     pub theme: Theme,
 }
 
@@ -76,11 +89,23 @@ pub fn load(root: &Path) -> (Option<Site>, Diagnostics) {
         check_term_refs(&t, &mut diagnostics);
         terms.insert(locale.clone(), t);
     }
+    let mut locks = BTreeMap::new();
+    for locale in &config.locales {
+        let (lock, errors) = Lock::load(root, locale);
+        errors.into_iter().for_each(|d| diagnostics.push(d));
+        locks.insert(locale.clone(), lock);
+    }
     let theme = theme::load(root, &config.theme, &config.locales, &mut diagnostics);
 
+    let shared = Shared {
+        root,
+        config: &config,
+        terms: &terms,
+        locks: &locks,
+    };
     let results: Vec<(Option<GuideData>, Diagnostics)> = guides
         .into_par_iter()
-        .map(|loaded| prepare_guide(root, &config, &terms, loaded))
+        .map(|loaded| prepare_guide(&shared, loaded))
         .collect();
     let mut guide_data = Vec::new();
     for (data, diags) in results {
@@ -95,6 +120,7 @@ pub fn load(root: &Path) -> (Option<Site>, Diagnostics) {
                 config,
                 guides: guide_data,
                 terms,
+                locks,
                 theme,
             }),
             diagnostics,
@@ -154,12 +180,21 @@ fn unknown_reference(
     .with_help(help)
 }
 
-fn prepare_guide(
-    root: &Path,
-    config: &Config,
-    terms: &BTreeMap<String, Terms>,
-    loaded: LoadedGuide,
-) -> (Option<GuideData>, Diagnostics) {
+/// What every guide's preparation reads.
+struct Shared<'a> {
+    root: &'a Path,
+    config: &'a Config,
+    terms: &'a BTreeMap<String, Terms>,
+    locks: &'a BTreeMap<String, Lock>,
+}
+
+fn prepare_guide(shared: &Shared<'_>, loaded: LoadedGuide) -> (Option<GuideData>, Diagnostics) {
+    let Shared {
+        root,
+        config,
+        terms,
+        locks,
+    } = *shared;
     let mut diagnostics = Diagnostics::new();
     let source_locale = loaded.guide.source_locale.as_str().to_owned();
     let entries = catalog::entries(&loaded.guide);
@@ -232,6 +267,10 @@ fn prepare_guide(
         let resource = Arc::new(resource);
         if let Some(locale_terms) = terms.get(locale) {
             check_translation_refs(&path, &resource, locale_terms, config, &mut diagnostics);
+            for d in consistency::shadowed_terms(&path, &resource, locale_terms, locale, &loaded.id)
+            {
+                diagnostics.push(d);
+            }
             let bundle = new_bundle(
                 locale,
                 &[Arc::clone(&locale_terms.resource), Arc::clone(&resource)],
@@ -261,6 +300,36 @@ fn prepare_guide(
             (locale.clone(), c)
         })
         .collect();
+    let args = crate::i18n::bundle::args(&config.variables);
+    let empty = Lock::default();
+    let mut status = BTreeMap::new();
+    for locale in config.locales.iter().filter(|l| **l != source_locale) {
+        let outcome = consistency::check(&consistency::Input {
+            guide: &loaded.id,
+            locale,
+            entries: &entries,
+            source_bundle: &source_bundle,
+            translation: translations
+                .get(locale)
+                .map(|t| consistency::TranslationFile {
+                    path: &t.path,
+                    resource: &t.resource,
+                    bundle: &t.bundle,
+                }),
+            lock: locks.get(locale).unwrap_or(&empty),
+            args: &args,
+        });
+        for d in outcome.findings {
+            diagnostics.push(d);
+        }
+        status.insert(
+            locale.clone(),
+            LocaleStatus {
+                counts: outcome.counts,
+                stale: outcome.stale,
+            },
+        );
+    }
     drop(entries);
     (
         Some(GuideData {
@@ -269,6 +338,7 @@ fn prepare_guide(
             source_bundle,
             translations,
             coverage,
+            status,
         }),
         diagnostics,
     )
@@ -301,9 +371,28 @@ fn check_translation_refs(
                         .map(|i| Location::at_offset(path, text, start + i))
                 })
                 .unwrap_or_else(|| Location::file(path));
-            diagnostics.push(unknown_reference(location, &reference, Some(&key)));
+            let (locale, guide) = locale_and_guide(path);
+            diagnostics.push(unknown_reference(location, &reference, Some(&key)).about(
+                &locale,
+                &guide,
+                Some(&key.to_string()),
+            ));
         }
     }
+}
+
+/// `locales/<lang>/<guide>.ftl` → (lang, guide).
+fn locale_and_guide(path: &Path) -> (String, String) {
+    let guide = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let locale = path
+        .parent()
+        .and_then(Path::file_name)
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    (locale, guide)
 }
 
 /// Byte offset of the start of 1-based `line`.

@@ -2,6 +2,7 @@
 
 mod build;
 mod check;
+mod i18n;
 mod new;
 mod report;
 mod schema;
@@ -15,6 +16,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Build(args) => build::run(&args),
         Command::Check(args) => Ok(check::run(&args)),
+        Command::I18n(command) => i18n::run(&command),
         Command::New(args) => new::run(&args),
         Command::Schema(args) => schema::run(&args),
     }

@@ -31,6 +31,9 @@ pub fn to_json(diagnostics: &Diagnostics, strict: bool) -> String {
             json!({
                 "kind": d.kind,
                 "severity": effective(d.severity, strict),
+                "locale": d.locale,
+                "guide": d.guide,
+                "message_id": d.message_id,
                 "file": display_path(&d.location.path),
                 "line": d.location.line,
                 "column": d.location.column,

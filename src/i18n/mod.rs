@@ -2,10 +2,13 @@
 //! files, reference checks, and formatting with thread-safe bundles.
 
 pub mod bundle;
+pub mod consistency;
 pub mod coverage;
 pub mod ftl;
+pub mod lock;
 pub mod refs;
 pub mod source;
+pub mod sync;
 pub mod terms;
 
 /// Marks the start of a `-ui-*` term's text in formatted output; becomes `<span class="ui">`.

@@ -16,6 +16,10 @@ pub struct Localizer<'a> {
     /// The translation's bundle; `None` on a source-language page or without translation.
     pub translation: Option<&'a Bundle>,
     pub source: &'a Bundle,
+    /// Translated messages whose source changed since (marked "may be outdated").
+    pub stale: Option<&'a std::collections::BTreeMap<MessageKey, String>>,
+    /// Localized badge text for stale translations.
+    pub outdated_label: String,
     /// Mark source-language text on a translated page (off when the whole page is shown in the
     /// source language on purpose).
     pub mark_fallback: bool,
@@ -78,6 +82,17 @@ impl Localizer<'_> {
             Format::Block => markdown::block(&text),
         };
         if !fallback {
+            if self.stale.is_some_and(|s| s.contains_key(key)) {
+                let badge = escape(&self.outdated_label);
+                return match format {
+                    Format::Inline => {
+                        format!("{html} <span class=\"badge outdated\">{badge}</span>")
+                    }
+                    Format::Block => {
+                        format!("{html}<p><span class=\"badge outdated\">{badge}</span></p>")
+                    }
+                };
+            }
             return html;
         }
         let lang = escape(self.source_locale);

@@ -2,8 +2,10 @@
 //! parallel; nothing here touches the output directory (see `write`).
 
 pub mod guide;
+pub mod links;
 pub mod localize;
 pub mod markdown;
+pub mod review;
 pub mod theme;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -164,6 +166,10 @@ pub fn render(site: &Site, only_locales: &[String]) -> Result<Rendered, Diagnost
         }
         Err(d) => diagnostics.push(d),
     }
+    match render_team_pages(site) {
+        Ok(pages) => files.extend(pages),
+        Err(d) => diagnostics.push(d),
+    }
     for (name, bytes) in &site.theme.assets {
         files.insert(format!("assets/{name}"), bytes.clone());
     }
@@ -173,11 +179,18 @@ pub fn render(site: &Site, only_locales: &[String]) -> Result<Rendered, Diagnost
         return Err(diagnostics);
     }
     pages.sort_by(|a, b| (&a.guide, &a.locale).cmp(&(&b.guide, &b.locale)));
-    Ok(Rendered {
+    let rendered = Rendered {
         files,
         media,
         pages,
-    })
+    };
+    let broken = links::check(site, &rendered);
+    if !broken.is_empty() {
+        let mut diagnostics: Diagnostics = broken.into_iter().collect();
+        diagnostics.sort();
+        return Err(diagnostics);
+    }
+    Ok(rendered)
 }
 
 /// The path part of the base URL, e.g. `/` or `/help/`.
@@ -302,6 +315,12 @@ fn render_guide(site: &Site, index: usize, locale: &str) -> Result<RenderedPage,
             data.translations.get(locale).map(|t| &t.bundle)
         },
         mark_fallback: !guide_fallback,
+        stale: if guide_fallback {
+            None
+        } else {
+            data.status.get(locale).map(|s| &s.stale)
+        },
+        outdated_label: strings.get("outdated"),
         source: &data.source_bundle,
         args: bundle::args(&site.config.variables),
         untranslated_label: strings.get("untranslated"),
@@ -490,6 +509,46 @@ fn render_simple(
     }
     let context = context_for(&common);
     render_template(site, template, &context)
+}
+
+/// The translation status page and the review pages (for the team, not for readers). Their
+/// interface is in the default locale.
+fn render_team_pages(site: &Site) -> Result<Vec<(String, Vec<u8>)>, Diagnostic> {
+    let default = site.config.default_locale.as_str();
+    let mut files = Vec::new();
+    let status_common = common(site, default, "../", "status/");
+    let mut context = context_for(&status_common);
+    context.insert("rows", &review::status_rows(site));
+    context.insert("locales", &site.config.locales);
+    files.push((
+        "status/index.html".to_owned(),
+        render_template(site, "status.html", &context)?,
+    ));
+    for guide in &site.guides {
+        for locale in site
+            .config
+            .locales
+            .iter()
+            .filter(|l| *l != guide.source_locale())
+        {
+            let path = format!("review/{locale}/{}/", guide.id());
+            let page_common = common(site, default, "../../../", &path);
+            let mut context = context_for(&page_common);
+            context.insert("guide_id", guide.id());
+            context.insert("locale", locale);
+            context.insert("source_locale", guide.source_locale());
+            context.insert("rows", &review::review_rows(site, guide, locale));
+            context.insert(
+                "percent",
+                &guide.coverage.get(locale).map_or(0, |c| c.percent()),
+            );
+            files.push((
+                format!("{path}index.html"),
+                render_template(site, "review.html", &context)?,
+            ));
+        }
+    }
+    Ok(files)
 }
 
 fn sitemap(site: &Site, pages: &[PageInfo]) -> String {

@@ -24,6 +24,7 @@ collects = You collect:
 collected-in = Collected in
 guide-fallback-banner = This guide is not yet translated into English; it is shown in its original language ({ $language }).
 screenshot-language = Screenshot in { $language }
+outdated = May be outdated
 untranslated = Not yet translated
 fallback-banner = { $percent }% of this page is translated; the rest is shown in its original language.
 not-found-title = Page not found
@@ -41,3 +42,16 @@ month-9 = September
 month-10 = October
 month-11 = November
 month-12 = December
+
+## Translation status and review pages (for the team)
+status-title = Translation status
+status-intro = Every guide in every language: share of words translated, and what needs work. Click a percentage to review the translation side by side.
+status-guide = Guide
+status-source = source
+status-missing = missing
+status-stale = outdated
+status-obsolete = obsolete
+review-title = Review
+review-message = Message
+review-page = open the page
+review-changed = Source changed

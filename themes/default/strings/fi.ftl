@@ -23,6 +23,7 @@ collects = Kirjaa ylös:
 collected-in = Kirjataan vaiheessa
 guide-fallback-banner = Tätä ohjetta ei ole vielä käännetty suomeksi; se näytetään alkuperäisellä kielellään ({ $language }).
 screenshot-language = Kuvakaappaus: { $language }
+outdated = Voi olla vanhentunut
 untranslated = Ei vielä käännetty
 fallback-banner = Sivusta on käännetty { $percent } %; loput näytetään alkuperäisellä kielellä.
 not-found-title = Sivua ei löytynyt

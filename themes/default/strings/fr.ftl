@@ -23,6 +23,7 @@ collects = Vous relevez :
 collected-in = Relevé à
 guide-fallback-banner = Ce guide n’est pas encore traduit en français ; il est affiché dans sa langue d’origine ({ $language }).
 screenshot-language = Capture d’écran en { $language }
+outdated = Peut-être obsolète
 untranslated = Pas encore traduit
 fallback-banner = { $percent } % de cette page est traduit ; le reste est affiché dans sa langue d’origine.
 not-found-title = Page introuvable

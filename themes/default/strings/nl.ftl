@@ -23,6 +23,7 @@ collects = Je noteert:
 collected-in = Genoteerd in
 guide-fallback-banner = Deze handleiding is nog niet in het Nederlands vertaald; ze wordt in de oorspronkelijke taal getoond ({ $language }).
 screenshot-language = Schermafbeelding in het { $language }
+outdated = Mogelijk verouderd
 untranslated = Nog niet vertaald
 fallback-banner = { $percent }% van deze pagina is vertaald; de rest wordt in de oorspronkelijke taal getoond.
 not-found-title = Pagina niet gevonden

@@ -1,0 +1,317 @@
+//! `stepdoc i18n status` and `stepdoc i18n sync`.
+
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+use serde::Serialize;
+
+use super::report;
+use crate::cli::{Format, I18nCommand, StatusArgs, StatusFormat, SyncArgs};
+use crate::content::catalog::{self, MessageKey};
+use crate::diagnostics::display_path;
+use crate::i18n::consistency::{self, Counts};
+use crate::i18n::lock::Lock;
+use crate::i18n::sync;
+use crate::site::Site;
+
+pub fn run(command: &I18nCommand) -> anyhow::Result<ExitCode> {
+    match command {
+        I18nCommand::Status(args) => status(args),
+        I18nCommand::Sync(args) => sync_files(args),
+    }
+}
+
+/// Load the site; on errors print them and return `None`.
+fn load(root: &Path) -> Option<Site> {
+    let (site, diagnostics) = crate::site::load(root);
+    if site.is_none() {
+        report::print(&diagnostics, root, Format::Human, false);
+        eprintln!(
+            "the site has {} error(s); fix them first (see `stepdoc check`)",
+            diagnostics.error_count()
+        );
+    }
+    site
+}
+
+fn check_locales(site: &Site, locales: &[String]) -> anyhow::Result<()> {
+    for locale in locales {
+        if !site.config.has_locale(locale) {
+            anyhow::bail!(
+                "--locale {locale}: not one of the site's locales ({})",
+                site.config.locales.join(", ")
+            );
+        }
+    }
+    Ok(())
+}
+
+/// One row of the status report.
+#[derive(Serialize)]
+pub struct Row {
+    pub locale: String,
+    pub guide: String,
+    pub source_locale: String,
+    #[serde(flatten)]
+    pub counts: Counts,
+    pub percent_words: u32,
+}
+
+/// The status rows of `site` (translations only: the source locale of a guide is not a row).
+pub fn rows(site: &Site, locales: &[String]) -> Vec<Row> {
+    let mut rows = Vec::new();
+    for locale in &site.config.locales {
+        if !locales.is_empty() && !locales.contains(locale) {
+            continue;
+        }
+        for guide in &site.guides {
+            let Some(status) = guide.status.get(locale) else {
+                continue;
+            };
+            let percent = guide.coverage.get(locale).map_or(0, |c| c.percent());
+            rows.push(Row {
+                locale: locale.clone(),
+                guide: guide.id().to_owned(),
+                source_locale: guide.source_locale().to_owned(),
+                counts: status.counts,
+                percent_words: percent,
+            });
+        }
+    }
+    rows
+}
+
+fn status(args: &StatusArgs) -> anyhow::Result<ExitCode> {
+    let Some(site) = load(&args.site.root) else {
+        return Ok(ExitCode::FAILURE);
+    };
+    check_locales(&site, &args.locales)?;
+    let rows = rows(&site, &args.locales);
+    let text = match args.format {
+        StatusFormat::Json => serde_json::to_string_pretty(&serde_json::json!({ "rows": rows }))?,
+        StatusFormat::Markdown => markdown(&rows),
+        StatusFormat::Table => table(&rows),
+    };
+    println!("{}", text.trim_end());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn table(rows: &[Row]) -> String {
+    let header = [
+        "locale",
+        "guide",
+        "from",
+        "translated",
+        "missing",
+        "stale",
+        "obsolete",
+        "unchanged",
+        "words",
+    ];
+    let cells: Vec<[String; 9]> = rows
+        .iter()
+        .map(|r| {
+            [
+                r.locale.clone(),
+                r.guide.clone(),
+                r.source_locale.clone(),
+                format!("{}/{}", r.counts.translated, r.counts.messages),
+                r.counts.missing.to_string(),
+                r.counts.stale.to_string(),
+                r.counts.obsolete.to_string(),
+                r.counts.unchanged.to_string(),
+                format!("{}%", r.percent_words),
+            ]
+        })
+        .collect();
+    let widths: Vec<usize> = (0..header.len())
+        .map(|i| {
+            cells
+                .iter()
+                .map(|c| c[i].chars().count())
+                .chain(std::iter::once(header[i].len()))
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let mut out = String::new();
+    let line = |out: &mut String, cols: &[String]| {
+        for (i, col) in cols.iter().enumerate() {
+            let pad = widths[i] - col.chars().count();
+            if i >= 3 {
+                let _ = write!(out, "{}{col}  ", " ".repeat(pad));
+            } else {
+                let _ = write!(out, "{col}{}  ", " ".repeat(pad));
+            }
+        }
+        out.truncate(out.trim_end().len());
+        out.push('\n');
+    };
+    line(&mut out, &header.map(String::from));
+    for row in &cells {
+        line(&mut out, row);
+    }
+    out
+}
+
+fn markdown(rows: &[Row]) -> String {
+    let mut out = String::from(
+        "### Translation status\n\n| locale | guide | translated | missing | stale | obsolete | unchanged | words |\n|---|---|---:|---:|---:|---:|---:|---:|\n",
+    );
+    for r in rows {
+        let flag = if r.counts.missing + r.counts.stale + r.counts.obsolete > 0 {
+            " ⚠️"
+        } else {
+            ""
+        };
+        let _ = writeln!(
+            out,
+            "| {} | `{}`{flag} | {}/{} | {} | {} | {} | {} | {}% |",
+            r.locale,
+            r.guide,
+            r.counts.translated,
+            r.counts.messages,
+            r.counts.missing,
+            r.counts.stale,
+            r.counts.obsolete,
+            r.counts.unchanged,
+            r.percent_words
+        );
+    }
+    let complete = rows
+        .iter()
+        .filter(|r| r.counts.translated == r.counts.messages && r.counts.stale == 0)
+        .count();
+    let _ = writeln!(
+        out,
+        "\n{complete} of {} translations complete and current.",
+        rows.len()
+    );
+    out
+}
+
+fn sync_files(args: &SyncArgs) -> anyhow::Result<ExitCode> {
+    let root = &args.site.root;
+    let Some(site) = load(root) else {
+        return Ok(ExitCode::FAILURE);
+    };
+    check_locales(&site, &args.locales)?;
+    let mut changed_files = 0;
+    for locale in &site.config.locales {
+        if !args.locales.is_empty() && !args.locales.contains(locale) {
+            continue;
+        }
+        let mut lock = site.locks.get(locale).cloned().unwrap_or_default();
+        for guide in &site.guides {
+            if guide.source_locale() == locale {
+                continue;
+            }
+            let entries = catalog::entries(&guide.loaded.guide);
+            let translation = guide.translations.get(locale);
+            let path = translation.map_or_else(
+                || {
+                    Path::new("locales")
+                        .join(locale)
+                        .join(format!("{}.ftl", guide.id()))
+                },
+                |t| t.path.clone(),
+            );
+            let existing = translation
+                .map(|t| t.resource.source().to_owned())
+                .unwrap_or_default();
+            let patterns = translation
+                .map(|t| consistency::serialized_patterns(&t.resource))
+                .unwrap_or_default();
+            let present: BTreeSet<MessageKey> = patterns.keys().cloned().collect();
+            let defined_ids: BTreeSet<&str> = entries.iter().map(|e| e.key.id.as_str()).collect();
+            let obsolete: BTreeSet<String> = present
+                .iter()
+                .filter(|k| !defined_ids.contains(k.id.as_str()))
+                .map(|k| k.id.clone())
+                .collect();
+            let base = if existing.is_empty() {
+                format!(
+                    "# Translation of content/{}/guide.yaml into `{locale}`.\n# Stubs `# ({}) id = …` hold the source text: uncomment, translate, run `stepdoc check`.\n\n",
+                    guide.id(),
+                    guide.source_locale()
+                )
+            } else {
+                existing.clone()
+            };
+            let (text, changes) = sync::sync_text(
+                &base,
+                guide.source_locale(),
+                &entries,
+                &present,
+                &obsolete,
+                args.prune,
+            );
+            if text != existing {
+                let target = root.join(&path);
+                if let Some(dir) = target.parent() {
+                    std::fs::create_dir_all(dir)
+                        .with_context(|| format!("cannot create {}", dir.display()))?;
+                }
+                std::fs::write(&target, &text)
+                    .with_context(|| format!("cannot write {}", target.display()))?;
+                changed_files += 1;
+                println!(
+                    "{}: {} stub(s){}",
+                    display_path(&path),
+                    changes.stubs,
+                    if changes.pruned > 0 {
+                        format!(", {} obsolete entr(y/ies) moved", changes.pruned)
+                    } else {
+                        String::new()
+                    }
+                );
+            }
+            update_lock(&mut lock, guide.id(), &entries, &patterns);
+        }
+        let lock_path = Lock::path(locale);
+        let text = lock.to_text();
+        let before = std::fs::read_to_string(root.join(&lock_path)).ok();
+        let wanted = !lock.records.is_empty() || before.is_some();
+        if wanted && Some(&text) != before.as_ref() {
+            std::fs::create_dir_all(root.join(&lock_path).parent().unwrap_or(root)).with_context(
+                || format!("cannot create the directory of {}", lock_path.display()),
+            )?;
+            std::fs::write(root.join(&lock_path), text)
+                .with_context(|| format!("cannot write {}", lock_path.display()))?;
+            println!("{}: updated", display_path(&lock_path));
+        }
+    }
+    if changed_files == 0 {
+        println!("translation files are in sync");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Record every translated message of `guide`: new translations and edited ones take the
+/// current source; untouched translations of a changed source keep their record (stale).
+fn update_lock(
+    lock: &mut Lock,
+    guide: &str,
+    entries: &[catalog::Entry<'_>],
+    patterns: &std::collections::HashMap<MessageKey, String>,
+) {
+    lock.records.retain(|(g, message), _| {
+        g != guide
+            || entries
+                .iter()
+                .any(|e| e.key.to_string() == *message && patterns.contains_key(&e.key))
+    });
+    for entry in entries {
+        let Some(translation) = patterns.get(&entry.key) else {
+            continue;
+        };
+        let fresh = consistency::record(guide, &entry.key, entry.text.as_str(), translation);
+        match lock.get(guide, &entry.key) {
+            Some(old) if old.translation == fresh.translation => {}
+            _ => lock.insert(fresh),
+        }
+    }
+}

@@ -1,0 +1,151 @@
+//! The translation lock of a locale, `locales/<lang>/translations.lock`: for every translated
+//! message, the source text it was translated from and a hash of the translation. Written only
+//! by `stepdoc i18n sync`; read by `build` and `check` to find stale translations without any
+//! bookkeeping by translators. One JSON object per line, sorted, so it merges cleanly in git.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::content::catalog::MessageKey;
+use crate::diagnostics::{Diagnostic, Location};
+
+pub const LOCK_FILE: &str = "translations.lock";
+
+/// One recorded translation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Record {
+    pub guide: String,
+    /// `id` or `id.attr`.
+    pub message: String,
+    /// Hash of the translation when it was recorded.
+    pub translation: String,
+    /// The source text the translation was made from.
+    pub source: String,
+}
+
+/// The records of one locale, by (guide, message).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Lock {
+    pub records: BTreeMap<(String, String), Record>,
+}
+
+impl Lock {
+    pub fn path(locale: &str) -> PathBuf {
+        Path::new(super::terms::LOCALES_DIR)
+            .join(locale)
+            .join(LOCK_FILE)
+    }
+
+    pub fn get(&self, guide: &str, key: &MessageKey) -> Option<&Record> {
+        self.records.get(&(guide.to_owned(), key.to_string()))
+    }
+
+    pub fn insert(&mut self, record: Record) {
+        self.records
+            .insert((record.guide.clone(), record.message.clone()), record);
+    }
+
+    /// The file's text: a header comment, then one sorted record per line.
+    pub fn to_text(&self) -> String {
+        let mut out = String::from(
+            "# stepdoc translation lock: the source text each translation was made from.\n# Written by `stepdoc i18n sync`; do not edit by hand.\n",
+        );
+        for record in self.records.values() {
+            out.push_str(&serde_json::to_string(record).unwrap_or_default());
+            out.push('\n');
+        }
+        out
+    }
+
+    /// Parse the file's text; bad lines are reported and skipped.
+    pub fn parse(path: &Path, text: &str) -> (Self, Vec<Diagnostic>) {
+        let mut lock = Self::default();
+        let mut diagnostics = Vec::new();
+        for (i, line) in text.lines().enumerate() {
+            let trimmed = line.trim();
+            if trimmed.is_empty() || trimmed.starts_with('#') {
+                continue;
+            }
+            match serde_json::from_str::<Record>(trimmed) {
+                Ok(record) => lock.insert(record),
+                Err(err) => diagnostics.push(
+                    Diagnostic::warning(
+                        "lock-invalid",
+                        Location::new(
+                            path,
+                            u32::try_from(i + 1).unwrap_or(u32::MAX),
+                            u32::try_from(err.column()).unwrap_or(1),
+                        ),
+                        format!("unreadable lock entry: {err}"),
+                    )
+                    .with_help("the entry is ignored; `stepdoc i18n sync` rewrites the lock (a merge conflict left here?)"),
+                ),
+            }
+        }
+        (lock, diagnostics)
+    }
+
+    /// Load the lock of `locale` in `root` (empty when there is none).
+    pub fn load(root: &Path, locale: &str) -> (Self, Vec<Diagnostic>) {
+        let path = Self::path(locale);
+        match std::fs::read_to_string(root.join(&path)) {
+            Ok(text) => Self::parse(&path, &text),
+            Err(_) => (Self::default(), Vec::new()),
+        }
+    }
+}
+
+/// Stable 64-bit FNV-1a hash, hex: the same on every platform and Rust version.
+pub fn hash(text: &str) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in text.as_bytes() {
+        h ^= u64::from(*byte);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{h:016x}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_sorted() {
+        let mut lock = Lock::default();
+        for (guide, message) in [("b", "title"), ("a", "step-x.note"), ("a", "step-x")] {
+            lock.insert(Record {
+                guide: guide.into(),
+                message: message.into(),
+                translation: hash(message),
+                source: format!("Source \"{message}\"\nline two"),
+            });
+        }
+        let text = lock.to_text();
+        let lines: Vec<&str> = text.lines().skip(2).collect();
+        assert_eq!(lines.len(), 3);
+        assert!(lines[0].contains("\"step-x\""), "{text}");
+        assert!(lines[2].contains("\"b\""), "{text}");
+        let (parsed, errors) = Lock::parse(Path::new("l"), &text);
+        assert!(errors.is_empty());
+        assert_eq!(parsed, lock);
+    }
+
+    #[test]
+    fn hash_is_stable() {
+        assert_eq!(hash(""), "cbf29ce484222325");
+        assert_eq!(hash("a"), "af63dc4c8601ec8c");
+    }
+
+    #[test]
+    fn merge_conflict_markers_are_reported_not_fatal() {
+        let (lock, errors) = Lock::parse(
+            Path::new("l"),
+            "<<<<<<< HEAD\n{\"guide\":\"g\",\"message\":\"m\",\"translation\":\"1\",\"source\":\"s\"}\n",
+        );
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].location.line, 1);
+        assert_eq!(lock.records.len(), 1);
+    }
+}

@@ -1,0 +1,306 @@
+//! `i18n sync` on one translation file: stubs for missing messages (the source text as a
+//! commented-out entry, placed after the previous message of the guide), refreshed when the
+//! source changes, and — with `--prune` — obsolete entries moved, commented out, to an obsolete
+//! section. Every byte a translator wrote is kept; only stub comments are owned by stepdoc.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+
+use crate::content::catalog::{Entry, MessageKey};
+
+/// Heading of the section `--prune` moves obsolete entries to.
+pub const OBSOLETE_HEADING: &str =
+    "## Obsolete: no longer used by the guide (moved here by `stepdoc i18n sync --prune`)";
+
+/// What a sync changed in one file.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Changes {
+    pub stubs: usize,
+    pub pruned: usize,
+}
+
+/// One run of lines of the file.
+#[derive(Debug)]
+enum Block {
+    /// A stub written by stepdoc: `# (en) id = …` and its `#     ` continuation lines.
+    Stub,
+    /// A top-level message or term: its lines (with attached comments above it).
+    Entry { id: String },
+    /// Anything else (comments, blank lines, junk): kept as is.
+    Other,
+}
+
+/// Split `text` into blocks of whole lines.
+fn blocks(text: &str) -> Vec<(Block, String)> {
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let mut out: Vec<(Block, String)> = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i];
+        if is_stub_start(line) {
+            let mut chunk = line.to_owned();
+            i += 1;
+            while i < lines.len() && lines[i].starts_with("#     ") {
+                chunk.push_str(lines[i]);
+                i += 1;
+            }
+            out.push((Block::Stub, chunk));
+        } else if let Some(id) = entry_id(line) {
+            let mut chunk = line.to_owned();
+            i += 1;
+            // Continuation lines are indented; blank lines continue only if an indented line follows.
+            while i < lines.len() {
+                let next = lines[i];
+                if next.starts_with([' ', '\t']) && !next.trim().is_empty() {
+                    chunk.push_str(next);
+                    i += 1;
+                } else if next.trim().is_empty() {
+                    let continues = lines[i..]
+                        .iter()
+                        .find(|l| !l.trim().is_empty())
+                        .is_some_and(|l| l.starts_with([' ', '\t']));
+                    if continues {
+                        chunk.push_str(next);
+                        i += 1;
+                    } else {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+            }
+            out.push((Block::Entry { id }, chunk));
+        } else {
+            out.push((Block::Other, line.to_owned()));
+            i += 1;
+        }
+    }
+    out
+}
+
+fn is_stub_start(line: &str) -> bool {
+    let Some(rest) = line.strip_prefix("# (") else {
+        return false;
+    };
+    rest.find(") ").is_some_and(|close| {
+        rest[..close]
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-')
+    })
+}
+
+/// The id of a top-level message (`id = …`) or term (`-id = …`) starting on `line`.
+fn entry_id(line: &str) -> Option<String> {
+    let name_end = line
+        .char_indices()
+        .find(|(_, c)| !(c.is_ascii_alphanumeric() || *c == '-' || *c == '_'))
+        .map_or(line.len(), |(i, _)| i);
+    let name = &line[..name_end];
+    let first = name.trim_start_matches('-').chars().next();
+    if name.is_empty() || !first.is_some_and(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    line[name_end..]
+        .trim_start_matches([' ', '\t'])
+        .starts_with('=')
+        .then(|| name.to_owned())
+}
+
+/// The stub for the missing `keys` of message `id`: the source text as a commented FTL entry.
+fn stub(source_locale: &str, id: &str, keys: &[&Entry<'_>], message_present: bool) -> String {
+    let mut ftl = String::new();
+    let value = keys.iter().find(|e| e.key.attr.is_none());
+    let attrs: Vec<&&Entry<'_>> = keys.iter().filter(|e| e.key.attr.is_some()).collect();
+    if message_present {
+        // Only attributes are missing: one commented line per attribute, naming the message.
+        for attr in attrs {
+            let name = attr.key.attr.as_deref().unwrap_or_default();
+            let _ = write!(ftl, "{id}.{name} =");
+            write_pattern(&mut ftl, attr.text.as_str(), "    ");
+        }
+    } else {
+        let _ = write!(ftl, "{id} =");
+        match value {
+            Some(value) => write_pattern(&mut ftl, value.text.as_str(), "    "),
+            None => ftl.push('\n'),
+        }
+        for attr in attrs {
+            let name = attr.key.attr.as_deref().unwrap_or_default();
+            let _ = write!(ftl, "    .{name} =");
+            write_pattern(&mut ftl, attr.text.as_str(), "        ");
+        }
+    }
+    let mut out = String::new();
+    for (i, line) in ftl.lines().enumerate() {
+        if i == 0 || is_entry_line(line, id) {
+            let _ = writeln!(out, "# ({source_locale}) {line}");
+        } else {
+            let _ = writeln!(out, "#     {}", line.strip_prefix("    ").unwrap_or(line));
+        }
+    }
+    out
+}
+
+fn is_entry_line(line: &str, id: &str) -> bool {
+    line.starts_with(id) && !line.starts_with(' ')
+}
+
+/// ` text` on one line, or a block pattern for multi-line text.
+fn write_pattern(out: &mut String, text: &str, indent: &str) {
+    let text = text.trim();
+    if text.contains('\n') {
+        out.push('\n');
+        for line in text.lines() {
+            if line.trim().is_empty() {
+                out.push('\n');
+            } else {
+                let _ = writeln!(out, "{indent}{line}");
+            }
+        }
+    } else {
+        let _ = writeln!(out, " {text}");
+    }
+}
+
+/// Sync one file. `entries` are the guide's messages in document order; `present` the keys the
+/// file translates; `obsolete` the message ids it defines that the guide does not.
+pub fn sync_text(
+    existing: &str,
+    source_locale: &str,
+    entries: &[Entry<'_>],
+    present: &BTreeSet<MessageKey>,
+    obsolete: &BTreeSet<String>,
+    prune: bool,
+) -> (String, Changes) {
+    let mut changes = Changes::default();
+    let mut kept: Vec<(Block, String)> = blocks(existing)
+        .into_iter()
+        .filter(|(b, _)| !matches!(b, Block::Stub))
+        .collect();
+
+    let mut pruned_text = String::new();
+    if prune {
+        let mut remaining = Vec::new();
+        for (block, text) in kept {
+            match &block {
+                Block::Entry { id } if obsolete.contains(id) => {
+                    changes.pruned += 1;
+                    for line in text.lines() {
+                        let _ = writeln!(pruned_text, "# {line}");
+                    }
+                }
+                _ => remaining.push((block, text)),
+            }
+        }
+        kept = remaining;
+    }
+
+    // Missing keys grouped by message id, in document order.
+    let mut order: Vec<&str> = Vec::new();
+    let mut missing: BTreeMap<&str, Vec<&Entry<'_>>> = BTreeMap::new();
+    for entry in entries {
+        if !present.contains(&entry.key) {
+            let slot = missing.entry(entry.key.id.as_str()).or_insert_with(|| {
+                order.push(entry.key.id.as_str());
+                Vec::new()
+            });
+            slot.push(entry);
+        }
+    }
+    let present_ids: BTreeSet<&str> = present.iter().map(|k| k.id.as_str()).collect();
+    let all_ids: Vec<&str> = {
+        let mut ids = Vec::new();
+        for entry in entries {
+            if ids.last() != Some(&entry.key.id.as_str()) && !ids.contains(&entry.key.id.as_str()) {
+                ids.push(entry.key.id.as_str());
+            }
+        }
+        ids
+    };
+
+    // Insert each stub after the block of the nearest earlier message the file has (or its
+    // own message, when only attributes are missing); else before the first entry block.
+    let mut inserts: BTreeMap<usize, Vec<String>> = BTreeMap::new();
+    let position_of = |id: &str, kept: &[(Block, String)]| {
+        kept.iter()
+            .position(|(b, _)| matches!(b, Block::Entry { id: e } if e == id))
+    };
+    for id in order {
+        let keys = &missing[id];
+        let message_present = present_ids.contains(id);
+        let stub_text = stub(source_locale, id, keys, message_present);
+        changes.stubs += keys.len();
+        let index = all_ids.iter().position(|i| *i == id).unwrap_or(0);
+        let anchor = all_ids[..=index]
+            .iter()
+            .rev()
+            .filter(|i| present_ids.contains(**i))
+            .find_map(|i| position_of(i, &kept));
+        let at = match anchor {
+            Some(pos) => pos + 1,
+            None => kept
+                .iter()
+                .position(|(b, _)| matches!(b, Block::Entry { .. }))
+                .unwrap_or(kept.len()),
+        };
+        inserts.entry(at).or_default().push(stub_text);
+    }
+
+    let mut out = String::new();
+    for (i, (_, text)) in kept.iter().enumerate() {
+        if let Some(stubs) = inserts.get(&i) {
+            for s in stubs {
+                out.push_str(s);
+            }
+        }
+        out.push_str(text);
+        if !text.ends_with('\n') {
+            out.push('\n');
+        }
+    }
+    if let Some(stubs) = inserts.get(&kept.len()) {
+        for s in stubs {
+            out.push_str(s);
+        }
+    }
+    if !pruned_text.is_empty() {
+        if !out.contains(OBSOLETE_HEADING) {
+            if !out.is_empty() && !out.ends_with("\n\n") {
+                out.push('\n');
+            }
+            out.push_str(OBSOLETE_HEADING);
+            out.push('\n');
+        }
+        out.push_str(&pruned_text);
+    }
+    (out, changes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entry_ids_are_recognized() {
+        assert_eq!(entry_id("step-a = x\n").as_deref(), Some("step-a"));
+        assert_eq!(entry_id("-ui-save = Save\n").as_deref(), Some("-ui-save"));
+        assert_eq!(entry_id("title =\n").as_deref(), Some("title"));
+        assert_eq!(entry_id("    .note = x\n"), None);
+        assert_eq!(entry_id("# step-a = x\n"), None);
+        assert!(is_stub_start("# (en) step-a = x\n"));
+        assert!(!is_stub_start("# (see below) x\n"));
+    }
+
+    #[test]
+    fn blocks_keep_attributes_and_blank_lines_inside_entries() {
+        let text = "# c\na = x\n    .b = y\n\n    z\n\nc = d\n";
+        let b = blocks(text);
+        let joined: String = b.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(joined, text);
+        let entries: Vec<&str> = b
+            .iter()
+            .filter_map(|(k, t)| matches!(k, Block::Entry { .. }).then_some(t.as_str()))
+            .collect();
+        assert_eq!(entries, ["a = x\n    .b = y\n\n    z\n", "c = d\n"]);
+    }
+}

@@ -1,0 +1,177 @@
+//! Internal link check of the rendered site: every relative `href`/`src` points at a file of the
+//! output, and every `#anchor` at an element id of its target page.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::Rendered;
+use crate::diagnostics::{Diagnostic, Location};
+use crate::site::Site;
+
+/// Values of attribute `name` in `html` (double-quoted, as the templates and the Markdown
+/// renderer write them).
+fn attribute_values<'a>(html: &'a str, name: &str) -> Vec<&'a str> {
+    let needle = format!(" {name}=\"");
+    let mut out = Vec::new();
+    let mut rest = html;
+    while let Some(i) = rest.find(&needle) {
+        let after = &rest[i + needle.len()..];
+        let Some(end) = after.find('"') else {
+            break;
+        };
+        out.push(&after[..end]);
+        rest = &after[end..];
+    }
+    out
+}
+
+/// Resolve `href` relative to the page at `page` (a path like `nl/guide/index.html`).
+fn resolve(page: &str, href: &str) -> Option<String> {
+    let mut parts: Vec<&str> = page.split('/').collect();
+    parts.pop();
+    for segment in href.split('/') {
+        match segment {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    let mut path = parts.join("/");
+    if href.ends_with('/') || href.is_empty() {
+        if !path.is_empty() {
+            path.push('/');
+        }
+        path.push_str("index.html");
+    }
+    Some(path)
+}
+
+fn unescape(s: &str) -> String {
+    s.replace("&amp;", "&")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+}
+
+/// Check every internal link of `rendered`.
+pub fn check(site: &Site, rendered: &Rendered) -> Vec<Diagnostic> {
+    let ids: BTreeMap<&str, BTreeSet<&str>> = rendered
+        .files
+        .iter()
+        .filter(|(path, _)| path.ends_with(".html"))
+        .filter_map(|(path, bytes)| {
+            let html = std::str::from_utf8(bytes).ok()?;
+            Some((
+                path.as_str(),
+                attribute_values(html, "id").into_iter().collect(),
+            ))
+        })
+        .collect();
+    let mut findings = Vec::new();
+    let mut seen = BTreeSet::new();
+    for (page, bytes) in &rendered.files {
+        // Review pages quote message text whose links are relative to the guide page.
+        if !page.ends_with(".html") || page.ends_with("404.html") || page.starts_with("review/") {
+            continue;
+        }
+        let Ok(html) = std::str::from_utf8(bytes) else {
+            continue;
+        };
+        let mut targets = attribute_values(html, "href");
+        targets.extend(attribute_values(html, "src"));
+        for raw in targets {
+            let href = unescape(raw);
+            if href.contains("://")
+                || href.starts_with("mailto:")
+                || href.starts_with("tel:")
+                || href == "#"
+                || href.starts_with('/')
+            {
+                continue;
+            }
+            let (path, anchor) = match href.split_once('#') {
+                Some((p, a)) => (p, Some(a)),
+                None => (href.as_str(), None),
+            };
+            let target = if path.is_empty() {
+                Some(page.clone())
+            } else {
+                resolve(page, path)
+            };
+            let problem = match &target {
+                None => Some("points outside the site".to_owned()),
+                Some(t) if !rendered.files.contains_key(t) && !rendered.media.contains_key(t) => {
+                    Some(format!("points to `{t}`, which the build does not produce"))
+                }
+                Some(t) => anchor
+                    .filter(|a| !a.is_empty())
+                    .filter(|a| !ids.get(t.as_str()).is_some_and(|set| set.contains(a)))
+                    .map(|a| format!("points to `#{a}`, which `{t}` does not have")),
+            };
+            if let Some(problem) = problem
+                && seen.insert((page.clone(), href.clone()))
+            {
+                findings.push(
+                    Diagnostic::error(
+                        "broken-link",
+                        locate(site, page, &href),
+                        format!("link `{href}` on {page} {problem}"),
+                    )
+                    .with_help("link to a step as `#step-<id>`, a section as `#section-<id>`, the checklist as `#collect`"),
+                );
+            }
+        }
+    }
+    findings
+}
+
+/// Where a link was written: the guide's YAML or the page locale's translation, if the link
+/// text is found there; else the page's guide file.
+fn locate(site: &Site, page: &str, href: &str) -> Location {
+    let mut parts = page.split('/');
+    let (locale, guide_id) = (
+        parts.next().unwrap_or_default(),
+        parts.next().unwrap_or_default(),
+    );
+    let Some(guide) = site.guides.iter().find(|g| g.id() == guide_id) else {
+        return Location::file("themes");
+    };
+    let needle = format!("]({href}");
+    if let Some(t) = guide.translations.get(locale) {
+        let text = t.resource.source();
+        if let Some(i) = text.find(&needle) {
+            return Location::at_offset(&t.path, text, i + 2);
+        }
+    }
+    let yaml = &guide.loaded.source;
+    match yaml.find(&needle) {
+        Some(i) => Location::at_offset(&guide.loaded.path, yaml, i + 2),
+        None => Location::file(&guide.loaded.path),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resolves_relative_links() {
+        assert_eq!(
+            resolve("nl/g/index.html", "../../fi/g/").as_deref(),
+            Some("fi/g/index.html")
+        );
+        assert_eq!(
+            resolve("nl/g/index.html", "../").as_deref(),
+            Some("nl/index.html")
+        );
+        assert_eq!(
+            resolve("index.html", "en/").as_deref(),
+            Some("en/index.html")
+        );
+        assert_eq!(resolve("nl/g/index.html", "../../../x"), None);
+        assert_eq!(
+            resolve("nl/g/index.html", "../../media/g/en/a.svg").as_deref(),
+            Some("media/g/en/a.svg")
+        );
+    }
+}

@@ -1,0 +1,173 @@
+//! Pages for translators and reviewers, not linked from reader navigation and left out of the
+//! sitemap: `/status/` (guides × locales) and `/review/<lang>/<guide>/` (source and translation
+//! side by side, stale messages with the source change highlighted).
+
+use serde::Serialize;
+
+use super::markdown;
+use crate::content::catalog::{self, Format};
+use crate::i18n::bundle::{self, format};
+use crate::render::escape;
+use crate::site::{GuideData, Site};
+
+#[derive(Serialize)]
+pub struct StatusCell {
+    pub locale: String,
+    pub percent: u32,
+    pub missing: usize,
+    pub stale: usize,
+    pub obsolete: usize,
+    pub is_source: bool,
+    pub href: String,
+}
+
+#[derive(Serialize)]
+pub struct StatusRow {
+    pub guide: String,
+    pub title: String,
+    pub source_locale: String,
+    pub cells: Vec<StatusCell>,
+}
+
+/// The rows of the status matrix.
+pub fn status_rows(site: &Site) -> Vec<StatusRow> {
+    site.guides
+        .iter()
+        .map(|g| StatusRow {
+            guide: g.id().to_owned(),
+            title: title(site, g),
+            source_locale: g.source_locale().to_owned(),
+            cells: site
+                .config
+                .locales
+                .iter()
+                .map(|l| {
+                    let status = g.status.get(l);
+                    StatusCell {
+                        locale: l.clone(),
+                        percent: g.coverage.get(l).map_or(0, |c| c.percent()),
+                        missing: status.map_or(0, |s| s.counts.missing),
+                        stale: status.map_or(0, |s| s.counts.stale),
+                        obsolete: status.map_or(0, |s| s.counts.obsolete),
+                        is_source: l == g.source_locale(),
+                        href: format!("../review/{l}/{}/", g.id()),
+                    }
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+fn title(site: &Site, g: &GuideData) -> String {
+    let args = bundle::args(&site.config.variables);
+    let mut errors = Vec::new();
+    let text = format(
+        &g.source_bundle,
+        &catalog::MessageKey::value("title"),
+        &args,
+        &mut errors,
+    )
+    .unwrap_or_default();
+    markdown::plain(&text)
+}
+
+#[derive(Serialize)]
+pub struct ReviewRow {
+    pub key: String,
+    pub anchor: Option<String>,
+    pub source: String,
+    pub translation: Option<String>,
+    /// `translated`, `missing` or `stale`.
+    pub state: &'static str,
+    /// For stale rows: the old → new source text as HTML with `<del>`/`<ins>`.
+    pub change: Option<String>,
+}
+
+/// Side-by-side rows of `guide` in `locale`.
+pub fn review_rows(site: &Site, guide: &GuideData, locale: &str) -> Vec<ReviewRow> {
+    let args = bundle::args(&site.config.variables);
+    let entries = catalog::entries(&guide.loaded.guide);
+    let translation = guide.translations.get(locale).map(|t| &t.bundle);
+    let stale = guide.status.get(locale).map(|s| &s.stale);
+    entries
+        .iter()
+        .map(|entry| {
+            let render = |text: &str| match entry.format {
+                Format::Inline => markdown::inline(text),
+                Format::Block => markdown::block(text),
+            };
+            let mut errors = Vec::new();
+            let source =
+                format(&guide.source_bundle, &entry.key, &args, &mut errors).unwrap_or_default();
+            let translated = translation.and_then(|b| format(b, &entry.key, &args, &mut errors));
+            let old = stale.and_then(|s| s.get(&entry.key));
+            let state = match (&translated, old) {
+                (None, _) => "missing",
+                (Some(_), Some(_)) => "stale",
+                (Some(_), None) => "translated",
+            };
+            let anchor = entry
+                .key
+                .id
+                .starts_with("step-")
+                .then(|| entry.key.id.clone());
+            ReviewRow {
+                key: entry.key.to_string(),
+                anchor,
+                source: render(&source),
+                translation: translated.as_deref().map(render),
+                state,
+                change: old.map(|old| word_diff(old, entry.text.as_str().trim())),
+            }
+        })
+        .collect()
+}
+
+/// Words of `old` and `new` as HTML, removed words in `<del>`, added ones in `<ins>`.
+pub fn word_diff(old: &str, new: &str) -> String {
+    let a: Vec<&str> = old.split_whitespace().collect();
+    let b: Vec<&str> = new.split_whitespace().collect();
+    // Longest common subsequence table; texts are a sentence or a paragraph.
+    let mut lcs = vec![vec![0u32; b.len() + 1]; a.len() + 1];
+    for i in (0..a.len()).rev() {
+        for j in (0..b.len()).rev() {
+            lcs[i][j] = if a[i] == b[j] {
+                lcs[i + 1][j + 1] + 1
+            } else {
+                lcs[i + 1][j].max(lcs[i][j + 1])
+            };
+        }
+    }
+    let mut parts: Vec<String> = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() || j < b.len() {
+        if i < a.len() && j < b.len() && a[i] == b[j] {
+            parts.push(escape(a[i]));
+            i += 1;
+            j += 1;
+        } else if j < b.len() && (i == a.len() || lcs[i][j + 1] >= lcs[i + 1][j]) {
+            parts.push(format!("<ins>{}</ins>", escape(b[j])));
+            j += 1;
+        } else {
+            parts.push(format!("<del>{}</del>", escape(a[i])));
+            i += 1;
+        }
+    }
+    parts.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_diff_marks_changes() {
+        assert_eq!(
+            word_diff(
+                "Paste the key in the mailer.",
+                "Paste the key into the <b>mailer."
+            ),
+            "Paste the key <ins>into</ins> <del>in</del> the <ins>&lt;b&gt;mailer.</ins> <del>mailer.</del>"
+        );
+    }
+}
