@@ -4,6 +4,7 @@
 mod support;
 
 mod build;
+mod consistency;
 mod diagnostics;
 mod escaping;
 mod i18n;

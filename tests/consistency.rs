@@ -1,0 +1,437 @@
+//! Translation consistency: every drift kind is caught with its location, `--strict` fails on
+//! it, stale detection needs no bookkeeping, and `i18n sync` never loses a translator's text.
+
+use crate::support::{SiteTest, html, texts};
+
+const NL: &str = "locales/nl/demo.ftl";
+const GUIDE: &str = "content/demo/guide.yaml";
+
+fn line_of(text: &str, needle: &str) -> usize {
+    text.lines()
+        .position(|l| l.contains(needle))
+        .unwrap_or_else(|| panic!("{needle:?} not found"))
+        + 1
+}
+
+fn json_findings(site: &SiteTest, strict: bool) -> Vec<serde_json::Value> {
+    let mut args = vec!["check", "--format", "json"];
+    if strict {
+        args.push("--strict");
+    }
+    let run = site.run(&args);
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).expect("json report");
+    report["findings"].as_array().cloned().unwrap_or_default()
+}
+
+/// The finding of `kind` about `message` must be a warning at `file:line`, and fail `--strict`.
+#[track_caller]
+fn assert_finding(
+    site: &SiteTest,
+    kind: &str,
+    message: &str,
+    file: &str,
+    line: usize,
+) -> serde_json::Value {
+    let findings = json_findings(site, false);
+    let finding = findings
+        .iter()
+        .find(|f| f["kind"] == kind && f["message_id"] == message)
+        .unwrap_or_else(|| panic!("no {kind} finding for {message}: {findings:#?}"))
+        .clone();
+    assert_eq!(finding["file"], file);
+    assert_eq!(finding["line"], line, "{finding:#}");
+    assert_eq!(finding["locale"], "nl");
+    assert_eq!(finding["guide"], "demo");
+    site.run(&["check"]).success();
+    site.run(&["check", "--strict"]).failure();
+    site.run(&["build", "--strict"])
+        .failure()
+        .stderr_has("nothing was written");
+    finding
+}
+
+#[test]
+fn clean_shipped_site_has_no_findings() {
+    let site = SiteTest::shipped();
+    assert!(json_findings(&site, true).is_empty());
+    site.run(&["check", "--strict"]).success();
+    site.run(&["build", "--strict"]).success();
+    let run = site.run(&["i18n", "sync"]);
+    run.success().stdout_has("translation files are in sync");
+    assert!(!run.stdout.contains("updated"), "{}", run.stdout);
+}
+
+#[test]
+fn missing_message() {
+    let site = SiteTest::fixture("multilingual");
+    assert_finding(
+        &site,
+        "missing",
+        "step-open-settings.alt",
+        NL,
+        line_of(&site.read(NL), "step-open-settings ="),
+    );
+}
+
+#[test]
+fn obsolete_message() {
+    let site = SiteTest::fixture("multilingual");
+    site.write(NL, format!("{}step-gone = Weg\n", site.read(NL)));
+    assert_finding(
+        &site,
+        "obsolete",
+        "step-gone",
+        NL,
+        line_of(&site.read(NL), "step-gone"),
+    );
+}
+
+#[test]
+fn placeable_mismatch_names_the_term() {
+    let site = SiteTest::fixture("multilingual");
+    site.edit(NL, "Klik op { -ui-save }.", "Klik op Opslaan.");
+    let finding = assert_finding(
+        &site,
+        "placeable-mismatch",
+        "step-confirm-key",
+        NL,
+        line_of(&site.read(NL), "Klik op Opslaan"),
+    );
+    assert!(
+        finding["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("missing { -ui-save }"),
+        "{finding:#}"
+    );
+    assert!(finding["help"].as_str().is_some());
+}
+
+#[test]
+fn literal_lost() {
+    let site = SiteTest::fixture("multilingual");
+    site.edit(NL, "Begint met `ak_`.", "Begint met ak.");
+    let finding = assert_finding(
+        &site,
+        "literal-lost",
+        "value-api-key.hint",
+        NL,
+        line_of(&site.read(NL), "value-api-key"),
+    );
+    assert!(
+        finding["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("`ak_`")
+    );
+}
+
+#[test]
+fn unchanged_text_and_its_marker() {
+    let site = SiteTest::fixture("multilingual");
+    site.edit(
+        NL,
+        "step-name-key = Noem de sleutel `mailer`.",
+        "step-name-key = Name the key `mailer`.",
+    );
+    assert_finding(
+        &site,
+        "unchanged",
+        "step-name-key",
+        NL,
+        line_of(&site.read(NL), "step-name-key"),
+    );
+    site.edit(
+        NL,
+        "step-name-key = Name",
+        "# stepdoc: same-as-source\nstep-name-key = Name",
+    );
+    assert!(
+        !json_findings(&site, false)
+            .iter()
+            .any(|f| f["kind"] == "unchanged")
+    );
+}
+
+#[test]
+fn duplicate_ids_in_a_file_and_shadowed_terms() {
+    let site = SiteTest::fixture("multilingual");
+    site.write(
+        NL,
+        format!("{}title = Nog een titel\n-acme = Acme\n", site.read(NL)),
+    );
+    let findings = json_findings(&site, false);
+    let duplicate = findings
+        .iter()
+        .find(|f| f["kind"] == "duplicate-message" && f["message_id"] == "title")
+        .expect("duplicate");
+    assert_eq!(duplicate["severity"], "error");
+    assert!(findings.iter().any(|f| f["kind"] == "duplicate-message"
+        && f["message_id"] == "-acme"
+        && f["severity"] == "warning"));
+    site.build().failure();
+}
+
+#[test]
+fn json_findings_have_the_documented_shape() {
+    let site = SiteTest::fixture("multilingual");
+    let run = site.run(&["check", "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).expect("json");
+    for key in ["errors", "warnings", "strict"] {
+        assert!(report["summary"].get(key).is_some(), "summary.{key}");
+    }
+    let findings = report["findings"].as_array().expect("findings");
+    assert_eq!(findings.len(), 2);
+    for f in findings {
+        for key in [
+            "kind",
+            "severity",
+            "locale",
+            "guide",
+            "message_id",
+            "file",
+            "line",
+            "column",
+            "message",
+            "help",
+        ] {
+            assert!(f.get(key).is_some(), "finding lacks {key}: {f:#}");
+        }
+        assert!(f["line"].is_u64() && f["column"].is_u64());
+    }
+}
+
+#[test]
+fn stale_lifecycle_translate_sync_change_edit() {
+    let site = SiteTest::fixture("multilingual");
+    site.run(&["i18n", "sync"])
+        .success()
+        .stdout_has("locales/fi/translations.lock: updated");
+    assert!(
+        json_findings(&site, false)
+            .iter()
+            .all(|f| f["kind"] != "stale")
+    );
+
+    // The writer changes the source: the Finnish translation becomes stale.
+    site.edit(
+        GUIDE,
+        "text: Paste the key in the mailer.",
+        "text: Paste the key into the mailer settings.",
+    );
+    let findings = json_findings(&site, false);
+    let stale = findings
+        .iter()
+        .find(|f| f["kind"] == "stale" && f["locale"] == "fi")
+        .expect("stale finding");
+    assert_eq!(stale["message_id"], "step-paste-key");
+    let message = stale["message"].as_str().unwrap_or_default();
+    assert!(
+        message.contains("\"Paste the key in the mailer.\"")
+            && message.contains("\"Paste the key into the mailer settings.\""),
+        "{message}"
+    );
+    site.build().success();
+    let page = site.out("fi/demo/index.html");
+    assert!(page.contains("Liitä avain postituspalveluun. <span class=\"badge outdated\">Voi olla vanhentunut</span>"), "{page}");
+    let review = site.out("review/fi/demo/index.html");
+    assert!(
+        review.contains("<ins>into</ins>") && review.contains("<del>in</del>"),
+        "{review}"
+    );
+    // Sync does not make it fresh by itself.
+    site.run(&["i18n", "sync"]).success();
+    assert!(
+        json_findings(&site, false)
+            .iter()
+            .any(|f| f["kind"] == "stale")
+    );
+
+    // The translator edits the translation: fresh again, and sync records it.
+    site.edit(
+        "locales/fi/demo.ftl",
+        "Liitä avain postituspalveluun.",
+        "Liitä avain postituspalvelun asetuksiin.",
+    );
+    assert!(
+        json_findings(&site, false)
+            .iter()
+            .all(|f| f["kind"] != "stale")
+    );
+    site.run(&["i18n", "sync"]).success();
+    assert!(
+        site.read("locales/fi/translations.lock")
+            .contains("Paste the key into the mailer settings.")
+    );
+    assert!(
+        json_findings(&site, false)
+            .iter()
+            .all(|f| f["kind"] != "stale")
+    );
+}
+
+#[test]
+fn sync_adds_stubs_keeps_every_byte_and_is_idempotent() {
+    let site = SiteTest::fixture("multilingual");
+    let before = site.read(NL);
+    site.run(&["i18n", "sync", "--locale", "nl"])
+        .success()
+        .stdout_has("locales/nl/demo.ftl: 2 stub(s)");
+    let after = site.read(NL);
+    // Every original line is still there, in order.
+    let mut rest = after.as_str();
+    for line in before.lines() {
+        let i = rest
+            .find(line)
+            .unwrap_or_else(|| panic!("lost line {line:?}\n{after}"));
+        rest = &rest[i + line.len()..];
+    }
+    assert!(
+        after.contains("# (en) step-paste-key = Paste the key in the mailer.\n"),
+        "{after}"
+    );
+    assert!(
+        after.contains("# (en) step-open-settings.alt = The settings page.\n"),
+        "{after}"
+    );
+    // The stub sits after the previous message of the guide.
+    assert!(line_of(&after, "# (en) step-paste-key") > line_of(&after, "trouble-no-save"));
+    assert!(
+        fluent_syntax::parser::parse(after.as_str()).is_ok(),
+        "sync output must parse"
+    );
+    // Stubs are comments: still missing, still marked on the page, but now located at the stub.
+    let finding = json_findings(&site, false)
+        .into_iter()
+        .find(|f| f["message_id"] == "step-paste-key")
+        .expect("missing");
+    assert_eq!(finding["line"], line_of(&after, "# (en) step-paste-key"));
+    site.run(&["i18n", "sync", "--locale", "nl"])
+        .success()
+        .stdout_has("translation files are in sync");
+    assert_eq!(site.read(NL), after);
+    // The writer changes the source: the stub is refreshed, not duplicated.
+    site.edit(
+        GUIDE,
+        "text: Paste the key in the mailer.",
+        "text: Paste the key into the mailer.",
+    );
+    site.run(&["i18n", "sync", "--locale", "nl"]).success();
+    let refreshed = site.read(NL);
+    assert!(refreshed.contains("# (en) step-paste-key = Paste the key into the mailer.\n"));
+    assert_eq!(
+        refreshed.matches("# (en) step-paste-key").count(),
+        1,
+        "{refreshed}"
+    );
+}
+
+#[test]
+fn sync_creates_missing_files_and_prune_keeps_obsolete_text() {
+    let site = SiteTest::fixture("basic");
+    site.run(&["i18n", "sync"])
+        .success()
+        .stdout_has("locales/nl/demo.ftl: 21 stub(s)");
+    let created = site.read(NL);
+    assert!(fluent_syntax::parser::parse(created.as_str()).is_ok());
+    assert!(created.contains("# (en) step-create-key = Create an API key and copy it.\n#     .warning = The key is shown only once.\n"), "{created}");
+
+    let site = SiteTest::fixture("multilingual");
+    site.write(
+        NL,
+        format!(
+            "{}# Oud bericht\nstep-gone = Weg\n    .note = Nog een regel\n",
+            site.read(NL)
+        ),
+    );
+    site.run(&["i18n", "sync"]).success();
+    assert!(
+        site.read(NL).contains("step-gone = Weg"),
+        "without --prune nothing moves"
+    );
+    site.run(&["i18n", "sync", "--prune"])
+        .success()
+        .stdout_has("1 obsolete");
+    let pruned = site.read(NL);
+    assert!(pruned.contains("## Obsolete"), "{pruned}");
+    assert!(
+        pruned.contains("# step-gone = Weg\n#     .note = Nog een regel\n"),
+        "{pruned}"
+    );
+    assert!(
+        json_findings(&site, false)
+            .iter()
+            .all(|f| f["kind"] != "obsolete")
+    );
+}
+
+#[test]
+fn status_report_formats() {
+    let site = SiteTest::fixture("multilingual");
+    let table = site.run(&["i18n", "status"]);
+    table.success();
+    let lines: Vec<&str> = table.stdout.lines().collect();
+    assert!(lines[0].starts_with("locale  guide"), "{}", table.stdout);
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("nl") && l.contains("19/21")),
+        "{}",
+        table.stdout
+    );
+    let json = site.run(&["i18n", "status", "--format", "json", "--locale", "nl"]);
+    let report: serde_json::Value = serde_json::from_str(&json.stdout).expect("json");
+    let rows = report["rows"].as_array().expect("rows");
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0]["missing"], 2);
+    assert_eq!(rows[0]["translated"], 19);
+    assert!(rows[0]["percent_words"].as_u64().unwrap_or(100) < 100);
+    let md = site.run(&["i18n", "status", "--format", "markdown"]);
+    assert!(
+        md.stdout.contains("| nl | `demo` ⚠️ | 19/21 | 2 |"),
+        "{}",
+        md.stdout
+    );
+    site.run(&["i18n", "status", "--locale", "xx"])
+        .failure()
+        .stderr_has("not one of the site's locales");
+}
+
+#[test]
+fn status_and_review_pages_are_built_but_not_advertised() {
+    let site = SiteTest::fixture("multilingual");
+    site.build().success();
+    let status = html(&site.out("status/index.html"));
+    let cells = texts(&status, ".status-matrix td");
+    assert_eq!(cells[0], "source");
+    assert!(
+        cells[1].starts_with("87%") && cells[1].contains("missing: 2"),
+        "{cells:?}"
+    );
+    let review = site.out("review/nl/demo/index.html");
+    assert!(review.contains("noindex"));
+    assert!(
+        review.contains("review-missing\" id=\"m-step-paste-key\""),
+        "{review}"
+    );
+    assert!(!site.out("sitemap.xml").contains("review"));
+    assert!(!site.out("en/demo/index.html").contains("review/"));
+}
+
+#[test]
+fn broken_internal_links_and_anchors_are_errors() {
+    let site = SiteTest::fixture("multilingual");
+    site.edit(
+        GUIDE,
+        "text: Paste the key in the mailer.",
+        "text: Paste the key in the mailer (see [step](#step-nope)).",
+    );
+    let run = site.run(&["check"]);
+    run.failure().stderr_has(
+        "error[broken-link]: link `#step-nope` on en/demo/index.html points to `#step-nope`",
+    );
+    let line = line_of(&site.read(GUIDE), "#step-nope");
+    run.stderr_has(&format!("{GUIDE}:{line}:"));
+    site.edit(GUIDE, "(#step-nope)", "(#step-create-key)");
+    site.run(&["check"]).success();
+}
