@@ -148,6 +148,16 @@ fn check_term_refs(terms: &Terms, diagnostics: &mut Diagnostics) {
     }
 }
 
+/// Whether a message's reference resolves: a term of its locale or a site variable. Messages
+/// cannot reference other messages (translations would drift through them).
+fn is_known(reference: &Reference, terms: &Terms, config: &Config) -> bool {
+    match reference {
+        Reference::Term(t) => terms.contains(t),
+        Reference::Variable(v) => config.variables.contains_key(v),
+        Reference::Message(_) => false,
+    }
+}
+
 fn unknown_reference(
     location: Location,
     reference: &Reference,
@@ -213,12 +223,7 @@ fn prepare_guide(shared: &Shared<'_>, loaded: LoadedGuide) -> (Option<GuideData>
             continue;
         };
         for reference in refs {
-            let known = match &reference {
-                Reference::Term(t) => source_terms.contains(t),
-                Reference::Variable(v) => config.variables.contains_key(v),
-                Reference::Message(_) => false,
-            };
-            if !known {
+            if !is_known(&reference, source_terms, config) {
                 let location = source::locate_in_yaml(
                     &loaded.path,
                     &loaded.source,
@@ -354,12 +359,7 @@ fn check_translation_refs(
     let text = resource.source();
     for (key, refs) in source::all_references(resource) {
         for reference in refs {
-            let known = match &reference {
-                Reference::Term(t) => terms.contains(t),
-                Reference::Variable(v) => config.variables.contains_key(v),
-                Reference::Message(_) => false,
-            };
-            if known {
+            if is_known(&reference, terms, config) {
                 continue;
             }
             let entry = ftl::find_entry(path, text, &key.id);
