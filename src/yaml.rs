@@ -112,6 +112,27 @@ mod tests {
     }
 
     #[test]
+    fn alias_bombs_hit_the_budget() {
+        let mut bomb = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for i in 1..12 {
+            let p = i - 1;
+            let refs = vec![format!("*a{p}"); 10].join(", ");
+            bomb.push_str(&format!("a{i}: &a{i} [{refs}]\n"));
+        }
+        let started = std::time::Instant::now();
+        let err = parse::<serde_json::Value>(Path::new("g.yaml"), &bomb).expect_err("must fail");
+        assert!(started.elapsed() < std::time::Duration::from_secs(5));
+        assert_eq!(err.location.path, Path::new("g.yaml"));
+    }
+
+    #[test]
+    fn deep_nesting_is_refused() {
+        let deep = format!("k: {}x{}\n", "[".repeat(10_000), "]".repeat(10_000));
+        let err = parse::<serde_json::Value>(Path::new("g.yaml"), &deep).expect_err("must fail");
+        assert_eq!(err.location.line, 1);
+    }
+
+    #[test]
     fn bom_is_ignored() {
         let doc = parse::<Doc>(Path::new("g.yaml"), "\u{feff}title: a\n").expect("parses");
         assert_eq!(doc.title, "a");

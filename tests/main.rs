@@ -7,6 +7,7 @@ mod build;
 mod consistency;
 mod diagnostics;
 mod escaping;
+mod hostile;
 mod i18n;
 mod schema;
 mod snapshots;

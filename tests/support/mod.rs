@@ -141,8 +141,14 @@ impl SiteTest {
 
     /// Run `stepdoc ARGS` in the site directory.
     pub fn run_raw(&self, args: &[&str]) -> Run {
+        self.run_env(args, &[])
+    }
+
+    /// Run `stepdoc ARGS` (no `--root` added) with extra environment variables.
+    pub fn run_env(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
         let output = Command::new(env!("CARGO_BIN_EXE_stepdoc"))
             .args(args)
+            .envs(env.iter().copied())
             .env("NO_COLOR", "1")
             .current_dir(self.path())
             .output()
