@@ -30,7 +30,7 @@ pub struct GuideView {
     pub step_count: usize,
 }
 
-#[derive(Clone, Serialize)]
+#[derive(Clone, Debug, Serialize)]
 pub struct FactView {
     pub id: String,
     pub label: String,

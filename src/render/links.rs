@@ -53,20 +53,33 @@ fn unescape(s: &str) -> String {
         .replace("&#39;", "'")
 }
 
-/// Check every internal link of `rendered`.
-pub fn check(site: &Site, rendered: &Rendered) -> Vec<Diagnostic> {
-    let ids: BTreeMap<&str, BTreeSet<&str>> = rendered
-        .files
-        .iter()
-        .filter(|(path, _)| path.ends_with(".html"))
-        .filter_map(|(path, bytes)| {
-            let html = std::str::from_utf8(bytes).ok()?;
-            Some((
-                path.as_str(),
-                attribute_values(html, "id").into_iter().collect(),
-            ))
-        })
-        .collect();
+/// Check every internal link of the pages in `rendered`; targets may also be in `base` (a
+/// partial render on top of an earlier full one).
+pub fn check(site: &Site, rendered: &Rendered, base: Option<&Rendered>) -> Vec<Diagnostic> {
+    let lookup = |path: &str| {
+        rendered
+            .file(path)
+            .or_else(|| base.and_then(|b| b.file(path)))
+    };
+    let has_media = |path: &str| {
+        rendered.media.contains_key(path) || base.is_some_and(|b| b.media.contains_key(path))
+    };
+    let mut ids: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let mut ids_of = |path: &str| -> BTreeSet<String> {
+        if !ids.contains_key(path) {
+            let set: BTreeSet<String> = lookup(path)
+                .and_then(|b| std::str::from_utf8(b).ok())
+                .map(|html| {
+                    attribute_values(html, "id")
+                        .into_iter()
+                        .map(str::to_owned)
+                        .collect()
+                })
+                .unwrap_or_default();
+            ids.insert(path.to_owned(), set);
+        }
+        ids.get(path).cloned().unwrap_or_default()
+    };
     let mut findings = Vec::new();
     let mut seen = BTreeSet::new();
     for (page, bytes) in &rendered.files {
@@ -100,12 +113,12 @@ pub fn check(site: &Site, rendered: &Rendered) -> Vec<Diagnostic> {
             };
             let problem = match &target {
                 None => Some("points outside the site".to_owned()),
-                Some(t) if !rendered.files.contains_key(t) && !rendered.media.contains_key(t) => {
+                Some(t) if lookup(t).is_none() && !has_media(t) => {
                     Some(format!("points to `{t}`, which the build does not produce"))
                 }
                 Some(t) => anchor
                     .filter(|a| !a.is_empty())
-                    .filter(|a| !ids.get(t.as_str()).is_some_and(|set| set.contains(a)))
+                    .filter(|a| !ids_of(t).contains(*a))
                     .map(|a| format!("points to `#{a}`, which `{t}` does not have")),
             };
             if let Some(problem) = problem

@@ -37,11 +37,41 @@ pub fn escape(text: &str) -> String {
 }
 
 /// The rendered site: output files (path under the output dir → bytes) and media to copy.
+#[derive(Clone, Debug, Default)]
 pub struct Rendered {
     pub files: BTreeMap<String, Vec<u8>>,
     /// Output path → absolute source path.
     pub media: BTreeMap<String, PathBuf>,
+    /// Guide pages, sorted by guide and locale.
     pub pages: Vec<PageInfo>,
+    /// What each locale index shows of each guide, by (locale, guide), for partial updates.
+    cards: BTreeMap<(String, String), GuideCard>,
+}
+
+impl Rendered {
+    /// Merge a partial render into this one.
+    pub fn apply(&mut self, delta: Rendered) {
+        self.files.extend(delta.files);
+        self.media.extend(delta.media);
+        self.cards.extend(delta.cards);
+        for page in delta.pages {
+            match self
+                .pages
+                .iter_mut()
+                .find(|p| p.guide == page.guide && p.locale == page.locale)
+            {
+                Some(slot) => *slot = page,
+                None => self.pages.push(page),
+            }
+        }
+        self.pages
+            .sort_by(|a, b| (&a.guide, &a.locale).cmp(&(&b.guide, &b.locale)));
+    }
+
+    /// A file of the output, if rendered (media are not read here).
+    pub fn file(&self, path: &str) -> Option<&[u8]> {
+        self.files.get(path).map(Vec::as_slice)
+    }
 }
 
 /// One guide page, for reports and the sitemap.
@@ -84,27 +114,48 @@ struct Hreflang {
     href: String,
 }
 
-/// Render every page of `site`.
+/// Render every page of `site` (only `only_locales`, when given).
 pub fn render(site: &Site, only_locales: &[String]) -> Result<Rendered, Diagnostics> {
-    let locales: Vec<&String> = site
-        .config
-        .locales
+    let jobs: Vec<(usize, &str)> = (0..site.guides.len())
+        .flat_map(|g| {
+            site.config
+                .locales
+                .iter()
+                .filter(|l| only_locales.is_empty() || only_locales.contains(l))
+                .map(move |l| (g, l.as_str()))
+        })
+        .collect();
+    render_delta(site, None, &jobs)
+}
+
+/// Render the pages of `jobs` (guide id, locale) again on top of `base`, with every page that
+/// lists guides (indexes, sitemap, status). Apply the result with [`Rendered::apply`].
+pub fn render_update(
+    site: &Site,
+    base: &Rendered,
+    jobs: &[(String, String)],
+) -> Result<Rendered, Diagnostics> {
+    let indexed: Vec<(usize, &str)> = jobs
         .iter()
-        .filter(|l| only_locales.is_empty() || only_locales.contains(l))
+        .filter_map(|(guide, locale)| {
+            let index = site.guides.iter().position(|g| g.id() == guide)?;
+            Some((index, locale.as_str()))
+        })
         .collect();
-    let jobs: Vec<(usize, &String)> = (0..site.guides.len())
-        .flat_map(|g| locales.iter().map(move |l| (g, *l)))
-        .collect();
+    render_delta(site, Some(base), &indexed)
+}
+
+fn render_delta(
+    site: &Site,
+    base: Option<&Rendered>,
+    jobs: &[(usize, &str)],
+) -> Result<Rendered, Diagnostics> {
     let results: Vec<Result<RenderedPage, Vec<Diagnostic>>> = jobs
         .par_iter()
         .map(|(g, locale)| render_guide(site, *g, locale))
         .collect();
-
     let mut diagnostics = Diagnostics::new();
-    let mut files = BTreeMap::new();
-    let mut media = BTreeMap::new();
-    let mut pages = Vec::new();
-    let mut cards: BTreeMap<String, Vec<GuideCard>> = BTreeMap::new();
+    let mut delta = Rendered::default();
     for result in results {
         match result {
             Ok(RenderedPage {
@@ -114,7 +165,7 @@ pub fn render(site: &Site, only_locales: &[String]) -> Result<Rendered, Diagnost
                 info,
                 card,
             }) => {
-                files.insert(path, html);
+                delta.files.insert(path, html);
                 for m in used {
                     let guide_dir = site
                         .guides
@@ -122,20 +173,46 @@ pub fn render(site: &Site, only_locales: &[String]) -> Result<Rendered, Diagnost
                         .find(|g| m.output.starts_with(&format!("media/{}/", g.id())))
                         .map(|g| site.root.join(&g.loaded.dir));
                     if let Some(dir) = guide_dir {
-                        media.insert(m.output, dir.join(m.source));
+                        delta.media.insert(m.output, dir.join(m.source));
                     }
                 }
-                cards.entry(info.locale.clone()).or_default().push(card);
-                pages.push(info);
+                delta
+                    .cards
+                    .insert((info.locale.clone(), info.guide.clone()), card);
+                delta.pages.push(info);
             }
             Err(errors) => errors.into_iter().for_each(|d| diagnostics.push(d)),
         }
     }
-    for locale in &locales {
-        let cards = cards.remove(locale.as_str()).unwrap_or_default();
-        match render_index(site, locale, &cards) {
+    for (g, locale) in jobs {
+        let guide = &site.guides[*g];
+        if guide.source_locale() != *locale {
+            match render_review(site, guide, locale) {
+                Ok((path, html)) => {
+                    delta.files.insert(path, html);
+                }
+                Err(d) => diagnostics.push(d),
+            }
+        }
+    }
+    // Pages that list guides, from the cards and page list of the whole site.
+    let mut cards = base.map(|b| b.cards.clone()).unwrap_or_default();
+    cards.extend(delta.cards.iter().map(|(k, v)| (k.clone(), v.clone())));
+    let mut pages = base.map(|b| b.pages.clone()).unwrap_or_default();
+    for page in &delta.pages {
+        pages.retain(|p| !(p.guide == page.guide && p.locale == page.locale));
+        pages.push(page.clone());
+    }
+    let locales: BTreeSet<&str> = pages.iter().map(|p| p.locale.as_str()).collect();
+    for locale in locales {
+        let locale_cards: Vec<GuideCard> = cards
+            .iter()
+            .filter(|((l, _), _)| l == locale)
+            .map(|(_, card)| card.clone())
+            .collect();
+        match render_index(site, locale, &locale_cards) {
             Ok(html) => {
-                files.insert(format!("{locale}/index.html"), html);
+                delta.files.insert(format!("{locale}/index.html"), html);
             }
             Err(d) => diagnostics.push(d),
         }
@@ -147,7 +224,7 @@ pub fn render(site: &Site, only_locales: &[String]) -> Result<Rendered, Diagnost
             &format!("{locale}/404.html"),
         ) {
             Ok(html) => {
-                files.insert(format!("{locale}/404.html"), html);
+                delta.files.insert(format!("{locale}/404.html"), html);
             }
             Err(d) => diagnostics.push(d),
         }
@@ -155,42 +232,43 @@ pub fn render(site: &Site, only_locales: &[String]) -> Result<Rendered, Diagnost
     let default = &site.config.default_locale;
     match render_simple(site, default, "root.html", "", "") {
         Ok(html) => {
-            files.insert("index.html".into(), html);
+            delta.files.insert("index.html".into(), html);
         }
         Err(d) => diagnostics.push(d),
     }
     let base_path = base_path(&site.config.base_url);
     match render_simple(site, default, "404.html", &base_path, "404.html") {
         Ok(html) => {
-            files.insert("404.html".into(), html);
+            delta.files.insert("404.html".into(), html);
         }
         Err(d) => diagnostics.push(d),
     }
-    match render_team_pages(site) {
-        Ok(pages) => files.extend(pages),
+    match render_status(site) {
+        Ok(html) => {
+            delta.files.insert("status/index.html".into(), html);
+        }
         Err(d) => diagnostics.push(d),
     }
     for (name, bytes) in &site.theme.assets {
-        files.insert(format!("assets/{name}"), bytes.clone());
+        delta.files.insert(format!("assets/{name}"), bytes.clone());
     }
-    files.insert("sitemap.xml".into(), sitemap(site, &pages).into_bytes());
+    delta
+        .files
+        .insert("sitemap.xml".into(), sitemap(site, &pages).into_bytes());
     if diagnostics.has_errors() {
         diagnostics.sort();
         return Err(diagnostics);
     }
-    pages.sort_by(|a, b| (&a.guide, &a.locale).cmp(&(&b.guide, &b.locale)));
-    let rendered = Rendered {
-        files,
-        media,
-        pages,
-    };
-    let broken = links::check(site, &rendered);
+    delta
+        .pages
+        .sort_by(|a, b| (&a.guide, &a.locale).cmp(&(&b.guide, &b.locale)));
+    let broken = links::check(site, &delta, base);
     if !broken.is_empty() {
         let mut diagnostics: Diagnostics = broken.into_iter().collect();
         diagnostics.sort();
         return Err(diagnostics);
     }
-    Ok(rendered)
+    Ok(delta)
 }
 
 /// The path part of the base URL, e.g. `/` or `/help/`.
@@ -240,7 +318,7 @@ struct RenderedPage {
 }
 
 /// What the locale index shows of a guide.
-#[derive(Clone, Serialize)]
+#[derive(Clone, Debug, Serialize)]
 pub struct GuideCard {
     id: String,
     product: String,
@@ -511,44 +589,38 @@ fn render_simple(
     render_template(site, template, &context)
 }
 
-/// The translation status page and the review pages (for the team, not for readers). Their
-/// interface is in the default locale.
-fn render_team_pages(site: &Site) -> Result<Vec<(String, Vec<u8>)>, Diagnostic> {
+/// The translation status page (for the team; its interface is in the default locale).
+fn render_status(site: &Site) -> Result<Vec<u8>, Diagnostic> {
     let default = site.config.default_locale.as_str();
-    let mut files = Vec::new();
     let status_common = common(site, default, "../", "status/");
     let mut context = context_for(&status_common);
     context.insert("rows", &review::status_rows(site));
     context.insert("locales", &site.config.locales);
-    files.push((
-        "status/index.html".to_owned(),
-        render_template(site, "status.html", &context)?,
-    ));
-    for guide in &site.guides {
-        for locale in site
-            .config
-            .locales
-            .iter()
-            .filter(|l| *l != guide.source_locale())
-        {
-            let path = format!("review/{locale}/{}/", guide.id());
-            let page_common = common(site, default, "../../../", &path);
-            let mut context = context_for(&page_common);
-            context.insert("guide_id", guide.id());
-            context.insert("locale", locale);
-            context.insert("source_locale", guide.source_locale());
-            context.insert("rows", &review::review_rows(site, guide, locale));
-            context.insert(
-                "percent",
-                &guide.coverage.get(locale).map_or(0, |c| c.percent()),
-            );
-            files.push((
-                format!("{path}index.html"),
-                render_template(site, "review.html", &context)?,
-            ));
-        }
-    }
-    Ok(files)
+    render_template(site, "status.html", &context)
+}
+
+/// The side-by-side review page of `guide` in `locale`.
+fn render_review(
+    site: &Site,
+    guide: &crate::site::GuideData,
+    locale: &str,
+) -> Result<(String, Vec<u8>), Diagnostic> {
+    let default = site.config.default_locale.as_str();
+    let path = format!("review/{locale}/{}/", guide.id());
+    let page_common = common(site, default, "../../../", &path);
+    let mut context = context_for(&page_common);
+    context.insert("guide_id", guide.id());
+    context.insert("locale", locale);
+    context.insert("source_locale", guide.source_locale());
+    context.insert("rows", &review::review_rows(site, guide, locale));
+    context.insert(
+        "percent",
+        &guide.coverage.get(locale).map_or(0, |c| c.percent()),
+    );
+    Ok((
+        format!("{path}index.html"),
+        render_template(site, "review.html", &context)?,
+    ))
 }
 
 fn sitemap(site: &Site, pages: &[PageInfo]) -> String {
