@@ -25,6 +25,8 @@ pub struct SiteArgs {
 pub enum Command {
     /// Validate and render the site into the output directory (atomically).
     Build(BuildArgs),
+    /// Preview the site with live reload while you edit.
+    Serve(ServeArgs),
     /// Run every validation of `build` without writing anything.
     Check(CheckArgs),
     /// Translation status and maintenance.
@@ -49,6 +51,21 @@ pub struct BuildArgs {
     /// Only render these locales (repeatable).
     #[arg(long = "locale", short = 'l')]
     pub locales: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// Port to listen on (0 picks a free one).
+    #[arg(long, short = 'p', default_value_t = 4040)]
+    pub port: u16,
+    /// Address to listen on; anything but loopback exposes the preview to the network.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub host: std::net::IpAddr,
+    /// Open the preview in the default browser.
+    #[arg(long)]
+    pub open: bool,
 }
 
 #[derive(Debug, Args)]

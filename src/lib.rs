@@ -11,6 +11,7 @@ pub mod content;
 pub mod diagnostics;
 pub mod i18n;
 pub mod render;
+pub mod serve;
 pub mod site;
 pub mod write;
 pub mod yaml;

@@ -10,4 +10,5 @@ mod escaping;
 mod hostile;
 mod i18n;
 mod schema;
+mod serve;
 mod snapshots;

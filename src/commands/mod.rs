@@ -16,6 +16,15 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Build(args) => build::run(&args),
         Command::Check(args) => Ok(check::run(&args)),
+        Command::Serve(args) => {
+            crate::serve::run(&crate::serve::Options {
+                root: args.site.root.clone(),
+                host: args.host,
+                port: args.port,
+                open: args.open,
+            })?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::I18n(command) => i18n::run(&command),
         Command::New(args) => new::run(&args),
         Command::Schema(args) => schema::run(&args),

@@ -1,0 +1,245 @@
+//! `stepdoc serve`: build in memory, serve on 127.0.0.1, watch the sources, rebuild only what
+//! changed, and live-reload open pages; a bad edit shows as an overlay while the last good pages
+//! stay served. Nothing is ever written to disk.
+
+pub mod classify;
+pub mod http;
+pub mod preview;
+
+use std::collections::BTreeSet;
+use std::net::{IpAddr, SocketAddr};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, RwLock, mpsc};
+use std::time::Duration;
+
+use anyhow::Context as _;
+use notify::RecursiveMode;
+use tokio::sync::broadcast;
+
+use classify::Plan;
+use http::{App, LiveEvent};
+use preview::{Outcome, Preview};
+
+/// How to serve.
+#[derive(Debug)]
+pub struct Options {
+    pub root: PathBuf,
+    pub host: IpAddr,
+    pub port: u16,
+    pub open: bool,
+}
+
+/// Run the preview until Ctrl+C.
+pub fn run(options: &Options) -> anyhow::Result<()> {
+    let root = std::fs::canonicalize(&options.root)
+        .with_context(|| format!("cannot open the site directory {}", options.root.display()))?;
+    if !options.host.is_loopback() {
+        eprintln!(
+            "warning: serving on {} makes the preview reachable from other machines",
+            options.host
+        );
+    }
+    let preview = Arc::new(RwLock::new(Preview::default()));
+    let mut guide_ids = None;
+    apply(
+        &root,
+        &Plan {
+            full: true,
+            ..Plan::default()
+        },
+        &preview,
+        &mut guide_ids,
+        None,
+    );
+
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .context("cannot start the async runtime")?;
+    runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::bind(SocketAddr::new(options.host, options.port))
+            .await
+            .with_context(|| format!("cannot listen on {}:{}", options.host, options.port))?;
+        let address = listener
+            .local_addr()
+            .context("cannot read the listening address")?;
+        let (events, _) = broadcast::channel(64);
+        let app = App {
+            preview: Arc::clone(&preview),
+            events: events.clone(),
+            hosts: Arc::new(allowed_hosts(address)),
+        };
+        let url = format!("http://{}/", display_host(address));
+        println!("serving {url} (Ctrl+C to stop)");
+        if options.open {
+            open_browser(&url);
+        }
+        let (tx, rx) = mpsc::channel();
+        let mut debouncer =
+            notify_debouncer_full::new_debouncer(Duration::from_millis(60), None, tx)
+                .context("cannot start the file watcher")?;
+        for dir in ["content", "locales", "themes"] {
+            let path = root.join(dir);
+            if path.is_dir() {
+                debouncer
+                    .watch(&path, RecursiveMode::Recursive)
+                    .with_context(|| format!("cannot watch {}", path.display()))?;
+            }
+        }
+        debouncer
+            .watch(&root, RecursiveMode::NonRecursive)
+            .with_context(|| format!("cannot watch {}", root.display()))?;
+        let watch_root = root.clone();
+        let watch_preview = Arc::clone(&preview);
+        std::thread::spawn(move || {
+            while let Ok(batch) = rx.recv() {
+                let mut paths: Vec<PathBuf> = Vec::new();
+                collect(batch, &mut paths);
+                // Editors and `git checkout` write many files at once: take everything queued.
+                while let Ok(more) = rx.recv_timeout(Duration::from_millis(20)) {
+                    collect(more, &mut paths);
+                }
+                let plan = classify::classify(&watch_root, &paths);
+                if !plan.is_empty() {
+                    apply(
+                        &watch_root,
+                        &plan,
+                        &watch_preview,
+                        &mut guide_ids,
+                        Some(&events),
+                    );
+                }
+            }
+        });
+        axum::serve(listener, http::router(app))
+            .with_graceful_shutdown(async {
+                let _ = tokio::signal::ctrl_c().await;
+                println!("\nstopped");
+            })
+            .await
+            .context("the preview server failed")?;
+        drop(debouncer);
+        Ok(())
+    })
+}
+
+fn collect(batch: notify_debouncer_full::DebounceEventResult, paths: &mut Vec<PathBuf>) {
+    match batch {
+        Ok(events) => {
+            for event in events {
+                // Reading a file (our own rebuild does) is not a change.
+                if matches!(event.kind, notify::EventKind::Access(_)) {
+                    continue;
+                }
+                paths.extend(event.paths.iter().cloned());
+            }
+        }
+        Err(errors) => {
+            for error in errors {
+                eprintln!("watch error: {error}");
+            }
+        }
+    }
+}
+
+/// Rebuild for `plan`, update the preview and tell the browsers.
+fn apply(
+    root: &Path,
+    plan: &Plan,
+    preview: &RwLock<Preview>,
+    guide_ids: &mut Option<BTreeSet<String>>,
+    events: Option<&broadcast::Sender<LiveEvent>>,
+) {
+    let current = {
+        let guard = preview
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        guard.rendered.clone()
+    };
+    match preview::rebuild(root, plan, &current, guide_ids) {
+        Ok((
+            Outcome::Rebuilt {
+                label,
+                millis,
+                warnings,
+            },
+            rendered,
+            full,
+        )) => {
+            let version = {
+                let mut guard = preview
+                    .write()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner);
+                if full {
+                    guard.rendered = rendered;
+                } else {
+                    guard.rendered.apply(rendered);
+                }
+                guard.errors = None;
+                guard.version += 1;
+                guard.version
+            };
+            let notes = if warnings > 0 {
+                format!(" ({warnings} warning(s): `stepdoc check` lists them)")
+            } else {
+                String::new()
+            };
+            let verb = if events.is_some() { "rebuilt" } else { "built" };
+            println!("{verb} {label} in {millis} ms{notes}");
+            if let Some(events) = events {
+                let _ = events.send(LiveEvent::Reload(version));
+            }
+        }
+        Ok((Outcome::Failed { .. }, _, _)) => {}
+        Err(Outcome::Failed { text, count }) => {
+            eprint!("{text}");
+            eprintln!("{count} error(s); still serving the last good pages");
+            preview
+                .write()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .errors = Some(text.clone());
+            if let Some(events) = events {
+                let _ = events.send(LiveEvent::Errors(text));
+            }
+        }
+        Err(Outcome::Rebuilt { .. }) => {}
+    }
+}
+
+fn display_host(address: SocketAddr) -> String {
+    match address.ip() {
+        IpAddr::V6(ip) => format!("[{ip}]:{}", address.port()),
+        IpAddr::V4(ip) => format!("{ip}:{}", address.port()),
+    }
+}
+
+/// `Host` values the server answers to: its own address and the loopback names.
+fn allowed_hosts(address: SocketAddr) -> Vec<String> {
+    let port = address.port();
+    let mut hosts = vec![
+        format!("127.0.0.1:{port}"),
+        format!("localhost:{port}"),
+        format!("[::1]:{port}"),
+        display_host(address),
+    ];
+    if port == 80 {
+        hosts.extend(["127.0.0.1".into(), "localhost".into()]);
+    }
+    hosts.sort();
+    hosts.dedup();
+    hosts
+}
+
+fn open_browser(url: &str) {
+    let opener = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(target_os = "windows") {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    if std::process::Command::new(opener).arg(url).spawn().is_err() {
+        eprintln!("could not open a browser; visit {url}");
+    }
+}

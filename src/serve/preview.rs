@@ -1,0 +1,121 @@
+//! The live preview's state — the last good render, the current errors — and how a plan of
+//! changes turns into a rebuild of just the affected pages.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::time::Instant;
+
+use super::classify::Plan;
+use crate::diagnostics::{Diagnostics, render_human};
+use crate::render::{self, Rendered};
+use crate::site::{self, Site};
+
+/// What the HTTP server shows.
+#[derive(Default)]
+pub struct Preview {
+    /// The last good render (served even while there are errors).
+    pub rendered: Rendered,
+    /// The findings of the last failed rebuild, as text; `None` when the last rebuild succeeded.
+    pub errors: Option<String>,
+    /// Incremented on every successful rebuild.
+    pub version: u64,
+}
+
+/// What a rebuild did, for the terminal and the browser.
+pub enum Outcome {
+    /// Pages rebuilt: a label (`nl/workplace-analytics` or `16 pages`) and the time it took.
+    Rebuilt {
+        label: String,
+        millis: u128,
+        warnings: usize,
+    },
+    /// The input has errors; the previous pages stay served.
+    Failed { text: String, count: usize },
+}
+
+/// The (guide, locale) pages a plan affects in `site`; `None` when everything must be rendered.
+pub fn jobs(
+    plan: &Plan,
+    site: &Site,
+    previous: Option<&BTreeSet<String>>,
+) -> Option<Vec<(String, String)>> {
+    let ids: BTreeSet<String> = site.guides.iter().map(|g| g.id().to_owned()).collect();
+    if plan.full || previous != Some(&ids) {
+        return None;
+    }
+    let mut jobs: BTreeSet<(String, String)> = BTreeSet::new();
+    for guide in &plan.guides {
+        for locale in &site.config.locales {
+            jobs.insert((guide.clone(), locale.clone()));
+        }
+    }
+    for (guide, locale) in &plan.pages {
+        jobs.insert((guide.clone(), locale.clone()));
+    }
+    for locale in &plan.locales {
+        for guide in &site.guides {
+            jobs.insert((guide.id().to_owned(), locale.clone()));
+            // Fallback text of other locales comes from the source locale's glossary.
+            if guide.source_locale() == locale {
+                for other in &site.config.locales {
+                    jobs.insert((guide.id().to_owned(), other.clone()));
+                }
+            }
+        }
+    }
+    jobs.retain(|(guide, locale)| ids.contains(guide) && site.config.has_locale(locale));
+    Some(jobs.into_iter().collect())
+}
+
+/// Load the site and render what `plan` needs on top of `current`. `guide_ids` is the set of
+/// guides of the last good site (updated on success).
+pub fn rebuild(
+    root: &Path,
+    plan: &Plan,
+    current: &Rendered,
+    guide_ids: &mut Option<BTreeSet<String>>,
+) -> Result<(Outcome, Rendered, bool), Outcome> {
+    let started = Instant::now();
+    let (site, diagnostics) = site::load(root);
+    let Some(site) = site else {
+        return Err(failed(root, &diagnostics));
+    };
+    let warnings = diagnostics.warning_count();
+    let jobs = jobs(plan, &site, guide_ids.as_ref());
+    let (rendered, full, label) = match &jobs {
+        None => (
+            render::render(&site, &[]),
+            true,
+            format!("{} pages", site.guides.len() * site.config.locales.len()),
+        ),
+        Some(jobs) => {
+            let label = match jobs.as_slice() {
+                [(guide, locale)] => format!("{locale}/{guide}"),
+                _ => format!("{} pages", jobs.len()),
+            };
+            (render::render_update(&site, current, jobs), false, label)
+        }
+    };
+    match rendered {
+        Ok(rendered) => {
+            *guide_ids = Some(site.guides.iter().map(|g| g.id().to_owned()).collect());
+            Ok((
+                Outcome::Rebuilt {
+                    label,
+                    millis: started.elapsed().as_millis(),
+                    warnings,
+                },
+                rendered,
+                full,
+            ))
+        }
+        Err(diagnostics) => Err(failed(root, &diagnostics)),
+    }
+}
+
+fn failed(root: &Path, diagnostics: &Diagnostics) -> Outcome {
+    Outcome::Failed {
+        text: render_human(diagnostics, root, false),
+        count: diagnostics.error_count(),
+    }
+}

@@ -1,0 +1,262 @@
+//! `stepdoc serve`: pages over HTTP, live reload after edits (write and rename-over), the error
+//! overlay and recovery, and refusal of traversal and foreign hosts.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use crate::support::SiteTest;
+
+struct Server {
+    child: Child,
+    port: u16,
+    /// Lines the server printed after "serving …".
+    output: mpsc::Receiver<String>,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start(site: &SiteTest) -> Server {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_stepdoc"))
+        .args(["serve", "--port", "0", "--root"])
+        .arg(site.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn serve");
+    let stdout = child.stdout.take();
+    let (tx, rx) = mpsc::channel();
+    let mut server = Server {
+        child,
+        port: 0,
+        output: rx,
+    };
+    let stdout = stdout.expect("stdout");
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let line = server
+            .output
+            .recv_timeout(deadline.saturating_duration_since(Instant::now()))
+            .expect("serve prints its address");
+        if let Some(rest) = line.strip_prefix("serving http://127.0.0.1:") {
+            server.port = rest
+                .split('/')
+                .next()
+                .and_then(|p| p.parse().ok())
+                .expect("port");
+            return server;
+        }
+    }
+}
+
+/// A minimal HTTP/1.1 GET: (status, headers, body).
+fn get_with_host(port: u16, path: &str, host: &str) -> (u16, String, String) {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .expect("timeout");
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+    )
+    .expect("send");
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response).expect("read");
+    let text = String::from_utf8_lossy(&response).into_owned();
+    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    let status = head
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    (status, head.to_owned(), body.to_owned())
+}
+
+fn get(port: u16, path: &str) -> (u16, String, String) {
+    get_with_host(port, path, &format!("127.0.0.1:{port}"))
+}
+
+/// Poll `path` until its body satisfies `check` (deadline 15 s).
+#[track_caller]
+fn wait_for(port: u16, path: &str, what: &str, check: impl Fn(&str) -> bool) -> String {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        let (_, _, body) = get(port, path);
+        if check(&body) {
+            return body;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "timed out waiting for {what} on {path}:\n{body}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// Open the event stream and collect event names in the background.
+fn events(port: u16) -> mpsc::Receiver<String> {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    write!(
+        stream,
+        "GET /__stepdoc/events HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n"
+    )
+    .expect("send");
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stream).lines().map_while(Result::ok) {
+            if let Some(name) = line.strip_prefix("event: ")
+                && tx.send(name.to_owned()).is_err()
+            {
+                break;
+            }
+        }
+    });
+    rx
+}
+
+#[track_caller]
+fn expect_event(rx: &mpsc::Receiver<String>, name: &str) {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while let Ok(event) = rx.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
+        if event == name {
+            return;
+        }
+    }
+    panic!("no `{name}` event");
+}
+
+#[test]
+fn serves_every_locale_and_reloads_after_edits() {
+    let site = SiteTest::fixture("multilingual");
+    let server = start(&site);
+    let port = server.port;
+    let (status, head, body) = get(port, "/nl/demo/");
+    assert_eq!(status, 200, "{head}");
+    assert!(body.contains("<h1>Acme CRM koppelen</h1>"), "{body}");
+    assert!(body.contains("/__stepdoc/live.js"));
+    assert!(
+        !head
+            .to_ascii_lowercase()
+            .contains("access-control-allow-origin")
+    );
+    assert_eq!(get(port, "/fi/demo/").0, 200);
+    assert_eq!(get(port, "/review/nl/demo/").0, 200);
+    assert_eq!(get(port, "/media/demo/fi/settings.png").0, 200);
+    assert_eq!(get(port, "/nl/demo").0, 308);
+
+    let live = events(port);
+    expect_event(&live, "hello");
+    // A YAML edit by writing the file.
+    site.edit(
+        "content/demo/guide.yaml",
+        "Paste the key in the mailer.",
+        "Paste the new key in the mailer.",
+    );
+    wait_for(port, "/en/demo/", "the YAML edit", |b| {
+        b.contains("Paste the new key")
+    });
+    expect_event(&live, "reload");
+    // An FTL edit by rename-over (how many editors save).
+    let ftl = site
+        .read("locales/fi/demo.ftl")
+        .replace("Liitä avain", "Liitä uusi avain");
+    site.write("locales/fi/.demo.ftl.tmp", ftl);
+    std::fs::rename(
+        site.path().join("locales/fi/.demo.ftl.tmp"),
+        site.path().join("locales/fi/demo.ftl"),
+    )
+    .expect("rename");
+    wait_for(port, "/fi/demo/", "the FTL edit", |b| {
+        b.contains("Liitä uusi avain")
+    });
+    expect_event(&live, "reload");
+    let mut said = Vec::new();
+    while let Ok(line) = server.output.recv_timeout(Duration::from_millis(200)) {
+        said.push(line);
+    }
+    assert!(
+        said.iter().any(|l| l.starts_with("rebuilt fi/demo in ")),
+        "{said:?}"
+    );
+    assert!(
+        said.iter().any(|l| l.starts_with("rebuilt 3 pages in ")),
+        "{said:?}"
+    );
+}
+
+#[test]
+fn a_broken_edit_shows_the_overlay_and_keeps_the_last_good_page() {
+    let site = SiteTest::fixture("multilingual");
+    let server = start(&site);
+    let port = server.port;
+    let live = events(port);
+    expect_event(&live, "hello");
+    site.edit(
+        "locales/nl/demo.ftl",
+        "audience = Beheerders",
+        "audience = { Beheerders",
+    );
+    let body = wait_for(port, "/nl/demo/", "the overlay", |b| {
+        b.contains("id=\"stepdoc-overlay\"")
+    });
+    assert!(body.contains("locales/nl/demo.ftl:"), "{body}");
+    assert!(
+        body.contains("<h1>Acme CRM koppelen</h1>"),
+        "the last good page stays: {body}"
+    );
+    expect_event(&live, "errors");
+    site.edit(
+        "locales/nl/demo.ftl",
+        "audience = { Beheerders",
+        "audience = Beheerders en redacteuren",
+    );
+    let body = wait_for(port, "/nl/demo/", "recovery", |b| {
+        b.contains("Beheerders en redacteuren")
+    });
+    assert!(!body.contains("id=\"stepdoc-overlay\""), "{body}");
+    expect_event(&live, "reload");
+}
+
+#[test]
+fn traversal_and_foreign_hosts_are_refused() {
+    let site = SiteTest::fixture("multilingual");
+    let server = start(&site);
+    let port = server.port;
+    for path in [
+        "/../site.yaml",
+        "/%2e%2e/site.yaml",
+        "/%2E%2E%2Fsite.yaml",
+        "/en/..%2f..%2fsite.yaml",
+        "/a%5c..%5csite.yaml",
+    ] {
+        let (status, _, body) = get(port, path);
+        assert!(status == 400 || status == 404, "{path}: {status}");
+        assert!(!body.contains("base_url"), "{path} leaked site.yaml");
+    }
+    let (status, _, body) = get(port, "/content/demo/guide.yaml");
+    assert_eq!(status, 404);
+    assert!(!body.contains("source_locale"));
+    assert_eq!(get_with_host(port, "/en/demo/", "evil.example").0, 403);
+    assert_eq!(
+        get_with_host(port, "/__stepdoc/events", "evil.example:80").0,
+        403
+    );
+    assert_eq!(
+        get_with_host(port, "/en/demo/", &format!("localhost:{port}")).0,
+        200
+    );
+}
