@@ -35,6 +35,9 @@ fn is_reserved(c: char) -> bool {
 
 /// Remove bidi isolation marks (belt and braces: isolation is switched off in every bundle).
 pub fn strip_bidi(text: &str) -> String {
+    if !text.contains(['\u{2068}', '\u{2069}']) {
+        return text.to_owned();
+    }
     text.chars()
         .filter(|c| !matches!(c, '\u{2068}' | '\u{2069}'))
         .collect()

@@ -65,7 +65,7 @@ pub fn check(site: &Site, rendered: &Rendered, base: Option<&Rendered>) -> Vec<D
         rendered.media.contains_key(path) || base.is_some_and(|b| b.media.contains_key(path))
     };
     let mut ids: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    let mut ids_of = |path: &str| -> BTreeSet<String> {
+    let mut has_id = |path: &str, id: &str| -> bool {
         if !ids.contains_key(path) {
             let set: BTreeSet<String> = lookup(path)
                 .and_then(|b| std::str::from_utf8(b).ok())
@@ -78,7 +78,7 @@ pub fn check(site: &Site, rendered: &Rendered, base: Option<&Rendered>) -> Vec<D
                 .unwrap_or_default();
             ids.insert(path.to_owned(), set);
         }
-        ids.get(path).cloned().unwrap_or_default()
+        ids.get(path).is_some_and(|set| set.contains(id))
     };
     let mut findings = Vec::new();
     let mut seen = BTreeSet::new();
@@ -118,7 +118,7 @@ pub fn check(site: &Site, rendered: &Rendered, base: Option<&Rendered>) -> Vec<D
                 }
                 Some(t) => anchor
                     .filter(|a| !a.is_empty())
-                    .filter(|a| !ids_of(t).contains(*a))
+                    .filter(|a| !has_id(t, a))
                     .map(|a| format!("points to `#{a}`, which `{t}` does not have")),
             };
             if let Some(problem) = problem

@@ -101,7 +101,8 @@ struct Common<'a> {
     lang: &'a str,
     root: &'a str,
     site_title: &'a str,
-    t: BTreeMap<String, String>,
+    #[serde(skip)]
+    t: &'a BTreeMap<String, String>,
     alternates: Vec<Alternate>,
     canonical: String,
     /// `<link rel="alternate" hreflang>` targets (absolute URLs), `x-default` included.
@@ -356,7 +357,7 @@ fn common<'a>(site: &'a Site, locale: &'a str, root: &'a str, page_path: &str) -
 fn context_for(common: &Common<'_>) -> tera::Context {
     let mut context = tera::Context::new();
     context.insert("common", common);
-    context.insert("t", &common.t);
+    context.insert("t", common.t);
     context
 }
 

@@ -30,8 +30,8 @@ pub struct Theme {
 pub struct Strings {
     bundle: Bundle,
     fallback: Option<Bundle>,
-    /// Every string id defined (own or fallback), sorted.
-    ids: Vec<String>,
+    /// Every string without arguments, formatted once: `skip-to-content` is `skip_to_content`.
+    all: BTreeMap<String, String>,
 }
 
 impl Strings {
@@ -53,15 +53,15 @@ impl Strings {
     }
 
     pub fn get(&self, id: &str) -> String {
-        self.get_with(id, &[])
+        match self.all.get(&id.replace('-', "_")) {
+            Some(text) => text.clone(),
+            None => self.get_with(id, &[]),
+        }
     }
 
     /// Every string without arguments, for templates: `skip-to-content` is `t.skip_to_content`.
-    pub fn all(&self) -> BTreeMap<String, String> {
-        self.ids
-            .iter()
-            .map(|id| (id.replace('-', "_"), self.get(id)))
-            .collect()
+    pub fn all(&self) -> &BTreeMap<String, String> {
+        &self.all
     }
 }
 
@@ -220,14 +220,16 @@ pub fn load(
             .collect();
         ids.sort();
         ids.dedup();
-        strings.insert(
-            locale.clone(),
-            Strings {
-                bundle,
-                fallback,
-                ids,
-            },
-        );
+        let mut entry = Strings {
+            bundle,
+            fallback,
+            all: BTreeMap::new(),
+        };
+        entry.all = ids
+            .iter()
+            .map(|id| (id.replace('-', "_"), entry.get_with(id, &[])))
+            .collect();
+        strings.insert(locale.clone(), entry);
     }
     if diagnostics.error_count() > before {
         return None;

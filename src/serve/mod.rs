@@ -151,13 +151,14 @@ fn apply(
     guide_ids: &mut Option<BTreeSet<String>>,
     events: Option<&broadcast::Sender<LiveEvent>>,
 ) {
-    let current = {
+    // Render against the current pages under a read lock: the server keeps answering.
+    let result = {
         let guard = preview
             .read()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        guard.rendered.clone()
+        preview::rebuild(root, plan, &guard.rendered, guide_ids)
     };
-    match preview::rebuild(root, plan, &current, guide_ids) {
+    match result {
         Ok((
             Outcome::Rebuilt {
                 label,
