@@ -129,6 +129,52 @@ pub fn load(root: &Path) -> (Option<Site>, Diagnostics) {
     }
 }
 
+impl Site {
+    /// Load the guides `ids` again (their YAML, screenshots and translations), reusing the rest
+    /// of the site: configuration, terms, locks and theme. Returns the new data of each guide,
+    /// or the findings that keep them from loading; the site itself is not changed.
+    pub fn reload_guides(
+        &self,
+        ids: &std::collections::BTreeSet<String>,
+    ) -> (Vec<GuideData>, Diagnostics) {
+        let mut diagnostics = Diagnostics::new();
+        let shared = Shared {
+            root: &self.root,
+            config: &self.config,
+            terms: &self.terms,
+            locks: &self.locks,
+        };
+        let mut fresh = Vec::new();
+        for id in ids {
+            let dir = Path::new(content::CONTENT_DIR).join(id);
+            let loaded = match content::load_one(&self.root, id.clone(), dir) {
+                Ok(loaded) => loaded,
+                Err(d) => {
+                    diagnostics.push(d);
+                    continue;
+                }
+            };
+            content::validate::validate(&self.root, &self.config, &loaded, &mut diagnostics);
+            let (data, diags) = prepare_guide(&shared, loaded);
+            diagnostics.extend(diags);
+            fresh.extend(data);
+        }
+        diagnostics.sort();
+        (fresh, diagnostics)
+    }
+
+    /// Replace guides by their reloaded data (from [`Site::reload_guides`]).
+    pub fn replace_guides(&mut self, fresh: Vec<GuideData>) {
+        for data in fresh {
+            match self.guides.iter_mut().find(|g| g.id() == data.id()) {
+                Some(slot) => *slot = data,
+                None => self.guides.push(data),
+            }
+        }
+        self.guides.sort_by(|a, b| a.id().cmp(b.id()));
+    }
+}
+
 /// Terms may refer to other terms, which must exist. (Variables in a term are its parameters,
 /// e.g. `$case`, so they are not checked against the site variables.)
 fn check_term_refs(terms: &Terms, diagnostics: &mut Diagnostics) {

@@ -95,7 +95,8 @@ pub fn load_guides(root: &Path, diagnostics: &mut Diagnostics) -> Vec<LoadedGuid
     guides
 }
 
-fn load_one(root: &Path, id: String, dir: PathBuf) -> Result<LoadedGuide, Diagnostic> {
+/// Parse the guide `id` in `dir` (`content/<id>`).
+pub fn load_one(root: &Path, id: String, dir: PathBuf) -> Result<LoadedGuide, Diagnostic> {
     let path = dir.join(GUIDE_FILE);
     let bytes = std::fs::read(root.join(&path)).map_err(|err| {
         Diagnostic::error(

@@ -6,7 +6,6 @@ pub mod classify;
 pub mod http;
 pub mod preview;
 
-use std::collections::BTreeSet;
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock, mpsc};
@@ -40,7 +39,7 @@ pub fn run(options: &Options) -> anyhow::Result<()> {
         );
     }
     let preview = Arc::new(RwLock::new(Preview::default()));
-    let mut guide_ids = None;
+    let mut last_site = None;
     apply(
         &root,
         &Plan {
@@ -48,7 +47,7 @@ pub fn run(options: &Options) -> anyhow::Result<()> {
             ..Plan::default()
         },
         &preview,
-        &mut guide_ids,
+        &mut last_site,
         None,
     );
 
@@ -106,7 +105,7 @@ pub fn run(options: &Options) -> anyhow::Result<()> {
                         &watch_root,
                         &plan,
                         &watch_preview,
-                        &mut guide_ids,
+                        &mut last_site,
                         Some(&events),
                     );
                 }
@@ -148,7 +147,7 @@ fn apply(
     root: &Path,
     plan: &Plan,
     preview: &RwLock<Preview>,
-    guide_ids: &mut Option<BTreeSet<String>>,
+    last_site: &mut Option<crate::site::Site>,
     events: Option<&broadcast::Sender<LiveEvent>>,
 ) {
     // Render against the current pages under a read lock: the server keeps answering.
@@ -156,7 +155,7 @@ fn apply(
         let guard = preview
             .read()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        preview::rebuild(root, plan, &guard.rendered, guide_ids)
+        preview::rebuild(root, plan, &guard.rendered, last_site)
     };
     match result {
         Ok((

@@ -67,20 +67,49 @@ pub fn jobs(
     Some(jobs.into_iter().collect())
 }
 
-/// Load the site and render what `plan` needs on top of `current`. `guide_ids` is the set of
-/// guides of the last good site (updated on success).
+/// The site model to render from: for a plan that only touches some guides, the last good
+/// site with just those guides loaded again (taken out of `last`); otherwise the whole site
+/// loaded from disk. On failure `last` is left as it was.
+fn load(root: &Path, plan: &Plan, last: &mut Option<Site>) -> Result<(Site, usize), Outcome> {
+    let partial = !plan.full && plan.locales.is_empty();
+    if partial && let Some(previous) = last.as_ref() {
+        let mut ids: BTreeSet<String> = plan.guides.clone();
+        ids.extend(plan.pages.iter().map(|(guide, _)| guide.clone()));
+        let known = ids.iter().all(|id| {
+            previous.guides.iter().any(|g| g.id() == id)
+                && root.join("content").join(id).join("guide.yaml").is_file()
+        });
+        if known {
+            let (fresh, diagnostics) = previous.reload_guides(&ids);
+            if diagnostics.has_errors() {
+                return Err(failed(root, &diagnostics));
+            }
+            if let Some(mut site) = last.take() {
+                site.replace_guides(fresh);
+                return Ok((site, diagnostics.warning_count()));
+            }
+        }
+    }
+    let (site, diagnostics) = site::load(root);
+    match site {
+        Some(site) => Ok((site, diagnostics.warning_count())),
+        None => Err(failed(root, &diagnostics)),
+    }
+}
+
+/// Load what `plan` needs and render it on top of `current`. `last` is the last good site
+/// (replaced on success; emptied when rendering fails, so the next change loads everything).
 pub fn rebuild(
     root: &Path,
     plan: &Plan,
     current: &Rendered,
-    guide_ids: &mut Option<BTreeSet<String>>,
+    last: &mut Option<Site>,
 ) -> Result<(Outcome, Rendered, bool), Outcome> {
     let started = Instant::now();
-    let (site, diagnostics) = site::load(root);
-    let Some(site) = site else {
-        return Err(failed(root, &diagnostics));
-    };
-    let warnings = diagnostics.warning_count();
+    let guide_ids: Option<BTreeSet<String>> = last
+        .as_ref()
+        .map(|s| s.guides.iter().map(|g| g.id().to_owned()).collect());
+    let (site, warnings) = load(root, plan, last)?;
     let jobs = jobs(plan, &site, guide_ids.as_ref());
     let (rendered, full, label) = match &jobs {
         None => (
@@ -98,7 +127,7 @@ pub fn rebuild(
     };
     match rendered {
         Ok(rendered) => {
-            *guide_ids = Some(site.guides.iter().map(|g| g.id().to_owned()).collect());
+            *last = Some(site);
             Ok((
                 Outcome::Rebuilt {
                     label,
