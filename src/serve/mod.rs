@@ -69,11 +69,6 @@ pub fn run(options: &Options) -> anyhow::Result<()> {
             events: events.clone(),
             hosts: Arc::new(allowed_hosts(address)),
         };
-        let url = format!("http://{}/", display_host(address));
-        println!("serving {url} (Ctrl+C to stop)");
-        if options.open {
-            open_browser(&url);
-        }
         let (tx, rx) = mpsc::channel();
         let mut debouncer =
             notify_debouncer_full::new_debouncer(Duration::from_millis(60), None, tx)
@@ -89,6 +84,12 @@ pub fn run(options: &Options) -> anyhow::Result<()> {
         debouncer
             .watch(&root, RecursiveMode::NonRecursive)
             .with_context(|| format!("cannot watch {}", root.display()))?;
+        // Announce the address only once every change will be seen.
+        let url = format!("http://{}/", display_host(address));
+        println!("serving {url} (Ctrl+C to stop)");
+        if options.open {
+            open_browser(&url);
+        }
         let watch_root = root.clone();
         let watch_preview = Arc::clone(&preview);
         std::thread::spawn(move || {
