@@ -50,8 +50,10 @@ def main():
         old = "title ="
     elif args.kind == "yaml":
         path = os.path.join(content, guide, "guide.yaml")
-        page = f"/en/{guide}/"
-        old = '"title": "'
+        text = open(path, encoding="utf-8").read()
+        source = re.search(r'"?source_locale"?:\s*"?([a-z-]+)', text).group(1)
+        page = f"/{source}/{guide}/"
+        old = '"title": "' if '"title": "' in text else "\ntitle: "
     else:
         locale = "fi"
         path = os.path.join(args.site, "locales", locale, "terms.ftl")
