@@ -5,8 +5,14 @@ pub mod guide;
 pub mod links;
 pub mod localize;
 pub mod markdown;
+mod pages;
 pub mod review;
+mod seo;
+
+use pages::{render_index, render_review, render_simple, render_status};
+use seo::{advertised_locales, is_advertised, shows_source_only, sitemap};
 pub mod theme;
+pub mod view;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
@@ -17,8 +23,9 @@ use serde::Serialize;
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use crate::i18n::bundle;
 use crate::site::Site;
-use guide::{GuideView, MediaFile, ViewContext};
+use guide::{MediaFile, ViewContext};
 use localize::Localizer;
+use view::{FactView, GuideView};
 
 /// Escape text for HTML text and attribute contexts.
 pub fn escape(text: &str) -> String {
@@ -283,32 +290,6 @@ fn base_path(base_url: &str) -> String {
     }
 }
 
-/// Whether the page of `data` in `locale` shows the whole guide in its source language
-/// (`fallback: guide` with an incomplete translation).
-fn shows_source_only(site: &Site, data: &crate::site::GuideData, locale: &str) -> bool {
-    site.config.fallback == crate::config::FallbackMode::Guide
-        && locale != data.source_locale()
-        && !data.coverage.get(locale).is_some_and(|c| c.is_complete())
-}
-
-/// Whether the page is advertised as being in `locale` (hreflang, sitemap, self-canonical):
-/// at least half of it is translated and it is not shown in the source language as a whole.
-fn is_advertised(site: &Site, data: &crate::site::GuideData, locale: &str) -> bool {
-    locale == data.source_locale()
-        || (!shows_source_only(site, data, locale)
-            && data.coverage.get(locale).is_some_and(|c| c.percent() >= 50))
-}
-
-/// Locales in which the guide is advertised, in the site's order.
-fn advertised_locales<'a>(site: &'a Site, data: &crate::site::GuideData) -> Vec<&'a str> {
-    site.config
-        .locales
-        .iter()
-        .filter(|l| is_advertised(site, data, l))
-        .map(String::as_str)
-        .collect()
-}
-
 /// One rendered guide page and what the rest of the site needs to know about it.
 struct RenderedPage {
     path: String,
@@ -326,7 +307,7 @@ pub struct GuideCard {
     partner: String,
     title: String,
     summary: String,
-    facts: Vec<guide::FactView>,
+    facts: Vec<FactView>,
     translated_percent: u32,
 }
 
@@ -497,169 +478,4 @@ fn render_guide(site: &Site, index: usize, locale: &str) -> Result<RenderedPage,
         info,
         card,
     })
-}
-
-#[derive(Serialize)]
-struct ProductGroup {
-    id: String,
-    name: String,
-    guides: Vec<GuideCard>,
-}
-
-fn render_index(site: &Site, locale: &str, cards: &[GuideCard]) -> Result<Vec<u8>, Diagnostic> {
-    let mut common = common(site, locale, "../", &format!("{locale}/"));
-    for alt in &mut common.alternates {
-        alt.href = format!("../{}/", alt.lang);
-    }
-    let base = &site.config.base_url;
-    common.hreflang = site
-        .config
-        .locales
-        .iter()
-        .map(|l| Hreflang {
-            lang: l.clone(),
-            href: format!("{base}{l}/"),
-        })
-        .chain(std::iter::once(Hreflang {
-            lang: "x-default".into(),
-            href: base.clone(),
-        }))
-        .collect();
-    let products: BTreeSet<&str> = cards.iter().map(|c| c.product.as_str()).collect();
-    let args = bundle::args(&site.config.variables);
-    let terms = site.terms.get(locale);
-    let groups: Vec<ProductGroup> = products
-        .into_iter()
-        .map(|product| {
-            let mut guides: Vec<GuideCard> = cards
-                .iter()
-                .filter(|c| c.product == product)
-                .cloned()
-                .collect();
-            guides.sort_by(|a, b| (&a.partner, &a.title).cmp(&(&b.partner, &b.title)));
-            ProductGroup {
-                id: product.to_owned(),
-                name: terms
-                    .and_then(|t| term_text(t, locale, product, &args))
-                    .unwrap_or_else(|| product.to_owned()),
-                guides,
-            }
-        })
-        .collect();
-    let mut context = context_for(&common);
-    context.insert("products", &groups);
-    render_template(site, "index.html", &context)
-}
-
-/// The plain text of term `-name` in `locale`, if defined.
-fn term_text(
-    terms: &crate::i18n::terms::Terms,
-    locale: &str,
-    name: &str,
-    args: &fluent_bundle::FluentArgs<'_>,
-) -> Option<String> {
-    if !terms.contains(name) {
-        return None;
-    }
-    let resource = fluent_bundle::FluentResource::try_new(format!("x = {{ -{name} }}"))
-        .ok()
-        .map(std::sync::Arc::new)?;
-    let b = bundle::new_bundle(locale, &[std::sync::Arc::clone(&terms.resource), resource]);
-    let mut errors = Vec::new();
-    let text = bundle::format(
-        &b,
-        &crate::content::catalog::MessageKey::value("x"),
-        args,
-        &mut errors,
-    )?;
-    Some(markdown::plain(&text))
-}
-
-fn render_simple(
-    site: &Site,
-    locale: &str,
-    template: &str,
-    root: &str,
-    page_path: &str,
-) -> Result<Vec<u8>, Diagnostic> {
-    let mut common = common(site, locale, root, page_path);
-    for alt in &mut common.alternates {
-        alt.href = format!("{root}{}/", alt.lang);
-    }
-    let context = context_for(&common);
-    render_template(site, template, &context)
-}
-
-/// The translation status page (for the team; its interface is in the default locale).
-fn render_status(site: &Site) -> Result<Vec<u8>, Diagnostic> {
-    let default = site.config.default_locale.as_str();
-    let status_common = common(site, default, "../", "status/");
-    let mut context = context_for(&status_common);
-    context.insert("rows", &review::status_rows(site));
-    context.insert("locales", &site.config.locales);
-    render_template(site, "status.html", &context)
-}
-
-/// The side-by-side review page of `guide` in `locale`.
-fn render_review(
-    site: &Site,
-    guide: &crate::site::GuideData,
-    locale: &str,
-) -> Result<(String, Vec<u8>), Diagnostic> {
-    let default = site.config.default_locale.as_str();
-    let path = format!("review/{locale}/{}/", guide.id());
-    let page_common = common(site, default, "../../../", &path);
-    let mut context = context_for(&page_common);
-    context.insert("guide_id", guide.id());
-    context.insert("locale", locale);
-    context.insert("source_locale", guide.source_locale());
-    context.insert("rows", &review::review_rows(site, guide, locale));
-    context.insert(
-        "percent",
-        &guide.coverage.get(locale).map_or(0, |c| c.percent()),
-    );
-    Ok((
-        format!("{path}index.html"),
-        render_template(site, "review.html", &context)?,
-    ))
-}
-
-fn sitemap(site: &Site, pages: &[PageInfo]) -> String {
-    let base = &site.config.base_url;
-    let mut by_guide: BTreeMap<&str, Vec<&PageInfo>> = BTreeMap::new();
-    for page in pages.iter().filter(|p| p.advertised) {
-        by_guide.entry(page.guide.as_str()).or_default().push(page);
-    }
-    let mut out = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
-    );
-    for (guide, pages) in by_guide {
-        let mut pages = pages.clone();
-        pages.sort_by(|a, b| a.locale.cmp(&b.locale));
-        for page in &pages {
-            out.push_str(&format!(
-                "  <url>\n    <loc>{}</loc>\n",
-                escape(&format!("{base}{}/{guide}/", page.locale))
-            ));
-            for alt in &pages {
-                out.push_str(&format!(
-                    "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>\n",
-                    escape(&alt.locale),
-                    escape(&format!("{base}{}/{guide}/", alt.locale))
-                ));
-            }
-            let default = pages
-                .iter()
-                .find(|p| p.locale == site.config.default_locale)
-                .or_else(|| pages.iter().find(|p| p.is_source))
-                .unwrap_or(page);
-            out.push_str(&format!(
-                "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>\n",
-                escape(&format!("{base}{}/{guide}/", default.locale))
-            ));
-            out.push_str("  </url>\n");
-        }
-    }
-    out.push_str("</urlset>\n");
-    out
 }

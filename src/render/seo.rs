@@ -1,0 +1,77 @@
+//! What a page is advertised as: hreflang alternates, canonical URLs and the sitemap. A page that
+//! is mostly untranslated, or shown in its source language as a whole, is not advertised as its
+//! locale.
+
+use std::collections::BTreeMap;
+
+use super::{PageInfo, escape};
+use crate::site::Site;
+
+/// Whether the page of `data` in `locale` shows the whole guide in its source language
+/// (`fallback: guide` with an incomplete translation).
+pub(super) fn shows_source_only(site: &Site, data: &crate::site::GuideData, locale: &str) -> bool {
+    site.config.fallback == crate::config::FallbackMode::Guide
+        && locale != data.source_locale()
+        && !data.coverage.get(locale).is_some_and(|c| c.is_complete())
+}
+
+/// Whether the page is advertised as being in `locale` (hreflang, sitemap, self-canonical):
+/// at least half of it is translated and it is not shown in the source language as a whole.
+pub(super) fn is_advertised(site: &Site, data: &crate::site::GuideData, locale: &str) -> bool {
+    locale == data.source_locale()
+        || (!shows_source_only(site, data, locale)
+            && data.coverage.get(locale).is_some_and(|c| c.percent() >= 50))
+}
+
+/// Locales in which the guide is advertised, in the site's order.
+pub(super) fn advertised_locales<'a>(
+    site: &'a Site,
+    data: &crate::site::GuideData,
+) -> Vec<&'a str> {
+    site.config
+        .locales
+        .iter()
+        .filter(|l| is_advertised(site, data, l))
+        .map(String::as_str)
+        .collect()
+}
+
+pub(super) fn sitemap(site: &Site, pages: &[PageInfo]) -> String {
+    let base = &site.config.base_url;
+    let mut by_guide: BTreeMap<&str, Vec<&PageInfo>> = BTreeMap::new();
+    for page in pages.iter().filter(|p| p.advertised) {
+        by_guide.entry(page.guide.as_str()).or_default().push(page);
+    }
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
+    );
+    for (guide, pages) in by_guide {
+        let mut pages = pages.clone();
+        pages.sort_by(|a, b| a.locale.cmp(&b.locale));
+        for page in &pages {
+            out.push_str(&format!(
+                "  <url>\n    <loc>{}</loc>\n",
+                escape(&format!("{base}{}/{guide}/", page.locale))
+            ));
+            for alt in &pages {
+                out.push_str(&format!(
+                    "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>\n",
+                    escape(&alt.locale),
+                    escape(&format!("{base}{}/{guide}/", alt.locale))
+                ));
+            }
+            let default = pages
+                .iter()
+                .find(|p| p.locale == site.config.default_locale)
+                .or_else(|| pages.iter().find(|p| p.is_source))
+                .unwrap_or(page);
+            out.push_str(&format!(
+                "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>\n",
+                escape(&format!("{base}{}/{guide}/", default.locale))
+            ));
+            out.push_str("  </url>\n");
+        }
+    }
+    out.push_str("</urlset>\n");
+    out
+}

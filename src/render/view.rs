@@ -1,0 +1,154 @@
+//! The data a guide page template receives: text fields are HTML from the sanitizing Markdown
+//! renderer, everything else is plain data that the template escapes.
+
+use serde::Serialize;
+
+#[derive(Serialize)]
+pub struct GuideView {
+    pub id: String,
+    pub title: String,
+    pub title_plain: String,
+    pub summary: String,
+    pub summary_plain: String,
+    pub audience: Option<String>,
+    pub keywords: Option<String>,
+    pub updated: Option<String>,
+    pub intro: Option<String>,
+    pub facts: Vec<FactView>,
+    pub prerequisites: Vec<PrerequisiteView>,
+    pub sections: Vec<SectionView>,
+    pub collect: Option<CollectView>,
+    pub step_count: usize,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct FactView {
+    pub id: String,
+    pub label: String,
+    pub value: String,
+}
+
+#[derive(Serialize)]
+pub struct PrerequisiteView {
+    pub anchor: String,
+    pub html: String,
+}
+
+#[derive(Serialize)]
+pub struct AdmonitionView {
+    pub kind: &'static str,
+    pub label: String,
+    pub html: String,
+}
+
+#[derive(Serialize)]
+pub struct SectionView {
+    pub anchor: String,
+    pub title: String,
+    pub collapsed: bool,
+    pub intro: Option<String>,
+    pub admonitions: Vec<AdmonitionView>,
+    pub steps: Vec<StepView>,
+    pub blocks: Vec<BlockView>,
+}
+
+#[derive(Serialize)]
+pub struct StepView {
+    pub anchor: String,
+    /// The number shown ("3"; substeps "3.1").
+    pub number: String,
+    /// Accessible label of the anchor link, e.g. "Step 3".
+    pub label: String,
+    pub text: String,
+    pub details: Option<String>,
+    pub admonitions: Vec<AdmonitionView>,
+    pub image: Option<ImageView>,
+    pub substeps: Vec<StepView>,
+    pub troubleshooting: Vec<TroubleshootingView>,
+    pub collects: Option<LinkView>,
+}
+
+#[derive(Serialize)]
+pub struct ImageView {
+    /// Path relative to the site root, e.g. `media/guide/en/shot.png`.
+    pub src: String,
+    pub alt: String,
+    /// Set when the alt text is source-language fallback.
+    pub alt_lang: Option<String>,
+    /// Set when the screenshot shows another language than the page.
+    pub image_lang: Option<String>,
+    /// "Screenshot in English" when `image_lang` is set.
+    pub image_note: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct TroubleshootingView {
+    pub anchor: String,
+    pub when: String,
+    pub remedy: String,
+}
+
+#[derive(Clone, Serialize)]
+pub struct LinkView {
+    pub href: String,
+    pub label: String,
+    /// Language of the label when it is source-language fallback.
+    pub lang: Option<String>,
+}
+
+#[derive(Serialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum BlockView {
+    Table {
+        id: String,
+        intro: Option<String>,
+        columns: Vec<String>,
+        rows: Vec<Vec<String>>,
+    },
+    List {
+        id: String,
+        intro: Option<String>,
+        ordered: bool,
+        items: Vec<String>,
+        groups: Vec<GroupView>,
+    },
+    Definitions {
+        id: String,
+        intro: Option<String>,
+        entries: Vec<DefinitionView>,
+    },
+    Text {
+        id: String,
+        style: Option<&'static str>,
+        label: Option<String>,
+        html: String,
+    },
+}
+
+#[derive(Serialize)]
+pub struct GroupView {
+    pub title: String,
+    pub items: Vec<String>,
+}
+
+#[derive(Serialize)]
+pub struct DefinitionView {
+    pub term: String,
+    pub html: String,
+}
+
+#[derive(Serialize)]
+pub struct CollectView {
+    pub title: String,
+    pub intro: Option<String>,
+    pub values: Vec<ValueView>,
+}
+
+#[derive(Serialize)]
+pub struct ValueView {
+    pub anchor: String,
+    pub label: String,
+    pub hint: Option<String>,
+    /// Steps that collect this value.
+    pub steps: Vec<LinkView>,
+}
