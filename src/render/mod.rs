@@ -290,6 +290,55 @@ fn base_path(base_url: &str) -> String {
     }
 }
 
+/// A link to another guide of the same locale.
+#[derive(Serialize)]
+struct GuideLink {
+    href: String,
+    title: String,
+}
+
+/// The previous and next guide of the same product, in the order of the index page.
+fn neighbours(site: &Site, index: usize, locale: &str) -> (Option<GuideLink>, Option<GuideLink>) {
+    let product = site.guides[index].loaded.guide.product.as_str();
+    let mut same: Vec<(String, usize)> = site
+        .guides
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| g.loaded.guide.product.as_str() == product)
+        .map(|(i, g)| {
+            (
+                (g.loaded.guide.partner.as_str().to_owned() + "/" + g.id()),
+                i,
+            )
+        })
+        .collect();
+    same.sort();
+    let position = same.iter().position(|(_, i)| *i == index);
+    let link = |i: usize| {
+        let guide = &site.guides[i];
+        let args = bundle::args(&site.config.variables);
+        let key = crate::content::catalog::MessageKey::value("title");
+        let mut errors = Vec::new();
+        let text = guide
+            .translations
+            .get(locale)
+            .and_then(|t| bundle::format(&t.bundle, &key, &args, &mut errors))
+            .or_else(|| bundle::format(&guide.source_bundle, &key, &args, &mut errors))
+            .unwrap_or_default();
+        GuideLink {
+            href: format!("../{}/", guide.id()),
+            title: markdown::plain(&text),
+        }
+    };
+    match position {
+        Some(p) => (
+            p.checked_sub(1).map(|q| link(same[q].1)),
+            same.get(p + 1).map(|(_, i)| link(*i)),
+        ),
+        None => (None, None),
+    }
+}
+
 /// One rendered guide page and what the rest of the site needs to know about it.
 struct RenderedPage {
     path: String,
@@ -452,6 +501,9 @@ fn render_guide(site: &Site, index: usize, locale: &str) -> Result<RenderedPage,
         "source_language_name",
         &strings.get(&format!("language-{}", data.source_locale())),
     );
+    let (previous, next) = neighbours(site, index, locale);
+    context.insert("previous", &previous);
+    context.insert("next", &next);
     let html = render_template(site, "guide.html", &context).map_err(|d| vec![d])?;
     let card = GuideCard {
         id: data.id().to_owned(),

@@ -1,0 +1,95 @@
+//! The reader's page without a browser: outline, previous/next, checklist markup, language
+//! choice, and enhancements that stay hidden until JavaScript runs.
+
+use crate::support::{SiteTest, attrs, html, texts};
+
+#[test]
+fn outline_links_to_every_section_of_the_page() {
+    let site = SiteTest::shipped();
+    site.build().success();
+    for path in [
+        "en/workplace-analytics/index.html",
+        "fi/lucca-inside-online/index.html",
+    ] {
+        let page = html(&site.out(path));
+        let ids: Vec<String> = attrs(&page, "[id]", "id");
+        let links = attrs(&page, "nav.toc a", "href");
+        assert!(links.len() >= 3, "{path}: {links:?}");
+        for href in links {
+            let anchor = href.trim_start_matches('#');
+            assert!(
+                ids.iter().any(|id| id == anchor),
+                "{path}: {href} has no target"
+            );
+        }
+    }
+    let fi = html(&site.out("fi/lucca-inside-online/index.html"));
+    assert_eq!(texts(&fi, "#toc-title"), ["Tällä sivulla"]);
+}
+
+#[test]
+fn previous_and_next_guides_of_the_same_product() {
+    let site = SiteTest::fixture("multilingual");
+    site.write(
+        "content/billing/guide.yaml",
+        "source_locale: en\ntitle: Connect { -acme } billing\nsummary: Invoices.\nproduct: acme\npartner: zbilling\nsections:\n  - id: s\n    title: Steps\n    steps:\n      - { id: one, text: Do it. }\n",
+    );
+    site.write(
+        "locales/fi/billing.ftl",
+        "title = { -acme } -laskutuksen yhdistäminen\n",
+    );
+    site.build().success();
+    let first = html(&site.out("fi/demo/index.html"));
+    assert_eq!(attrs(&first, "a[rel=next]", "href"), ["../billing/"]);
+    assert_eq!(
+        texts(&first, "a[rel=next]"),
+        ["Seuraava Acme CRM -laskutuksen yhdistäminen"]
+    );
+    assert!(attrs(&first, "a[rel=prev]", "href").is_empty());
+    let second = html(&site.out("fi/billing/index.html"));
+    assert_eq!(attrs(&second, "a[rel=prev]", "href"), ["../demo/"]);
+    assert!(site.path().join("public/fi/billing/index.html").is_file());
+}
+
+#[test]
+fn collect_values_are_a_checklist() {
+    let site = SiteTest::fixture("multilingual");
+    site.build().success();
+    let page = html(&site.out("nl/demo/index.html"));
+    assert_eq!(
+        attrs(&page, ".collect-list input[type=checkbox]", "data-collect"),
+        ["value-api-key"]
+    );
+    assert_eq!(attrs(&page, "article", "data-guide"), ["demo"]);
+    assert_eq!(
+        attrs(&page, "article", "data-copy-label"),
+        ["Link naar deze stap kopiëren"]
+    );
+}
+
+#[test]
+fn language_choice_and_js_only_controls() {
+    let site = SiteTest::shipped();
+    site.build().success();
+    let root = html(&site.out("index.html"));
+    assert_eq!(
+        attrs(&root, "[data-languages] a", "hreflang"),
+        ["en", "nl", "fr", "fi"]
+    );
+    assert_eq!(
+        attrs(&root, "[data-languages] a", "href"),
+        ["en/", "nl/", "fr/", "fi/"]
+    );
+    let page = html(&site.out("nl/personio-marketplace/index.html"));
+    // Hidden until the script shows it: no dead button without JavaScript.
+    assert_eq!(attrs(&page, "[data-theme-toggle]", "hidden"), [""]);
+    let script = site.out("assets/stepdoc.js");
+    for needle in [
+        "data-languages",
+        "stepdoc-collect:",
+        "navigator.clipboard",
+        "stepdoc-theme",
+    ] {
+        assert!(script.contains(needle), "{needle}");
+    }
+}
