@@ -58,7 +58,7 @@
       var button = document.createElement("button");
       button.type = "button";
       button.className = "copy-link";
-      button.textContent = "🔗";
+      button.textContent = "#";
       button.setAttribute("aria-label", article.getAttribute("data-copy-label"));
       button.title = article.getAttribute("data-copy-label");
       button.addEventListener("click", function () {
