@@ -93,3 +93,54 @@ fn language_choice_and_js_only_controls() {
         assert!(script.contains(needle), "{needle}");
     }
 }
+
+#[test]
+fn search_index_per_locale_with_anchors_and_real_languages() {
+    let site = SiteTest::fixture("multilingual");
+    site.build().success();
+    let index: serde_json::Value = serde_json::from_str(&site.out("search/nl.json")).expect("json");
+    assert_eq!(index["lang"], "nl");
+    let entries = index["entries"].as_array().expect("entries");
+    let urls: Vec<&str> = entries.iter().filter_map(|e| e["u"].as_str()).collect();
+    assert_eq!(
+        urls,
+        [
+            "demo/",
+            "demo/#step-open-settings",
+            "demo/#step-create-key",
+            "demo/#step-name-key",
+            "demo/#step-confirm-key",
+            "demo/#step-paste-key"
+        ]
+    );
+    let by_url = |u: &str| entries.iter().find(|e| e["u"] == u).expect("entry");
+    assert_eq!(by_url("demo/#step-open-settings")["l"], "nl");
+    assert!(
+        by_url("demo/#step-open-settings")["x"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("Instellingen")
+    );
+    // The untranslated step is indexed as English text.
+    assert_eq!(by_url("demo/#step-paste-key")["l"], "en");
+    // Every anchor exists on its page.
+    let page = html(&site.out("nl/demo/index.html"));
+    let ids = attrs(&page, "[id]", "id");
+    for url in urls
+        .iter()
+        .filter_map(|u| u.split_once('#'))
+        .map(|(_, a)| a)
+    {
+        assert!(ids.iter().any(|id| id == url), "{url}");
+    }
+    // The search box is only shown by the script.
+    assert_eq!(attrs(&page, "[data-search]", "hidden"), [""]);
+    let fi: serde_json::Value = serde_json::from_str(&site.out("search/fi.json")).expect("json");
+    assert!(
+        fi["entries"]
+            .as_array()
+            .expect("entries")
+            .iter()
+            .any(|e| e["x"].as_str().unwrap_or_default().contains("Asetuksista"))
+    );
+}

@@ -7,6 +7,7 @@ pub mod localize;
 pub mod markdown;
 mod pages;
 pub mod review;
+pub mod search;
 mod seo;
 
 use pages::{render_index, render_review, render_simple, render_status};
@@ -53,6 +54,8 @@ pub struct Rendered {
     pub pages: Vec<PageInfo>,
     /// What each locale index shows of each guide, by (locale, guide), for partial updates.
     cards: BTreeMap<(String, String), GuideCard>,
+    /// Search entries by (locale, guide), for partial updates.
+    search: BTreeMap<(String, String), Vec<search::Entry>>,
 }
 
 impl Rendered {
@@ -61,6 +64,7 @@ impl Rendered {
         self.files.extend(delta.files);
         self.media.extend(delta.media);
         self.cards.extend(delta.cards);
+        self.search.extend(delta.search);
         for page in delta.pages {
             match self
                 .pages
@@ -172,7 +176,11 @@ fn render_delta(
                 media: used,
                 info,
                 card,
+                search,
             }) => {
+                delta
+                    .search
+                    .insert((info.locale.clone(), info.guide.clone()), search);
                 delta.files.insert(path, html);
                 for m in used {
                     let guide_dir = site
@@ -211,8 +219,19 @@ fn render_delta(
         pages.retain(|p| !(p.guide == page.guide && p.locale == page.locale));
         pages.push(page.clone());
     }
+    let mut index = base.map(|b| b.search.clone()).unwrap_or_default();
+    index.extend(delta.search.iter().map(|(k, v)| (k.clone(), v.clone())));
     let locales: BTreeSet<&str> = pages.iter().map(|p| p.locale.as_str()).collect();
     for locale in locales {
+        let entries: Vec<&search::Entry> = index
+            .iter()
+            .filter(|((l, _), _)| l == locale)
+            .flat_map(|(_, entries)| entries.iter())
+            .collect();
+        delta.files.insert(
+            format!("search/{locale}.json"),
+            search::index_json(locale, &entries),
+        );
         let locale_cards: Vec<GuideCard> = cards
             .iter()
             .filter(|((l, _), _)| l == locale)
@@ -346,6 +365,7 @@ struct RenderedPage {
     media: Vec<MediaFile>,
     info: PageInfo,
     card: GuideCard,
+    search: Vec<search::Entry>,
 }
 
 /// What the locale index shows of a guide.
@@ -445,6 +465,12 @@ fn render_guide(site: &Site, index: usize, locale: &str) -> Result<RenderedPage,
     };
     let mut media = Vec::new();
     let view: GuideView = guide::build(&data.loaded.guide, &cx, &mut localizer, &mut media);
+    let search = search::entries(
+        data.id(),
+        &data.loaded.guide,
+        &view.title_plain,
+        &mut localizer,
+    );
     if !localizer.errors.is_empty() {
         return Err(std::mem::take(&mut localizer.errors));
     }
@@ -529,5 +555,6 @@ fn render_guide(site: &Site, index: usize, locale: &str) -> Result<RenderedPage,
         media,
         info,
         card,
+        search,
     })
 }

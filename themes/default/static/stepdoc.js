@@ -45,6 +45,78 @@
     });
   }
 
+  // Search: a static per-language index, loaded on first use; matches word prefixes, so
+  // inflected words find their base form and the other way round ("integraatio" ~ "integraation").
+  var search = document.querySelector("[data-search]");
+  if (search) {
+    search.hidden = false;
+    var input = search.querySelector("input");
+    var results = search.querySelector("ul");
+    var root = search.getAttribute("data-root");
+    var lang = search.getAttribute("data-lang");
+    var index = null;
+    var norm = function (s) {
+      return String(s).toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+    };
+    var words = function (s) { return norm(s).split(/[^\p{L}\p{N}]+/u).filter(Boolean); };
+    var matches = function (q, w) {
+      if (w.indexOf(q) === 0) { return true; }
+      var stem = q.slice(0, Math.max(4, q.length - 3));
+      return q.length >= 5 && w.indexOf(stem) === 0 && Math.abs(w.length - q.length) <= 4;
+    };
+    var run = function () {
+      var terms = words(input.value);
+      results.textContent = "";
+      if (!terms.length || !index) { return; }
+      var hits = [];
+      index.forEach(function (entry) {
+        var title = entry.tw, text = entry.xw, score = 0;
+        for (var i = 0; i < terms.length; i++) {
+          var t = terms[i], inTitle = title.some(function (w) { return matches(t, w); });
+          var inText = inTitle || text.some(function (w) { return matches(t, w); });
+          if (!inText) { return; }
+          score += inTitle ? 3 : 1;
+        }
+        hits.push({ entry: entry, score: score });
+      });
+      hits.sort(function (a, b) { return b.score - a.score || a.entry.u.length - b.entry.u.length; });
+      hits.slice(0, 8).forEach(function (hit) {
+        var li = document.createElement("li");
+        var a = document.createElement("a");
+        a.href = root + lang + "/" + hit.entry.u;
+        a.textContent = hit.entry.t;
+        if (hit.entry.l !== lang) { a.lang = hit.entry.l; }
+        li.appendChild(a);
+        results.appendChild(li);
+      });
+      if (!hits.length) {
+        var none = document.createElement("li");
+        var span = document.createElement("span");
+        span.textContent = search.getAttribute("data-no-results");
+        none.appendChild(span);
+        results.appendChild(none);
+      }
+    };
+    var load = function () {
+      if (index) { return Promise.resolve(); }
+      return fetch(root + "search/" + lang + ".json").then(function (r) { return r.json(); }).then(function (data) {
+        index = data.entries.map(function (e) {
+          // A step matches on its own words, not on its guide's title.
+          var own = e.u.indexOf("#") >= 0 ? e.t.slice(e.t.indexOf(" › ") + 3) : e.t;
+          return { u: e.u, t: e.t, l: e.l, tw: words(own), xw: words(e.x) };
+        });
+      });
+    };
+    input.addEventListener("focus", function () { load(); });
+    input.addEventListener("input", function () { load().then(run); });
+    input.addEventListener("keydown", function (event) {
+      if (event.key === "Enter") {
+        var first = results.querySelector("a");
+        if (first) { location.href = first.href; }
+      }
+    });
+  }
+
   var article = document.querySelector("article.guide");
   if (!article) {
     return;

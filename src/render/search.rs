@@ -1,0 +1,87 @@
+//! The per-locale search index, `search/<lang>.json`: one entry per guide and per step, with the
+//! anchor to land on. Text shown in its source language (fallback) is indexed under that
+//! language, not the page's. Searching happens in the browser (`assets/stepdoc.js`), offline.
+
+use serde::Serialize;
+
+use super::localize::Localizer;
+use crate::content::catalog::MessageKey;
+use crate::content::model::{Guide, Step};
+
+/// One searchable unit.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Entry {
+    /// URL relative to the locale directory, e.g. `guide/#step-open`.
+    pub u: String,
+    /// Heading shown in the results.
+    pub t: String,
+    /// The text searched.
+    pub x: String,
+    /// Language of the text.
+    pub l: String,
+}
+
+/// The entries of one guide page.
+pub fn entries(guide_id: &str, guide: &Guide, title: &str, l: &mut Localizer<'_>) -> Vec<Entry> {
+    let mut out = Vec::new();
+    let summary = l.plain(&MessageKey::value("summary"));
+    let keywords = guide
+        .keywords
+        .as_ref()
+        .map(|_| l.plain(&MessageKey::value("keywords")).text)
+        .unwrap_or_default();
+    out.push(Entry {
+        u: format!("{guide_id}/"),
+        t: title.to_owned(),
+        x: format!("{title} {} {keywords}", summary.text),
+        l: language(l, summary.fallback),
+    });
+    for section in &guide.sections {
+        for step in &section.steps {
+            step_entries(guide_id, title, step, l, &mut out);
+        }
+    }
+    out
+}
+
+fn step_entries(
+    guide_id: &str,
+    title: &str,
+    step: &Step,
+    l: &mut Localizer<'_>,
+    out: &mut Vec<Entry>,
+) {
+    let id = format!("step-{}", step.id.as_str());
+    let text = l.plain(&MessageKey::value(&id));
+    let mut body = text.text.clone();
+    for (attr, present) in [
+        ("details", step.details.is_some()),
+        ("note", step.note.is_some()),
+        ("tip", step.tip.is_some()),
+        ("warning", step.warning.is_some()),
+    ] {
+        if present {
+            body.push(' ');
+            body.push_str(&l.plain(&MessageKey::attr(&id, attr)).text);
+        }
+    }
+    out.push(Entry {
+        u: format!("{guide_id}/#{id}"),
+        t: format!("{title} › {}", text.text),
+        x: body,
+        l: language(l, text.fallback),
+    });
+    for sub in &step.substeps {
+        step_entries(guide_id, title, sub, l, out);
+    }
+}
+
+fn language(l: &Localizer<'_>, fallback: bool) -> String {
+    if fallback { l.source_locale } else { l.locale }.to_owned()
+}
+
+/// The index file of one locale.
+pub fn index_json(locale: &str, entries: &[&Entry]) -> Vec<u8> {
+    serde_json::to_vec(&serde_json::json!({ "lang": locale, "entries": entries }))
+        .unwrap_or_default()
+}
