@@ -9,6 +9,7 @@ mod diagnostics;
 mod escaping;
 mod hostile;
 mod i18n;
+mod properties;
 mod reader;
 mod schema;
 mod serve;

@@ -1,0 +1,134 @@
+//! Property tests: whatever text or names come in, the output cannot carry markup, paths stay
+//! inside the site, and anchors stay clean.
+
+use proptest::prelude::*;
+use stepdoc::content::images;
+use stepdoc::content::model::Id;
+use stepdoc::render::markdown;
+
+/// Tags the Markdown renderer may emit (anything else would be injected markup).
+const ALLOWED: &[&str] = &[
+    "p",
+    "strong",
+    "em",
+    "code",
+    "a",
+    "ul",
+    "ol",
+    "li",
+    "del",
+    "span",
+    "br",
+    "hr",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "pre",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+];
+
+fn tags_are_allowed(html: &str) -> Result<(), String> {
+    let mut rest = html;
+    while let Some(i) = rest.find('<') {
+        let after = &rest[i + 1..];
+        let name: String = after
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect();
+        if !ALLOWED.contains(&name.as_str()) {
+            return Err(format!("unexpected tag <{name}> in {html:?}"));
+        }
+        let lower = after
+            .split('>')
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        if lower.contains("javascript:") || lower.contains(" on") || lower.contains("data:") {
+            return Err(format!("unsafe attribute in {html:?}"));
+        }
+        rest = after;
+    }
+    Ok(())
+}
+
+fn hostile_text() -> impl Strategy<Value = String> {
+    let pieces = prop::sample::select(vec![
+        "<script>",
+        "</script>",
+        "<img src=x onerror=alert(1)>",
+        "[a](javascript:alert(1))",
+        "[b](data:text/html,x)",
+        "<a href=\"x\" onclick=\"y\">",
+        "**bold**",
+        "`code`",
+        "\n\n",
+        "- item\n",
+        "<!-- c -->",
+        "&lt;",
+        "\"",
+        "'",
+        "<",
+        ">",
+        "&",
+        "\u{E000}",
+        "\u{E001}",
+        "\u{2068}",
+        "text",
+        " ",
+        "<svg/onload=alert(1)>",
+        "![i](x.png)",
+        "<iframe>",
+    ]);
+    prop::collection::vec(pieces, 0..12).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn markdown_never_emits_foreign_markup(text in hostile_text()) {
+        for html in [markdown::inline(&text), markdown::block(&text)] {
+            prop_assert!(tags_are_allowed(&html).is_ok(), "{:?}", tags_are_allowed(&html));
+        }
+    }
+
+    #[test]
+    fn markdown_survives_any_string(text in any::<String>()) {
+        let html = markdown::block(&text);
+        prop_assert!(tags_are_allowed(&html).is_ok(), "{:?}", tags_are_allowed(&html));
+        let plain = markdown::plain(&text);
+        let leaked = plain.contains(['\u{E000}', '\u{E001}']);
+        prop_assert!(!leaked, "UI marker in plain text");
+    }
+
+    #[test]
+    fn accepted_image_names_stay_under_the_guide(name in "[a-zA-Z0-9._/%\\\\-]{1,24}") {
+        if images::check_name(&name).is_ok() {
+            let path = std::path::Path::new(&name);
+            prop_assert!(path.components().all(|c| matches!(c, std::path::Component::Normal(_))));
+            prop_assert!(!name.contains("..") || !name.split('/').any(|p| p == ".."));
+            prop_assert!(!name.starts_with('/'));
+        }
+    }
+
+    #[test]
+    fn valid_ids_make_clean_anchors(id in "\\PC{0,16}") {
+        if Id::is_valid(&id) {
+            let anchor = format!("step-{id}");
+            prop_assert!(!anchor.contains('/') && !anchor.contains(".."));
+            let unsafe_char = anchor.contains(['\u{2068}', '\u{2069}', '"', '<', '>', ' ', '#']);
+            prop_assert!(!unsafe_char, "unsafe character in anchor");
+            prop_assert!(stepdoc::config::is_fluent_identifier(&anchor));
+        }
+    }
+}
