@@ -73,8 +73,14 @@ impl Config {
 /// Read and validate `site.yaml` in `root`; every problem is pushed to `diagnostics`.
 pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Option<Config> {
     let rel = Path::new(CONFIG_FILE);
-    let source = match std::fs::read_to_string(root.join(rel)) {
-        Ok(s) => s,
+    let source = match std::fs::read(root.join(rel)) {
+        Ok(bytes) => match crate::content::decode_utf8(rel, bytes) {
+            Ok(text) => text,
+            Err(d) => {
+                diagnostics.push(d);
+                return None;
+            }
+        },
         Err(err) => {
             diagnostics.push(
                 Diagnostic::error(

@@ -143,3 +143,41 @@ fn killed_builds_never_leave_a_partial_site() {
         .collect();
     assert!(debris.is_empty(), "{debris:?}");
 }
+
+#[test]
+fn decomposed_text_gives_the_same_output_as_composed() {
+    let clean = SiteTest::fixture("multilingual");
+    clean.build().success();
+    let nfd = SiteTest::fixture("multilingual");
+    // "één" and "ä" written with combining marks.
+    for file in [
+        "locales/nl/demo.ftl",
+        "locales/fi/demo.ftl",
+        "locales/fi/terms.ftl",
+    ] {
+        let text = nfd
+            .read(file)
+            .replace('é', "e\u{301}")
+            .replace('ä', "a\u{308}");
+        nfd.write(file, text);
+    }
+    assert!(nfd.read("locales/nl/demo.ftl").contains("e\u{301}"));
+    nfd.build().success();
+    assert_eq!(clean.tree("public"), nfd.tree("public"));
+}
+
+#[test]
+fn a_hundred_placeables_are_an_error_not_a_crash() {
+    let site = SiteTest::fixture("basic");
+    let many = "{ -acme } ".repeat(120);
+    site.edit(
+        GUIDE,
+        "text: Paste the key in the mailer.",
+        &format!("text: \"{many}\""),
+    );
+    let run = site.build();
+    run.failure()
+        .stderr_has("error[fluent]")
+        .stderr_has("step-paste-key");
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+}

@@ -116,8 +116,10 @@ pub fn load_one(root: &Path, id: String, dir: PathBuf) -> Result<LoadedGuide, Di
     })
 }
 
-/// Decode UTF-8 (dropping a BOM, normalizing CRLF), or report the first bad byte's offset.
+/// Decode UTF-8 (dropping a BOM, normalizing CRLF to LF and text to Unicode NFC, so that
+/// decomposed accents give the same output), or report the first bad byte's offset.
 pub fn decode_utf8(path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
+    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
     match String::from_utf8(bytes) {
         Ok(mut text) => {
             if text.starts_with('\u{feff}') {
@@ -125,6 +127,9 @@ pub fn decode_utf8(path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
             }
             if text.contains('\r') {
                 text = text.replace("\r\n", "\n");
+            }
+            if is_nfc_quick(text.chars()) != IsNormalized::Yes {
+                text = text.nfc().collect();
             }
             Ok(text)
         }
