@@ -317,7 +317,14 @@ fn prepare_guide(shared: &Shared<'_>, loaded: LoadedGuide) -> (Option<GuideData>
         }
         let resource = Arc::new(resource);
         if let Some(locale_terms) = terms.get(locale) {
-            check_translation_refs(&path, &resource, locale_terms, config, &mut diagnostics);
+            check_translation_refs(
+                (locale, &loaded.id),
+                &path,
+                &resource,
+                locale_terms,
+                config,
+                &mut diagnostics,
+            );
             for d in consistency::shadowed_terms(&path, &resource, locale_terms, locale, &loaded.id)
             {
                 diagnostics.push(d);
@@ -396,6 +403,7 @@ fn prepare_guide(shared: &Shared<'_>, loaded: LoadedGuide) -> (Option<GuideData>
 }
 
 fn check_translation_refs(
+    (locale, guide): (&str, &str),
     path: &Path,
     resource: &FluentResource,
     terms: &Terms,
@@ -417,28 +425,13 @@ fn check_translation_refs(
                         .map(|i| Location::at_offset(path, text, start + i))
                 })
                 .unwrap_or_else(|| Location::file(path));
-            let (locale, guide) = locale_and_guide(path);
             diagnostics.push(unknown_reference(location, &reference, Some(&key)).about(
-                &locale,
-                &guide,
+                locale,
+                guide,
                 Some(&key.to_string()),
             ));
         }
     }
-}
-
-/// `locales/<lang>/<guide>.ftl` → (lang, guide).
-fn locale_and_guide(path: &Path) -> (String, String) {
-    let guide = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let locale = path
-        .parent()
-        .and_then(Path::file_name)
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    (locale, guide)
 }
 
 /// Byte offset of the start of 1-based `line`.

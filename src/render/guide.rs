@@ -14,7 +14,8 @@ use crate::content::images;
 use crate::content::model::{Block, Guide, Step};
 use crate::render::theme::Strings;
 
-/// An image a page uses: the file to publish (guide dir relative) and its output path.
+/// An image a page uses: the file to publish (relative to the guide directory as built,
+/// absolute once `render_guide` resolves it) and its output path.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct MediaFile {
     pub source: std::path::PathBuf,

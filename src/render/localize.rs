@@ -26,8 +26,7 @@ pub struct Localizer<'a> {
     pub args: FluentArgs<'a>,
     /// Localized badge text for fallback text.
     pub untranslated_label: String,
-    /// Messages formatted / of which from the source language (on a translated page).
-    pub total: usize,
+    /// Messages shown from the source language (on a translated page).
     pub fallbacks: usize,
     pub errors: Vec<Diagnostic>,
     pub path: &'a std::path::Path,
@@ -67,7 +66,6 @@ impl Localizer<'_> {
                 format!("cannot format `{key}` in {}: {error}", self.locale),
             ));
         }
-        self.total += 1;
         if fallback {
             self.fallbacks += 1;
         }

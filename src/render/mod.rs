@@ -183,14 +183,7 @@ fn render_delta(
                     .insert((info.locale.clone(), info.guide.clone()), search);
                 delta.files.insert(path, html);
                 for m in used {
-                    let guide_dir = site
-                        .guides
-                        .iter()
-                        .find(|g| m.output.starts_with(&format!("media/{}/", g.id())))
-                        .map(|g| site.root.join(&g.loaded.dir));
-                    if let Some(dir) = guide_dir {
-                        delta.media.insert(m.output, dir.join(m.source));
-                    }
+                    delta.media.insert(m.output, m.source);
                 }
                 delta
                     .cards
@@ -453,7 +446,6 @@ fn render_guide(site: &Site, index: usize, locale: &str) -> Result<RenderedPage,
         source: &data.source_bundle,
         args: bundle::args(&site.config.variables),
         untranslated_label: strings.get("untranslated"),
-        total: 0,
         fallbacks: 0,
         errors: Vec::new(),
         path: &data.loaded.path,
@@ -465,6 +457,9 @@ fn render_guide(site: &Site, index: usize, locale: &str) -> Result<RenderedPage,
     };
     let mut media = Vec::new();
     let view: GuideView = guide::build(&data.loaded.guide, &cx, &mut localizer, &mut media);
+    for m in &mut media {
+        m.source = guide_dir.join(&m.source);
+    }
     let search = search::entries(
         data.id(),
         &data.loaded.guide,
