@@ -144,3 +144,17 @@ fn search_index_per_locale_with_anchors_and_real_languages() {
             .any(|e| e["x"].as_str().unwrap_or_default().contains("Asetuksista"))
     );
 }
+
+#[test]
+fn screenshots_reserve_their_space() {
+    let site = SiteTest::shipped();
+    site.build().success();
+    let page = html(&site.out("nl/netvisor-rackbeat/index.html"));
+    let widths = attrs(&page, "figure.screenshot img", "width");
+    let heights = attrs(&page, "figure.screenshot img", "height");
+    assert!(!widths.is_empty());
+    assert_eq!(widths.len(), heights.len());
+    // The mock-ups are 720 px wide SVGs; the height comes from the file, not a default.
+    assert!(widths.iter().all(|w| w == "720"), "{widths:?}");
+    assert!(heights.iter().all(|h| h.parse::<u32>().is_ok_and(|h| h > 100)), "{heights:?}");
+}

@@ -23,18 +23,19 @@ pub fn check_name(name: &str) -> Result<(), String> {
     if name.contains('\\') || name.contains('%') {
         return Err("image names may not contain `\\` or `%`".into());
     }
-    let path = Path::new(name);
-    for component in path.components() {
-        match component {
-            Component::Normal(part) if !part.to_string_lossy().starts_with('.') => {}
-            _ => {
-                return Err(
-                    "image names must be plain relative paths inside `images/` (no `..`, no leading `/`, no hidden files)"
-                        .into(),
-                );
-            }
-        }
+    // Split on `/` ourselves: `Path::components` would quietly drop `.`, empty segments and a
+    // trailing `/`, so `a.png/` would pass here and fail later as "not a directory".
+    let plain = name
+        .split('/')
+        .all(|part| !part.is_empty() && !part.starts_with('.'))
+        && !name.starts_with('/');
+    if !plain {
+        return Err(
+            "image names must be plain relative paths inside `images/` (no `..`, no leading or trailing `/`, no empty or hidden segments)"
+                .into(),
+        );
     }
+    let path = Path::new(name);
     let ext = path
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
@@ -108,6 +109,15 @@ mod tests {
     fn names_that_escape_are_rejected() {
         assert!(check_name("shot.png").is_ok());
         assert!(check_name("setup/shot.svg").is_ok());
+        for bad in [
+            "shot.png/",
+            "shot.png/.",
+            "setup//shot.png",
+            "./shot.png",
+            "setup/./shot.png",
+        ] {
+            assert!(check_name(bad).is_err(), "{bad} accepted");
+        }
         assert!(check_name("../shot.png").is_err());
         assert!(check_name("/etc/shot.png").is_err());
         assert!(check_name("a/../../b.png").is_err());

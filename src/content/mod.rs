@@ -2,6 +2,7 @@
 //! structure, and listing the messages it defines.
 
 pub mod catalog;
+pub mod dimensions;
 pub mod images;
 pub mod model;
 pub mod validate;

@@ -212,6 +212,7 @@ impl StepBuilder<'_, '_> {
                 Some(lang) => format!("media/{}/{lang}/{name}", self.cx.guide_id),
                 None => format!("media/{}/{name}", self.cx.guide_id),
             };
+            let size = crate::content::dimensions::read(&self.cx.guide_dir.join(&resolved.rel));
             self.media.push(MediaFile {
                 source: resolved.rel,
                 output: output.clone(),
@@ -232,6 +233,8 @@ impl StepBuilder<'_, '_> {
             });
             Some(ImageView {
                 src: output,
+                width: size.map(|(w, _)| w),
+                height: size.map(|(_, h)| h),
                 alt,
                 alt_lang: alt_fallback.then(|| self.source_locale.to_owned()),
                 image_lang,

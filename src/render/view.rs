@@ -72,6 +72,9 @@ pub struct StepView {
 pub struct ImageView {
     /// Path relative to the site root, e.g. `media/guide/en/shot.png`.
     pub src: String,
+    /// Intrinsic size, when the file tells, so the page reserves the space.
+    pub width: Option<u32>,
+    pub height: Option<u32>,
     pub alt: String,
     /// Set when the alt text is source-language fallback.
     pub alt_lang: Option<String>,
