@@ -17,7 +17,13 @@ pub struct Fixture {
 }
 
 /// Markup that input text must never be able to add to a page.
-pub const NEEDLES: [&str; 5] = ["<script", "<iframe", "onerror=", "javascript:", "<img src=x"];
+pub const NEEDLES: [&str; 5] = [
+    "<script",
+    "<iframe",
+    "onerror=",
+    "javascript:",
+    "<img src=x",
+];
 
 pub fn counts(html: &str) -> [usize; NEEDLES.len()] {
     let lower = html.to_ascii_lowercase();

@@ -43,7 +43,10 @@ fn format_all(text: &str) {
         let mut errors = Vec::new();
         let formatted = bundle::format(&b, &key, &args, &mut errors);
         if let Some(out) = formatted {
-            assert!(!out.contains(['\u{2068}', '\u{2069}']), "bidi mark in {key:?}");
+            assert!(
+                !out.contains(['\u{2068}', '\u{2069}']),
+                "bidi mark in {key:?}"
+            );
         }
     }
 }

@@ -7,8 +7,32 @@ use stepdoc::render::markdown;
 
 /// Tags pulldown-cmark may emit for the features stepdoc enables (images are dropped).
 const TAGS: &[&str] = &[
-    "p", "em", "strong", "del", "code", "pre", "a", "ul", "ol", "li", "blockquote", "h1", "h2",
-    "h3", "h4", "h5", "h6", "hr", "br", "table", "thead", "tbody", "tr", "th", "td", "span",
+    "p",
+    "em",
+    "strong",
+    "del",
+    "code",
+    "pre",
+    "a",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "br",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "span",
 ];
 
 fuzz_target!(|data: &[u8]| {
@@ -19,14 +43,19 @@ fuzz_target!(|data: &[u8]| {
         check_markup(&html);
     }
     let plain = markdown::plain(text);
-    assert!(!plain.contains(['\u{E000}', '\u{E001}']), "marker left in plain text");
+    assert!(
+        !plain.contains(['\u{E000}', '\u{E001}']),
+        "marker left in plain text"
+    );
 });
 
 fn check_markup(html: &str) {
     let mut rest = html;
     while let Some(start) = rest.find('<') {
         let tag = &rest[start + 1..];
-        let end = tag.find('>').unwrap_or_else(|| panic!("unclosed tag in {html:?}"));
+        let end = tag
+            .find('>')
+            .unwrap_or_else(|| panic!("unclosed tag in {html:?}"));
         let inner = &tag[..end];
         let name = inner
             .trim_start_matches('/')
@@ -37,12 +66,18 @@ fn check_markup(html: &str) {
         for attr in attributes(inner) {
             let (key, value) = attr.split_once('=').unwrap_or((attr, ""));
             assert!(
-                matches!(key, "href" | "title" | "class" | "start" | "style" | "align"),
+                matches!(
+                    key,
+                    "href" | "title" | "class" | "start" | "style" | "align"
+                ),
                 "attribute `{key}` in {html:?}"
             );
             if key == "href" {
                 let url = value.trim_matches('"');
-                assert!(markdown::is_safe_url(&decode(url)), "unsafe href {url:?} in {html:?}");
+                assert!(
+                    markdown::is_safe_url(&decode(url)),
+                    "unsafe href {url:?} in {html:?}"
+                );
             }
         }
         rest = &tag[end + 1..];
@@ -63,5 +98,8 @@ fn attributes(inner: &str) -> Vec<&str> {
 }
 
 fn decode(url: &str) -> String {
-    url.replace("&amp;", "&").replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">")
+    url.replace("&amp;", "&")
+        .replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
 }

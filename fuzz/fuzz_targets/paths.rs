@@ -41,20 +41,30 @@ fuzz_target!(|data: &[u8]| {
         return;
     }
     for component in Path::new(name).components() {
-        assert!(matches!(component, Component::Normal(_)), "{name:?} accepted");
+        assert!(
+            matches!(component, Component::Normal(_)),
+            "{name:?} accepted"
+        );
     }
     let guide = GUIDE.path().join("guide");
     for locale in ["en", "nl", "fi"] {
         let Some(found) = images::resolve(&guide, name, locale, "en") else {
             continue;
         };
-        assert!(found.rel.starts_with("images"), "{name:?} resolved to {:?}", found.rel);
+        assert!(
+            found.rel.starts_with("images"),
+            "{name:?} resolved to {:?}",
+            found.rel
+        );
         let full = guide.join(&found.rel);
         let meta = std::fs::symlink_metadata(&full).expect("resolved file exists");
         assert!(meta.is_file(), "{name:?} resolved to a non-file {full:?}");
         let canonical = full.canonicalize().expect("canonical");
         let base = guide.canonicalize().expect("canonical guide");
-        assert!(canonical.starts_with(&base), "{name:?} escaped to {canonical:?}");
+        assert!(
+            canonical.starts_with(&base),
+            "{name:?} escaped to {canonical:?}"
+        );
         assert!(
             canonical.ends_with(&found.rel),
             "{name:?} matched {canonical:?} with another letter case"
