@@ -96,8 +96,11 @@ def translation_ftl(g, lang):
             entry += "\n    .alt =" + ftl_value(inline(st["image"]["alt"]))
         out.append(entry)
     out.append("collect = " + VALUES_TITLE[lang])
+    source = g["locales"]["en"]["values_to_forward"]
     for i, v in enumerate(loc["values_to_forward"]):
-        out.append("value-v%d =%s\n    .hint =%s" % (i + 1, ftl_value(v["name"]), ftl_value(v["description"])))
+        # Names such as "SSO URL" stay English in every language: say so, as a translator would.
+        same = "# stepdoc: same-as-source\n" if v["name"] == source[i]["name"] else ""
+        out.append("%svalue-v%d =%s\n    .hint =%s" % (same, i + 1, ftl_value(v["name"]), ftl_value(v["description"])))
     return "\n".join(out) + "\n"
 
 

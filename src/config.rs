@@ -32,6 +32,20 @@ pub struct RawConfig {
     /// What a page shows when a translation is incomplete.
     #[serde(default)]
     pub fallback: FallbackMode,
+    /// Which translations get a side-by-side review page (`/review/<lang>/<guide>/`).
+    #[serde(default)]
+    pub review_pages: ReviewPages,
+}
+
+/// `needed`: only translations with missing, stale, obsolete or unchanged messages (the ones a
+/// reviewer has work on); `all`: every translation; `none`: no review pages.
+#[derive(Clone, Copy, Debug, Default, Deserialize, JsonSchema, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum ReviewPages {
+    #[default]
+    Needed,
+    All,
+    None,
 }
 
 /// Per-message fallback shows the source text for each missing message, marked; whole-guide
@@ -54,6 +68,7 @@ pub struct Config {
     pub theme: String,
     pub variables: BTreeMap<String, String>,
     pub fallback: FallbackMode,
+    pub review_pages: ReviewPages,
 }
 
 impl Config {
@@ -202,6 +217,7 @@ fn validate(rel: &Path, raw: RawConfig, diagnostics: &mut Diagnostics) -> Option
             .map_or_else(|| "default".to_owned(), |t| t.as_str().to_owned()),
         variables: raw.variables,
         fallback: raw.fallback,
+        review_pages: raw.review_pages,
     })
 }
 

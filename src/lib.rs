@@ -15,3 +15,22 @@ pub mod serve;
 pub mod site;
 pub mod write;
 pub mod yaml;
+
+/// With `STEPDOC_TIMINGS=1`, print how long a stage took (to stderr).
+pub fn timing(stage: &str, since: std::time::Instant) {
+    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    if *ON.get_or_init(|| std::env::var_os("STEPDOC_TIMINGS").is_some_and(|v| v == "1")) {
+        let peak = std::fs::read_to_string("/proc/self/status")
+            .ok()
+            .and_then(|s| {
+                s.lines()
+                    .find(|l| l.starts_with("VmHWM:"))
+                    .map(|l| l.trim_start_matches("VmHWM:").trim().to_owned())
+            })
+            .unwrap_or_default();
+        eprintln!(
+            "timing: {stage}: {:.1} ms (peak RSS so far {peak})",
+            since.elapsed().as_secs_f64() * 1000.0
+        );
+    }
+}

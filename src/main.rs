@@ -4,6 +4,11 @@ use std::process::ExitCode;
 
 use clap::Parser as _;
 
+// Rendering allocates many short-lived strings on every thread; mimalloc's thread-local heaps
+// make that markedly cheaper than the system allocator (see bench/RESULTS.md).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = stepdoc::cli::Cli::parse();
     match stepdoc::commands::run(cli) {

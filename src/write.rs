@@ -14,44 +14,96 @@ pub const MARKER: &str = ".stepdoc-output";
 
 /// Publish `rendered` to `out` atomically.
 pub fn publish(out: &Path, rendered: &Rendered) -> anyhow::Result<()> {
-    let out = absolute(out)?;
-    let parent = out
-        .parent()
-        .context("the output directory has no parent directory")?
-        .to_path_buf();
-    let name = out
-        .file_name()
-        .context("the output path has no directory name")?
-        .to_string_lossy()
-        .into_owned();
-    guard_output(&out)?;
-    std::fs::create_dir_all(&parent)
-        .with_context(|| format!("cannot create directory {}", parent.display()))?;
-    remove_debris(&parent, &name);
+    Staging::create(out)?.finish(rendered)
+}
 
-    let staging = parent.join(format!(".{name}.stepdoc-staging-{}", std::process::id()));
-    let result = fill(&staging, rendered);
-    if let Err(err) = result {
-        let _ = std::fs::remove_dir_all(&staging);
-        return Err(err);
+/// A build's output under construction: a staging directory next to `out` that replaces `out`
+/// only in [`Staging::finish`]. Dropped unfinished (an error, a panic), it removes itself.
+pub struct Staging {
+    out: PathBuf,
+    dir: PathBuf,
+    old: PathBuf,
+    done: bool,
+}
+
+impl Staging {
+    /// Check that `out` may be replaced, clear debris of killed runs and create the staging
+    /// directory.
+    pub fn create(out: &Path) -> anyhow::Result<Staging> {
+        let out = absolute(out)?;
+        let parent = out
+            .parent()
+            .context("the output directory has no parent directory")?
+            .to_path_buf();
+        let name = out
+            .file_name()
+            .context("the output path has no directory name")?
+            .to_string_lossy()
+            .into_owned();
+        guard_output(&out)?;
+        std::fs::create_dir_all(&parent)
+            .with_context(|| format!("cannot create directory {}", parent.display()))?;
+        remove_debris(&parent, &name);
+        let dir = parent.join(format!(".{name}.stepdoc-staging-{}", std::process::id()));
+        if dir.exists() {
+            std::fs::remove_dir_all(&dir)
+                .with_context(|| format!("cannot clear {}", dir.display()))?;
+        }
+        std::fs::create_dir_all(&dir)
+            .with_context(|| format!("cannot create {}", dir.display()))?;
+        let old = parent.join(format!(".{name}.stepdoc-old-{}", std::process::id()));
+        Ok(Staging {
+            out,
+            dir,
+            old,
+            done: false,
+        })
     }
-    let old = parent.join(format!(".{name}.stepdoc-old-{}", std::process::id()));
-    if out.exists() {
-        std::fs::rename(&out, &old)
-            .with_context(|| format!("cannot move the previous output {} aside", out.display()))?;
+
+    /// Write one file (`rel` is a `/`-separated path inside the output); callable from many
+    /// threads at once.
+    pub fn put(&self, rel: &str, bytes: &[u8]) -> std::io::Result<()> {
+        let target = self.dir.join(rel);
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        std::fs::write(&target, bytes)
     }
-    if let Err(err) = std::fs::rename(&staging, &out) {
-        // Put the previous output back.
-        let _ = std::fs::rename(&old, &out);
-        let _ = std::fs::remove_dir_all(&staging);
-        return Err(err)
-            .with_context(|| format!("cannot move the new output to {}", out.display()));
+
+    /// Write the rest of `rendered` (files still in memory, media), then swap the staging
+    /// directory in for the output.
+    pub fn finish(mut self, rendered: &Rendered) -> anyhow::Result<()> {
+        fill(&self.dir, rendered)?;
+        if self.out.exists() {
+            std::fs::rename(&self.out, &self.old).with_context(|| {
+                format!(
+                    "cannot move the previous output {} aside",
+                    self.out.display()
+                )
+            })?;
+        }
+        if let Err(err) = std::fs::rename(&self.dir, &self.out) {
+            // Put the previous output back.
+            let _ = std::fs::rename(&self.old, &self.out);
+            return Err(err)
+                .with_context(|| format!("cannot move the new output to {}", self.out.display()));
+        }
+        self.done = true;
+        if self.old.exists() {
+            std::fs::remove_dir_all(&self.old).with_context(|| {
+                format!("cannot remove the previous output {}", self.old.display())
+            })?;
+        }
+        Ok(())
     }
-    if old.exists() {
-        std::fs::remove_dir_all(&old)
-            .with_context(|| format!("cannot remove the previous output {}", old.display()))?;
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.done {
+            let _ = std::fs::remove_dir_all(&self.dir);
+        }
     }
-    Ok(())
 }
 
 fn absolute(path: &Path) -> anyhow::Result<PathBuf> {
@@ -104,12 +156,6 @@ fn remove_debris(parent: &Path, name: &str) {
 }
 
 fn fill(staging: &Path, rendered: &Rendered) -> anyhow::Result<()> {
-    if staging.exists() {
-        std::fs::remove_dir_all(staging)
-            .with_context(|| format!("cannot clear {}", staging.display()))?;
-    }
-    std::fs::create_dir_all(staging)
-        .with_context(|| format!("cannot create {}", staging.display()))?;
     let mut dirs: Vec<PathBuf> = rendered
         .files
         .keys()

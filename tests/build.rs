@@ -186,3 +186,24 @@ fn new_scaffolds_a_guide_that_builds() {
         .failure()
         .stderr_has("not a valid guide id");
 }
+
+#[test]
+fn a_render_error_after_pages_were_streamed_leaves_the_previous_output_and_no_debris() {
+    let site = SiteTest::fixture("multilingual");
+    site.build().success();
+    let before = site.tree("public");
+    // A broken anchor is found only after every guide page was rendered and written to staging.
+    site.edit(
+        "content/demo/guide.yaml",
+        "text: Paste the key in the mailer.",
+        "text: Paste the key in the mailer (see [step](#step-nope)).",
+    );
+    site.build().failure().stderr_has("broken-link");
+    assert_eq!(site.tree("public"), before);
+    let debris: Vec<String> = std::fs::read_dir(site.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.contains("stepdoc-staging") || name.contains("stepdoc-old"))
+        .collect();
+    assert!(debris.is_empty(), "{debris:?}");
+}

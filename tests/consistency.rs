@@ -1,7 +1,7 @@
 //! Translation consistency: every drift kind is caught with its location, `--strict` fails on
 //! it, stale detection needs no bookkeeping, and `i18n sync` never loses a translator's text.
 
-use crate::support::{SiteTest, html, texts};
+use crate::support::{SiteTest, attrs, html, texts};
 
 const NL: &str = "locales/nl/demo.ftl";
 const GUIDE: &str = "content/demo/guide.yaml";
@@ -416,6 +416,45 @@ fn status_and_review_pages_are_built_but_not_advertised() {
     );
     assert!(!site.out("sitemap.xml").contains("review"));
     assert!(!site.out("en/demo/index.html").contains("review/"));
+}
+
+#[test]
+fn review_pages_only_where_a_reviewer_has_work_unless_configured() {
+    let site = SiteTest::fixture("multilingual");
+    site.build().success();
+    // nl misses two messages; fi is complete.
+    assert!(
+        site.path()
+            .join("public/review/nl/demo/index.html")
+            .is_file()
+    );
+    assert!(!site.path().join("public/review/fi/demo").exists());
+    let status = html(&site.out("status/index.html"));
+    assert_eq!(
+        attrs(&status, ".status-matrix td a", "href"),
+        ["../review/nl/demo/"]
+    );
+    site.edit(
+        "site.yaml",
+        "default_locale: en",
+        "default_locale: en\nreview_pages: all",
+    );
+    site.build().success();
+    assert!(
+        site.path()
+            .join("public/review/fi/demo/index.html")
+            .is_file()
+    );
+    let status = html(&site.out("status/index.html"));
+    assert_eq!(
+        attrs(&status, ".status-matrix td a", "href"),
+        ["../review/nl/demo/", "../review/fi/demo/"]
+    );
+    site.edit("site.yaml", "review_pages: all", "review_pages: none");
+    site.build().success();
+    assert!(!site.path().join("public/review").exists());
+    site.edit("site.yaml", "review_pages: none", "review_pages: some");
+    site.build().failure().stderr_has("site.yaml:");
 }
 
 #[test]

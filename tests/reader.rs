@@ -156,5 +156,10 @@ fn screenshots_reserve_their_space() {
     assert_eq!(widths.len(), heights.len());
     // The mock-ups are 720 px wide SVGs; the height comes from the file, not a default.
     assert!(widths.iter().all(|w| w == "720"), "{widths:?}");
-    assert!(heights.iter().all(|h| h.parse::<u32>().is_ok_and(|h| h > 100)), "{heights:?}");
+    assert!(
+        heights
+            .iter()
+            .all(|h| h.parse::<u32>().is_ok_and(|h| h > 100)),
+        "{heights:?}"
+    );
 }

@@ -10,6 +10,7 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
     let root = &args.site.root;
     let (site, diagnostics) = crate::site::load(root);
+    crate::timing("load", started);
     report::print(&diagnostics, root, Format::Human, args.strict);
     let failed = report::fails(&diagnostics, args.strict);
     let Some(site) = site.filter(|_| !failed) else {
@@ -29,7 +30,12 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<ExitCode> {
             );
         }
     }
-    let rendered = match crate::render::render(&site, &args.locales) {
+    let t0 = Instant::now();
+    let out = args.out.clone().unwrap_or_else(|| root.join("public"));
+    // Pages go to the staging directory as they are rendered; it replaces `out` only at the end.
+    let staging = crate::write::Staging::create(&out)?;
+    let sink = |path: &str, bytes: &[u8]| staging.put(path, bytes);
+    let rendered = match crate::render::render_into(&site, &args.locales, Some(&sink)) {
         Ok(rendered) => rendered,
         Err(diagnostics) => {
             report::print(&diagnostics, root, Format::Human, args.strict);
@@ -40,8 +46,10 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::FAILURE);
         }
     };
-    let out = args.out.clone().unwrap_or_else(|| root.join("public"));
-    crate::write::publish(&out, &rendered)?;
+    crate::timing("render", t0);
+    let t0 = Instant::now();
+    staging.finish(&rendered)?;
+    crate::timing("publish", t0);
     let fallback_pages = rendered
         .pages
         .iter()
@@ -56,7 +64,7 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<ExitCode> {
         } else {
             args.locales.len()
         },
-        rendered.files.len() + rendered.media.len(),
+        rendered.file_count(),
         started.elapsed().as_millis(),
         out.display()
     );

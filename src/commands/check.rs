@@ -8,8 +8,10 @@ use crate::cli::CheckArgs;
 pub fn run(args: &CheckArgs) -> ExitCode {
     let root = &args.site.root;
     let (site, mut diagnostics) = crate::site::load(root);
+    // Pages are rendered (templates, links and anchors are checked) and then dropped.
+    let discard = |_: &str, _: &[u8]| Ok(());
     if let Some(site) = &site
-        && let Err(render_findings) = crate::render::render(site, &[])
+        && let Err(render_findings) = crate::render::render_into(site, &[], Some(&discard))
     {
         diagnostics.extend(render_findings);
         diagnostics.sort();

@@ -1,7 +1,10 @@
 //! Internal link check of the rendered site: every relative `href`/`src` points at a file of the
-//! output, and every `#anchor` at an element id of its target page.
+//! output, and every `#anchor` at an element id of its target page. Works from a summary of each
+//! page (its internal links and ids), so pages can be written out as soon as they are rendered.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
+
+use rayon::prelude::*;
 
 use super::Rendered;
 use crate::diagnostics::{Diagnostic, Location};
@@ -53,89 +56,97 @@ fn unescape(s: &str) -> String {
         .replace("&#39;", "'")
 }
 
+/// What the link check needs to know of one page: its internal link targets (unescaped) and
+/// its element ids (sorted).
+#[derive(Clone, Debug, Default)]
+pub struct PageLinks {
+    hrefs: Vec<String>,
+    ids: Vec<String>,
+}
+
+/// Summarize `html` for the link check.
+pub fn summarize(html: &str) -> PageLinks {
+    let mut hrefs: Vec<String> = attribute_values(html, "href")
+        .into_iter()
+        .chain(attribute_values(html, "src"))
+        .filter(|raw| {
+            !(raw.contains("://")
+                || raw.starts_with("mailto:")
+                || raw.starts_with("tel:")
+                || *raw == "#"
+                || raw.starts_with('/'))
+        })
+        .map(unescape)
+        .collect();
+    hrefs.sort_unstable();
+    hrefs.dedup();
+    let mut ids: Vec<String> = attribute_values(html, "id")
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    PageLinks { hrefs, ids }
+}
+
 /// Check every internal link of the pages in `rendered`; targets may also be in `base` (a
 /// partial render on top of an earlier full one).
 pub fn check(site: &Site, rendered: &Rendered, base: Option<&Rendered>) -> Vec<Diagnostic> {
-    let lookup = |path: &str| {
+    let exists = |path: &str| rendered.exists(path) || base.is_some_and(|b| b.exists(path));
+    let has_id = |path: &str, id: &str| -> bool {
         rendered
-            .file(path)
-            .or_else(|| base.and_then(|b| b.file(path)))
+            .links
+            .get(path)
+            .or_else(|| base.and_then(|b| b.links.get(path)))
+            .is_some_and(|links| links.ids.binary_search_by(|i| i.as_str().cmp(id)).is_ok())
     };
-    let has_media = |path: &str| {
-        rendered.media.contains_key(path) || base.is_some_and(|b| b.media.contains_key(path))
-    };
-    let mut ids: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    let mut has_id = |path: &str, id: &str| -> bool {
-        if !ids.contains_key(path) {
-            let set: BTreeSet<String> = lookup(path)
-                .and_then(|b| std::str::from_utf8(b).ok())
-                .map(|html| {
-                    attribute_values(html, "id")
-                        .into_iter()
-                        .map(str::to_owned)
-                        .collect()
-                })
-                .unwrap_or_default();
-            ids.insert(path.to_owned(), set);
-        }
-        ids.get(path).is_some_and(|set| set.contains(id))
-    };
-    let mut findings = Vec::new();
-    let mut seen = BTreeSet::new();
-    for (page, bytes) in &rendered.files {
+    let per_page: Vec<Vec<Diagnostic>> = rendered
+        .links
+        .par_iter()
         // Review pages quote message text whose links are relative to the guide page.
-        if !page.ends_with(".html") || page.ends_with("404.html") || page.starts_with("review/") {
-            continue;
-        }
-        let Ok(html) = std::str::from_utf8(bytes) else {
-            continue;
-        };
-        let mut targets = attribute_values(html, "href");
-        targets.extend(attribute_values(html, "src"));
-        for raw in targets {
-            let href = unescape(raw);
-            if href.contains("://")
-                || href.starts_with("mailto:")
-                || href.starts_with("tel:")
-                || href == "#"
-                || href.starts_with('/')
-            {
-                continue;
-            }
-            let (path, anchor) = match href.split_once('#') {
-                Some((p, a)) => (p, Some(a)),
-                None => (href.as_str(), None),
-            };
-            let target = if path.is_empty() {
-                Some(page.clone())
-            } else {
-                resolve(page, path)
-            };
-            let problem = match &target {
-                None => Some("points outside the site".to_owned()),
-                Some(t) if lookup(t).is_none() && !has_media(t) => {
-                    Some(format!("points to `{t}`, which the build does not produce"))
+        .filter(|(page, _)| !page.ends_with("404.html") && !page.starts_with("review/"))
+        .map(|(page, links)| {
+            let mut findings = Vec::new();
+            for href in &links.hrefs {
+                let (path, anchor) = match href.split_once('#') {
+                    Some((p, a)) => (p, Some(a)),
+                    None => (href.as_str(), None),
+                };
+                let target = if path.is_empty() {
+                    Some(page.clone())
+                } else {
+                    resolve(page, path)
+                };
+                let problem = match &target {
+                    None => Some("points outside the site".to_owned()),
+                    Some(t) if !exists(t) => {
+                        Some(format!("points to `{t}`, which the build does not produce"))
+                    }
+                    Some(t) => anchor
+                        .filter(|a| !a.is_empty())
+                        .filter(|a| !has_id(t, a))
+                        .map(|a| format!("points to `#{a}`, which `{t}` does not have")),
+                };
+                if let Some(problem) = problem {
+                    findings.push(
+                        Diagnostic::error(
+                            "broken-link",
+                            locate(site, page, href),
+                            format!("link `{href}` on {page} {problem}"),
+                        )
+                        .with_help("link to a step as `#step-<id>`, a section as `#section-<id>`, the checklist as `#collect`"),
+                    );
                 }
-                Some(t) => anchor
-                    .filter(|a| !a.is_empty())
-                    .filter(|a| !has_id(t, a))
-                    .map(|a| format!("points to `#{a}`, which `{t}` does not have")),
-            };
-            if let Some(problem) = problem
-                && seen.insert((page.clone(), href.clone()))
-            {
-                findings.push(
-                    Diagnostic::error(
-                        "broken-link",
-                        locate(site, page, &href),
-                        format!("link `{href}` on {page} {problem}"),
-                    )
-                    .with_help("link to a step as `#step-<id>`, a section as `#section-<id>`, the checklist as `#collect`"),
-                );
             }
-        }
-    }
-    findings
+            findings
+        })
+        .collect();
+    let mut seen = BTreeSet::new();
+    per_page
+        .into_iter()
+        .flatten()
+        .filter(|d| seen.insert(d.message.clone()))
+        .collect()
 }
 
 /// Where a link was written: the guide's YAML or the page locale's translation, if the link

@@ -56,12 +56,18 @@ pub struct Rendered {
     cards: BTreeMap<(String, String), GuideCard>,
     /// Search entries by (locale, guide), for partial updates.
     search: BTreeMap<(String, String), Vec<search::Entry>>,
+    /// The link check's summary of every HTML page (kept when the page itself went to a sink).
+    links: BTreeMap<String, links::PageLinks>,
+    /// Pages handed to the sink while rendering instead of being kept in `files`.
+    written: BTreeSet<String>,
 }
 
 impl Rendered {
     /// Merge a partial render into this one.
     pub fn apply(&mut self, delta: Rendered) {
         self.files.extend(delta.files);
+        self.links.extend(delta.links);
+        self.written.extend(delta.written);
         self.media.extend(delta.media);
         self.cards.extend(delta.cards);
         self.search.extend(delta.search);
@@ -79,11 +85,37 @@ impl Rendered {
             .sort_by(|a, b| (&a.guide, &a.locale).cmp(&(&b.guide, &b.locale)));
     }
 
-    /// A file of the output, if rendered (media are not read here).
+    /// A file of the output, if rendered and kept in memory (media are not read here).
     pub fn file(&self, path: &str) -> Option<&[u8]> {
         self.files.get(path).map(Vec::as_slice)
     }
+
+    /// How many files the output holds.
+    pub fn file_count(&self) -> usize {
+        self.files.len() + self.written.len() + self.media.len()
+    }
+
+    /// Whether the build produces `path` (a page, an asset or a media file).
+    pub fn exists(&self, path: &str) -> bool {
+        self.files.contains_key(path)
+            || self.written.contains(path)
+            || self.media.contains_key(path)
+    }
+
+    /// Add an output file (HTML pages also get their link-check summary).
+    fn put(&mut self, path: String, bytes: Vec<u8>) {
+        if path.ends_with(".html")
+            && let Ok(html) = std::str::from_utf8(&bytes)
+        {
+            self.links.insert(path.clone(), links::summarize(html));
+        }
+        self.files.insert(path, bytes);
+    }
 }
+
+/// Where rendered guide pages go as soon as each is done: `build` writes them to the staging
+/// directory from the rendering threads, so the whole site never has to sit in memory.
+pub type Sink<'a> = &'a (dyn Fn(&str, &[u8]) -> std::io::Result<()> + Sync);
 
 /// One guide page, for reports and the sitemap.
 #[derive(Clone, Debug, Serialize)]
@@ -126,8 +158,18 @@ struct Hreflang {
     href: String,
 }
 
-/// Render every page of `site` (only `only_locales`, when given).
+/// Render every page of `site` (only `only_locales`, when given), keeping every file in memory.
 pub fn render(site: &Site, only_locales: &[String]) -> Result<Rendered, Diagnostics> {
+    render_into(site, only_locales, None)
+}
+
+/// Like [`render`], but each guide page goes to `sink` as soon as it is rendered (the returned
+/// `Rendered` keeps the other files and every page's link summary).
+pub fn render_into(
+    site: &Site,
+    only_locales: &[String],
+    sink: Option<Sink<'_>>,
+) -> Result<Rendered, Diagnostics> {
     let jobs: Vec<(usize, &str)> = (0..site.guides.len())
         .flat_map(|g| {
             site.config
@@ -137,7 +179,7 @@ pub fn render(site: &Site, only_locales: &[String]) -> Result<Rendered, Diagnost
                 .map(move |l| (g, l.as_str()))
         })
         .collect();
-    render_delta(site, None, &jobs)
+    render_delta(site, None, &jobs, sink)
 }
 
 /// Render the pages of `jobs` (guide id, locale) again on top of `base`, with every page that
@@ -154,17 +196,33 @@ pub fn render_update(
             Some((index, locale.as_str()))
         })
         .collect();
-    render_delta(site, Some(base), &indexed)
+    render_delta(site, Some(base), &indexed, None)
 }
 
 fn render_delta(
     site: &Site,
     base: Option<&Rendered>,
     jobs: &[(usize, &str)],
+    sink: Option<Sink<'_>>,
 ) -> Result<Rendered, Diagnostics> {
+    let t0 = std::time::Instant::now();
     let results: Vec<Result<RenderedPage, Vec<Diagnostic>>> = jobs
         .par_iter()
-        .map(|(g, locale)| render_guide(site, *g, locale))
+        .map(|(g, locale)| {
+            let mut page = render_guide(site, *g, locale)?;
+            if let Some(sink) = sink {
+                sink(&page.path, &page.html).map_err(|err| {
+                    vec![Diagnostic::error(
+                        "io",
+                        Location::file(&page.path),
+                        format!("cannot write the page: {err}"),
+                    )]
+                })?;
+                page.links = Some(links::summarize(&String::from_utf8_lossy(&page.html)));
+                page.html = Vec::new();
+            }
+            Ok(page)
+        })
         .collect();
     let mut diagnostics = Diagnostics::new();
     let mut delta = Rendered::default();
@@ -173,6 +231,7 @@ fn render_delta(
             Ok(RenderedPage {
                 path,
                 html,
+                links: summary,
                 media: used,
                 info,
                 card,
@@ -181,7 +240,13 @@ fn render_delta(
                 delta
                     .search
                     .insert((info.locale.clone(), info.guide.clone()), search);
-                delta.files.insert(path, html);
+                match summary {
+                    Some(summary) => {
+                        delta.links.insert(path.clone(), summary);
+                        delta.written.insert(path);
+                    }
+                    None => delta.put(path, html),
+                }
                 for m in used {
                     delta.media.insert(m.output, m.source);
                 }
@@ -193,49 +258,84 @@ fn render_delta(
             Err(errors) => errors.into_iter().for_each(|d| diagnostics.push(d)),
         }
     }
-    for (g, locale) in jobs {
-        let guide = &site.guides[*g];
-        if guide.source_locale() != *locale {
-            match render_review(site, guide, locale) {
-                Ok((path, html)) => {
-                    delta.files.insert(path, html);
-                }
-                Err(d) => diagnostics.push(d),
-            }
-        }
-    }
-    // Pages that list guides, from the cards and page list of the whole site.
-    let mut cards = base.map(|b| b.cards.clone()).unwrap_or_default();
-    cards.extend(delta.cards.iter().map(|(k, v)| (k.clone(), v.clone())));
-    let mut pages = base.map(|b| b.pages.clone()).unwrap_or_default();
-    for page in &delta.pages {
-        pages.retain(|p| !(p.guide == page.guide && p.locale == page.locale));
-        pages.push(page.clone());
-    }
-    let mut index = base.map(|b| b.search.clone()).unwrap_or_default();
-    index.extend(delta.search.iter().map(|(k, v)| (k.clone(), v.clone())));
-    let locales: BTreeSet<&str> = pages.iter().map(|p| p.locale.as_str()).collect();
-    for locale in locales {
-        let entries: Vec<&search::Entry> = index
-            .iter()
-            .filter(|((l, _), _)| l == locale)
-            .flat_map(|(_, entries)| entries.iter())
-            .collect();
-        delta.files.insert(
-            format!("search/{locale}.json"),
-            search::index_json(locale, &entries),
-        );
-        let locale_cards: Vec<GuideCard> = cards
-            .iter()
-            .filter(|((l, _), _)| l == locale)
-            .map(|(_, card)| card.clone())
-            .collect();
-        match render_index(site, locale, &locale_cards) {
-            Ok(html) => {
-                delta.files.insert(format!("{locale}/index.html"), html);
-            }
+    crate::timing("render guides", t0);
+    let t0 = std::time::Instant::now();
+    let reviews: Vec<Result<(String, Vec<u8>), Diagnostic>> = jobs
+        .par_iter()
+        .filter(|(g, locale)| review::has_page(site, &site.guides[*g], locale))
+        .map(|(g, locale)| render_review(site, &site.guides[*g], locale))
+        .collect();
+    for review in reviews {
+        match review {
+            Ok((path, html)) => delta.put(path, html),
             Err(d) => diagnostics.push(d),
         }
+    }
+    crate::timing("render reviews", t0);
+    let t0 = std::time::Instant::now();
+    // Pages that list guides, from the cards and page list of the whole site.
+    // Merged views of the base and this delta (the delta wins), by reference.
+    let mut cards: BTreeMap<&(String, String), &GuideCard> =
+        base.map(|b| b.cards.iter().collect()).unwrap_or_default();
+    cards.extend(delta.cards.iter());
+    let mut page_map: BTreeMap<(&str, &str), &PageInfo> = base
+        .map(|b| {
+            b.pages
+                .iter()
+                .map(|p| ((p.guide.as_str(), p.locale.as_str()), p))
+                .collect()
+        })
+        .unwrap_or_default();
+    page_map.extend(
+        delta
+            .pages
+            .iter()
+            .map(|p| ((p.guide.as_str(), p.locale.as_str()), p)),
+    );
+    let pages: Vec<PageInfo> = page_map.values().map(|p| (*p).clone()).collect();
+    let mut index: BTreeMap<&(String, String), &Vec<search::Entry>> =
+        base.map(|b| b.search.iter().collect()).unwrap_or_default();
+    index.extend(delta.search.iter());
+    let locales: Vec<&str> = pages
+        .iter()
+        .map(|p| p.locale.as_str())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    type LocaleFiles = (Vec<(String, Vec<u8>)>, Vec<Diagnostic>);
+    let per_locale: Vec<LocaleFiles> = locales
+        .par_iter()
+        .map(|locale| {
+            let mut files = Vec::new();
+            let mut problems = Vec::new();
+            let entries: Vec<&search::Entry> = index
+                .iter()
+                .filter(|((l, _), _)| l == locale)
+                .flat_map(|(_, entries)| entries.iter())
+                .collect();
+            files.push((
+                format!("search/{locale}.json"),
+                search::index_json(locale, &entries),
+            ));
+            let locale_cards: Vec<&GuideCard> = cards
+                .iter()
+                .filter(|((l, _), _)| l == locale)
+                .map(|(_, card)| *card)
+                .collect();
+            match render_index(site, locale, &locale_cards) {
+                Ok(html) => files.push((format!("{locale}/index.html"), html)),
+                Err(d) => problems.push(d),
+            }
+            (files, problems)
+        })
+        .collect();
+    for (files, problems) in per_locale {
+        for (path, bytes) in files {
+            delta.put(path, bytes);
+        }
+        problems.into_iter().for_each(|d| diagnostics.push(d));
+    }
+    for locale in &locales {
         match render_simple(
             site,
             locale,
@@ -244,7 +344,7 @@ fn render_delta(
             &format!("{locale}/404.html"),
         ) {
             Ok(html) => {
-                delta.files.insert(format!("{locale}/404.html"), html);
+                delta.put(format!("{locale}/404.html"), html);
             }
             Err(d) => diagnostics.push(d),
         }
@@ -252,20 +352,20 @@ fn render_delta(
     let default = &site.config.default_locale;
     match render_simple(site, default, "root.html", "", "") {
         Ok(html) => {
-            delta.files.insert("index.html".into(), html);
+            delta.put("index.html".into(), html);
         }
         Err(d) => diagnostics.push(d),
     }
     let base_path = base_path(&site.config.base_url);
     match render_simple(site, default, "404.html", &base_path, "404.html") {
         Ok(html) => {
-            delta.files.insert("404.html".into(), html);
+            delta.put("404.html".into(), html);
         }
         Err(d) => diagnostics.push(d),
     }
     match render_status(site) {
         Ok(html) => {
-            delta.files.insert("status/index.html".into(), html);
+            delta.put("status/index.html".into(), html);
         }
         Err(d) => diagnostics.push(d),
     }
@@ -282,7 +382,10 @@ fn render_delta(
     delta
         .pages
         .sort_by(|a, b| (&a.guide, &a.locale).cmp(&(&b.guide, &b.locale)));
+    crate::timing("index pages", t0);
+    let t0 = std::time::Instant::now();
     let broken = links::check(site, &delta, base);
+    crate::timing("links", t0);
     if !broken.is_empty() {
         let mut diagnostics: Diagnostics = broken.into_iter().collect();
         diagnostics.sort();
@@ -354,7 +457,10 @@ fn neighbours(site: &Site, index: usize, locale: &str) -> (Option<GuideLink>, Op
 /// One rendered guide page and what the rest of the site needs to know about it.
 struct RenderedPage {
     path: String,
+    /// Empty once the page went to the sink.
     html: Vec<u8>,
+    /// Set once the page went to the sink.
+    links: Option<links::PageLinks>,
     media: Vec<MediaFile>,
     info: PageInfo,
     card: GuideCard,
@@ -547,6 +653,7 @@ fn render_guide(site: &Site, index: usize, locale: &str) -> Result<RenderedPage,
     Ok(RenderedPage {
         path: info.path.clone(),
         html,
+        links: None,
         media,
         info,
         card,

@@ -11,16 +11,16 @@ use crate::i18n::bundle;
 use crate::site::Site;
 
 #[derive(Serialize)]
-struct ProductGroup {
+struct ProductGroup<'a> {
     id: String,
     name: String,
-    guides: Vec<GuideCard>,
+    guides: Vec<&'a GuideCard>,
 }
 
 pub(super) fn render_index(
     site: &Site,
     locale: &str,
-    cards: &[GuideCard],
+    cards: &[&GuideCard],
 ) -> Result<Vec<u8>, Diagnostic> {
     let mut common = common(site, locale, "../", &format!("{locale}/"));
     for alt in &mut common.alternates {
@@ -46,10 +46,10 @@ pub(super) fn render_index(
     let groups: Vec<ProductGroup> = products
         .into_iter()
         .map(|product| {
-            let mut guides: Vec<GuideCard> = cards
+            let mut guides: Vec<&GuideCard> = cards
                 .iter()
                 .filter(|c| c.product == product)
-                .cloned()
+                .copied()
                 .collect();
             guides.sort_by(|a, b| (&a.partner, &a.title).cmp(&(&b.partner, &b.title)));
             ProductGroup {

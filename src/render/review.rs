@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use super::markdown;
+use crate::config::ReviewPages;
 use crate::content::catalog::{self, Format};
 use crate::i18n::bundle::{self, format};
 use crate::render::escape;
@@ -18,7 +19,8 @@ pub struct StatusCell {
     pub stale: usize,
     pub obsolete: usize,
     pub is_source: bool,
-    pub href: String,
+    /// The review page, when the translation has one.
+    pub href: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -27,6 +29,22 @@ pub struct StatusRow {
     pub title: String,
     pub source_locale: String,
     pub cells: Vec<StatusCell>,
+}
+
+/// Whether the translation of `guide` into `locale` gets a review page (`review_pages` in
+/// `site.yaml`; never for the source locale).
+pub fn has_page(site: &Site, guide: &GuideData, locale: &str) -> bool {
+    if guide.source_locale() == locale {
+        return false;
+    }
+    match site.config.review_pages {
+        ReviewPages::All => true,
+        ReviewPages::None => false,
+        ReviewPages::Needed => guide.status.get(locale).is_none_or(|s| {
+            let c = &s.counts;
+            c.missing + c.stale + c.obsolete + c.unchanged > 0
+        }),
+    }
 }
 
 /// The rows of the status matrix.
@@ -50,7 +68,7 @@ pub fn status_rows(site: &Site) -> Vec<StatusRow> {
                         stale: status.map_or(0, |s| s.counts.stale),
                         obsolete: status.map_or(0, |s| s.counts.obsolete),
                         is_source: l == g.source_locale(),
-                        href: format!("../review/{l}/{}/", g.id()),
+                        href: has_page(site, g, l).then(|| format!("../review/{l}/{}/", g.id())),
                     }
                 })
                 .collect(),

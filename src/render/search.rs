@@ -82,6 +82,14 @@ fn language(l: &Localizer<'_>, fallback: bool) -> String {
 
 /// The index file of one locale.
 pub fn index_json(locale: &str, entries: &[&Entry]) -> Vec<u8> {
-    serde_json::to_vec(&serde_json::json!({ "lang": locale, "entries": entries }))
-        .unwrap_or_default()
+    #[derive(Serialize)]
+    struct Index<'a> {
+        lang: &'a str,
+        entries: &'a [&'a Entry],
+    }
+    serde_json::to_vec(&Index {
+        lang: locale,
+        entries,
+    })
+    .unwrap_or_default()
 }
