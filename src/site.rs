@@ -81,7 +81,7 @@ pub fn load(root: &Path) -> (Option<Site>, Diagnostics) {
     };
     let guides = content::load_guides(root, &mut diagnostics);
     for guide in &guides {
-        content::validate::validate(root, &config, guide, &mut diagnostics);
+        content::validate::validate(&config, guide, &mut diagnostics);
     }
     let mut terms = BTreeMap::new();
     for locale in &config.locales {
@@ -154,7 +154,7 @@ impl Site {
                     continue;
                 }
             };
-            content::validate::validate(&self.root, &self.config, &loaded, &mut diagnostics);
+            content::validate::validate(&self.config, &loaded, &mut diagnostics);
             let (data, diags) = prepare_guide(&shared, loaded);
             diagnostics.extend(diags);
             fresh.extend(data);

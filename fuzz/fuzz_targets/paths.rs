@@ -47,8 +47,9 @@ fuzz_target!(|data: &[u8]| {
         );
     }
     let guide = GUIDE.path().join("guide");
+    let index = images::ImageIndex::scan(&guide);
     for locale in ["en", "nl", "fi"] {
-        let Some(found) = images::resolve(&guide, name, locale, "en") else {
+        let Some(found) = images::resolve(&index, name, locale, "en") else {
             continue;
         };
         assert!(

@@ -1,7 +1,8 @@
 //! Screenshot lookup: `images/<lang>/<file>`, then `images/<source_locale>/<file>`, then the
 //! language-neutral `images/<file>`.
 
-use std::path::{Component, Path, PathBuf};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 
 /// File types accepted as screenshots.
 pub const IMAGE_EXTENSIONS: &[&str] = &["png", "jpg", "jpeg", "gif", "webp", "svg", "avif"];
@@ -49,9 +50,53 @@ pub fn check_name(name: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// Find the screenshot `name` of the guide in `guide_dir` (absolute) for `locale`.
+/// The regular files under a guide's `images/` directory, listed once per load: exact names
+/// (letter case included, on every OS), no symlinks (neither files nor directories are
+/// followed), with each image's intrinsic size when the file tells.
+#[derive(Clone, Debug, Default)]
+pub struct ImageIndex {
+    files: BTreeMap<PathBuf, Option<(u32, u32)>>,
+}
+
+impl ImageIndex {
+    /// List `guide_dir/images` (`guide_dir` absolute or relative to the working directory).
+    pub fn scan(guide_dir: &Path) -> ImageIndex {
+        let base = guide_dir.join("images");
+        let mut files = BTreeMap::new();
+        if !base.is_dir() || base.is_symlink() {
+            return ImageIndex { files };
+        }
+        for entry in walkdir::WalkDir::new(&base)
+            .follow_links(false)
+            .max_depth(8)
+            .into_iter()
+            .flatten()
+        {
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            if let Ok(rel) = entry.path().strip_prefix(guide_dir) {
+                let size = super::dimensions::read(entry.path());
+                files.insert(rel.to_path_buf(), size);
+            }
+        }
+        ImageIndex { files }
+    }
+
+    fn contains(&self, rel: &Path) -> bool {
+        self.files.contains_key(rel)
+    }
+
+    /// The intrinsic size of the image at `rel` (e.g. `images/nl/shot.svg`), if known.
+    pub fn size(&self, rel: &Path) -> Option<(u32, u32)> {
+        self.files.get(rel).copied().flatten()
+    }
+}
+
+/// Find the screenshot `name` (already accepted by [`check_name`]) for `locale` among a guide's
+/// images.
 pub fn resolve(
-    guide_dir: &Path,
+    index: &ImageIndex,
     name: &str,
     locale: &str,
     source_locale: &str,
@@ -69,36 +114,8 @@ pub fn resolve(
     candidates.push((Path::new("images").join(name), None));
     candidates
         .into_iter()
-        .find(|(rel, _)| is_regular_file_exact(guide_dir, rel))
+        .find(|(rel, _)| index.contains(rel))
         .map(|(rel, lang)| ResolvedImage { rel, lang })
-}
-
-/// A regular file (not a symlink) whose path matches `rel` exactly, letter case included, on
-/// every OS.
-fn is_regular_file_exact(base: &Path, rel: &Path) -> bool {
-    let mut dir = base.to_path_buf();
-    let components: Vec<_> = rel.components().collect();
-    for (i, component) in components.iter().enumerate() {
-        let Component::Normal(name) = component else {
-            return false;
-        };
-        let Ok(entries) = std::fs::read_dir(&dir) else {
-            return false;
-        };
-        let found = entries.flatten().find(|e| e.file_name() == *name);
-        let Some(entry) = found else {
-            return false;
-        };
-        let Ok(kind) = entry.file_type() else {
-            return false;
-        };
-        let last = i + 1 == components.len();
-        if (last && !kind.is_file()) || (!last && !kind.is_dir()) {
-            return false;
-        }
-        dir = entry.path();
-    }
-    true
 }
 
 #[cfg(test)]
@@ -135,12 +152,12 @@ mod tests {
         std::fs::write(images.join("en/a.png"), b"en").expect("write");
         std::fs::write(images.join("fi/a.png"), b"fi").expect("write");
         std::fs::write(images.join("b.png"), b"shared").expect("write");
-        let fi = resolve(dir.path(), "a.png", "fi", "en").expect("found");
+        let fi = resolve(&ImageIndex::scan(dir.path()), "a.png", "fi", "en").expect("found");
         assert_eq!(fi.rel, Path::new("images/fi/a.png"));
-        let nl = resolve(dir.path(), "a.png", "nl", "en").expect("found");
+        let nl = resolve(&ImageIndex::scan(dir.path()), "a.png", "nl", "en").expect("found");
         assert_eq!(nl.lang.as_deref(), Some("en"));
-        let shared = resolve(dir.path(), "b.png", "nl", "en").expect("found");
+        let shared = resolve(&ImageIndex::scan(dir.path()), "b.png", "nl", "en").expect("found");
         assert_eq!(shared.lang, None);
-        assert!(resolve(dir.path(), "A.png", "en", "en").is_none());
+        assert!(resolve(&ImageIndex::scan(dir.path()), "A.png", "en", "en").is_none());
     }
 }

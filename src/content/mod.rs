@@ -29,6 +29,8 @@ pub struct LoadedGuide {
     /// The file's text, kept to locate findings inside scalars.
     pub source: String,
     pub guide: Guide,
+    /// The guide's screenshots, listed once.
+    pub images: images::ImageIndex,
 }
 
 /// Find and parse every guide under `root/content`, in id order. Guides that fail to parse are
@@ -108,12 +110,14 @@ pub fn load_one(root: &Path, id: String, dir: PathBuf) -> Result<LoadedGuide, Di
     })?;
     let source = decode_utf8(&path, bytes)?;
     let guide = crate::yaml::parse::<Guide>(&path, &source).map_err(|d| *d)?;
+    let images = images::ImageIndex::scan(&root.join(&dir));
     Ok(LoadedGuide {
         id,
         dir,
         path,
         source,
         guide,
+        images,
     })
 }
 

@@ -11,7 +11,7 @@ use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 
 /// Check one guide; findings go to `diagnostics`.
-pub fn validate(root: &Path, config: &Config, loaded: &LoadedGuide, diagnostics: &mut Diagnostics) {
+pub fn validate(config: &Config, loaded: &LoadedGuide, diagnostics: &mut Diagnostics) {
     let mut v = Validator {
         path: &loaded.path,
         diagnostics,
@@ -118,7 +118,7 @@ pub fn validate(root: &Path, config: &Config, loaded: &LoadedGuide, diagnostics:
             );
         }
         if let Some(image) = &step.image {
-            v.image(root, loaded, image, step.alt.as_ref(), &field);
+            v.image(loaded, image, step.alt.as_ref(), &field);
         }
     }
 }
@@ -295,7 +295,6 @@ impl<'a> Validator<'a> {
 
     fn image(
         &mut self,
-        root: &Path,
         loaded: &LoadedGuide,
         image: &Text,
         alt: Option<&Text>,
@@ -310,8 +309,7 @@ impl<'a> Validator<'a> {
             return;
         }
         let source_locale = loaded.guide.source_locale.as_str();
-        let guide_dir = root.join(&loaded.dir);
-        if images::resolve(&guide_dir, name, source_locale, source_locale).is_none() {
+        if images::resolve(&loaded.images, name, source_locale, source_locale).is_none() {
             let dir = crate::diagnostics::display_path(&loaded.dir);
             self.diagnostics.push(
                 Diagnostic::error(

@@ -26,6 +26,7 @@ pub struct MediaFile {
 pub struct ViewContext<'a> {
     pub guide_id: &'a str,
     pub guide_dir: &'a std::path::Path,
+    pub images: &'a images::ImageIndex,
     pub strings: &'a Strings,
 }
 
@@ -206,13 +207,13 @@ impl StepBuilder<'_, '_> {
         let a = |attr: &str| MessageKey::attr(&id, attr);
         let image = step.image.as_ref().and_then(|image| {
             let name = image.as_str();
-            let resolved = images::resolve(self.cx.guide_dir, name, l.locale, self.source_locale)?;
+            let resolved = images::resolve(self.cx.images, name, l.locale, self.source_locale)?;
             let variant = resolved.lang.clone();
             let output = match &variant {
                 Some(lang) => format!("media/{}/{lang}/{name}", self.cx.guide_id),
                 None => format!("media/{}/{name}", self.cx.guide_id),
             };
-            let size = crate::content::dimensions::read(&self.cx.guide_dir.join(&resolved.rel));
+            let size = self.cx.images.size(&resolved.rel);
             self.media.push(MediaFile {
                 source: resolved.rel,
                 output: output.clone(),

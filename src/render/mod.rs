@@ -559,6 +559,7 @@ fn render_guide(site: &Site, index: usize, locale: &str) -> Result<RenderedPage,
     let cx = ViewContext {
         guide_id: data.id(),
         guide_dir: &guide_dir,
+        images: &data.loaded.images,
         strings,
     };
     let mut media = Vec::new();
