@@ -59,6 +59,49 @@ pub struct Counts {
     pub translated_words: usize,
 }
 
+/// The keys (message values and attributes) `resource` defines.
+fn defined_keys(resource: &FluentResource) -> HashMap<MessageKey, ()> {
+    let mut out = HashMap::new();
+    for entry in resource.entries() {
+        let AstEntry::Message(message) = entry else {
+            continue;
+        };
+        if message.value.is_some() {
+            out.insert(MessageKey::value(message.id.name), ());
+        }
+        for attr in &message.attributes {
+            out.insert(MessageKey::attr(message.id.name, attr.id.name), ());
+        }
+    }
+    out
+}
+
+/// The canonical FTL text of one key of `resource` (the last definition wins, as in Fluent).
+fn serialized_pattern(resource: &FluentResource, key: &MessageKey) -> Option<String> {
+    let message = resource
+        .entries()
+        .filter_map(|entry| match entry {
+            AstEntry::Message(m) if m.id.name == key.id => Some(m),
+            _ => None,
+        })
+        .last()?;
+    let single = match &key.attr {
+        None => Message {
+            id: message.id.clone(),
+            value: Some(message.value.clone()?),
+            attributes: Vec::new(),
+            comment: None,
+        },
+        Some(attr) => Message {
+            id: message.id.clone(),
+            value: None,
+            attributes: vec![message.attributes.iter().find(|a| a.id.name == attr)?.clone()],
+            comment: None,
+        },
+    };
+    Some(serialize(single))
+}
+
 /// Every (key → canonical FTL text) of the messages in `resource`, for hashing.
 pub fn serialized_patterns(resource: &FluentResource) -> HashMap<MessageKey, String> {
     let mut out = HashMap::new();
@@ -152,14 +195,14 @@ pub fn check(input: &Input<'_>) -> Outcome {
     let text = file.resource.source();
     let locate =
         |id: &str| find_entry(file.path, text, id).unwrap_or_else(|| Location::file(file.path));
-    let patterns = serialized_patterns(file.resource);
+    let patterns = defined_keys(file.resource);
     let translation_refs = references(file.resource);
     let defined: BTreeSet<&MessageKey> = entries.iter().map(|e| &e.key).collect();
 
     for entry in entries {
         let key = &entry.key;
         let id = key.to_string();
-        let Some(serialized) = patterns.get(key) else {
+        if !patterns.contains_key(key) {
             out.counts.missing += 1;
             out.findings.push(
                 Diagnostic::warning(
@@ -174,22 +217,26 @@ pub fn check(input: &Input<'_>) -> Outcome {
                 .about(locale, guide, Some(&id)),
             );
             continue;
-        };
+        }
         out.counts.translated += 1;
         out.counts.translated_words += words(entry);
-        let location = locate(&key.id);
+        // Located only when there is something to report.
+        let location = || locate(&key.id);
         let about = |d: Diagnostic| d.about(locale, guide, Some(&id));
 
         // Stale: the source changed since the recorded translation, which was not edited since.
         if let Some(record) = input.lock.get(guide, key) {
             let source_now = entry.text.as_str().trim();
-            if record.source != source_now && record.translation == hash(serialized) {
+            if record.source != source_now
+                && serialized_pattern(file.resource, key)
+                    .is_some_and(|serialized| record.translation == hash(&serialized))
+            {
                 out.counts.stale += 1;
                 out.stale.insert(key.clone(), record.source.clone());
                 out.findings.push(about(
                     Diagnostic::warning(
                         "stale",
-                        location.clone(),
+                        location(),
                         format!(
                             "`{id}` may be outdated: its source changed from \"{}\" to \"{}\"",
                             one_line(&record.source),
@@ -221,7 +268,7 @@ pub fn check(input: &Input<'_>) -> Outcome {
             out.findings.push(about(
                 Diagnostic::warning(
                     "placeable-mismatch",
-                    location.clone(),
+                    location(),
                     format!("`{id}` uses other terms or variables than the source: {}", parts.join("; ")),
                 )
                 .with_help("use the same { -term } and { $variable } references as the source instead of writing their text"),
@@ -239,7 +286,7 @@ pub fn check(input: &Input<'_>) -> Outcome {
             out.findings.push(about(
                 Diagnostic::warning(
                     "literal-lost",
-                    location.clone(),
+                    location(),
                     format!(
                         "`{id}` lacks {} from the source",
                         lost.iter().map(|l| format!("`{l}`")).collect::<Vec<_>>().join(", ")
@@ -251,13 +298,13 @@ pub fn check(input: &Input<'_>) -> Outcome {
 
         if source_plain == translated_plain
             && word_like(&source_plain) >= 2
-            && !marked_same(text, location.line)
+            && !marked_same(text, location().line)
         {
             out.counts.unchanged += 1;
             out.findings.push(about(
                 Diagnostic::warning(
                     "unchanged",
-                    location.clone(),
+                    location(),
                     format!("`{id}` is identical to the source text; is it translated?"),
                 )
                 .with_help(format!(
