@@ -7,12 +7,23 @@ use std::path::Path;
 /// How much of a file is read to find its size (an SVG's root element must start within it).
 const HEADER_BYTES: u64 = 64 * 1024;
 
-/// Width and height in CSS pixels, when the file says.
+/// Width and height in CSS pixels, when the file says. Reads 1 KiB, more only for an SVG
+/// whose root element has not ended by then.
 pub fn read(path: &Path) -> Option<(u32, u32)> {
-    let mut header = Vec::new();
-    std::fs::File::open(path)
-        .ok()?
-        .take(HEADER_BYTES)
+    let mut file = std::fs::File::open(path).ok()?;
+    let mut header = Vec::with_capacity(1024);
+    (&mut file).take(1024).read_to_end(&mut header).ok()?;
+    if let Some(size) = from_header(&header) {
+        return Some(size);
+    }
+    let is_binary = header.starts_with(b"\x89PNG")
+        || header.starts_with(b"GIF8")
+        || header.starts_with(&[0xFF, 0xD8])
+        || header.starts_with(b"RIFF");
+    if header.len() < 1024 || (is_binary && !header.starts_with(&[0xFF, 0xD8])) {
+        return None;
+    }
+    file.take(HEADER_BYTES - 1024)
         .read_to_end(&mut header)
         .ok()?;
     from_header(&header)

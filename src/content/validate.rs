@@ -293,13 +293,7 @@ impl<'a> Validator<'a> {
         }
     }
 
-    fn image(
-        &mut self,
-        loaded: &LoadedGuide,
-        image: &Text,
-        alt: Option<&Text>,
-        field: &str,
-    ) {
+    fn image(&mut self, loaded: &LoadedGuide, image: &Text, alt: Option<&Text>, field: &str) {
         let name = image.as_str();
         if let Err(problem) = images::check_name(name) {
             self.diagnostics.push(

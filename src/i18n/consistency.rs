@@ -95,7 +95,13 @@ fn serialized_pattern(resource: &FluentResource, key: &MessageKey) -> Option<Str
         Some(attr) => Message {
             id: message.id.clone(),
             value: None,
-            attributes: vec![message.attributes.iter().find(|a| a.id.name == attr)?.clone()],
+            attributes: vec![
+                message
+                    .attributes
+                    .iter()
+                    .find(|a| a.id.name == attr)?
+                    .clone(),
+            ],
             comment: None,
         },
     };

@@ -10,23 +10,6 @@ use super::Rendered;
 use crate::diagnostics::{Diagnostic, Location};
 use crate::site::Site;
 
-/// Values of attribute `name` in `html` (double-quoted, as the templates and the Markdown
-/// renderer write them).
-fn attribute_values<'a>(html: &'a str, name: &str) -> Vec<&'a str> {
-    let needle = format!(" {name}=\"");
-    let mut out = Vec::new();
-    let mut rest = html;
-    while let Some(i) = rest.find(&needle) {
-        let after = &rest[i + needle.len()..];
-        let Some(end) = after.find('"') else {
-            break;
-        };
-        out.push(&after[..end]);
-        rest = &after[end..];
-    }
-    out
-}
-
 /// Resolve `href` relative to the page at `page` (a path like `nl/guide/index.html`).
 fn resolve(page: &str, href: &str) -> Option<String> {
     let mut parts: Vec<&str> = page.split('/').collect();
@@ -64,26 +47,39 @@ pub struct PageLinks {
     ids: Vec<String>,
 }
 
-/// Summarize `html` for the link check.
+/// Summarize `html` for the link check, in one pass over the page.
 pub fn summarize(html: &str) -> PageLinks {
-    let mut hrefs: Vec<String> = attribute_values(html, "href")
-        .into_iter()
-        .chain(attribute_values(html, "src"))
-        .filter(|raw| {
-            !(raw.contains("://")
-                || raw.starts_with("mailto:")
-                || raw.starts_with("tel:")
-                || *raw == "#"
-                || raw.starts_with('/'))
-        })
-        .map(unescape)
-        .collect();
+    let mut hrefs: Vec<String> = Vec::new();
+    let mut ids: Vec<String> = Vec::new();
+    let bytes = html.as_bytes();
+    let mut rest = 0;
+    while let Some(i) = html[rest..].find("=\"") {
+        let eq = rest + i;
+        let start = eq + 2;
+        let Some(len) = html[start..].find('"') else {
+            break;
+        };
+        let value = &html[start..start + len];
+        rest = start + len;
+        let name_is = |name: &str| {
+            eq > name.len()
+                && &bytes[eq - name.len()..eq] == name.as_bytes()
+                && bytes[eq - name.len() - 1] == b' '
+        };
+        if name_is("id") {
+            ids.push(value.to_owned());
+        } else if (name_is("href") || name_is("src"))
+            && !(value.contains("://")
+                || value.starts_with("mailto:")
+                || value.starts_with("tel:")
+                || value == "#"
+                || value.starts_with('/'))
+        {
+            hrefs.push(unescape(value));
+        }
+    }
     hrefs.sort_unstable();
     hrefs.dedup();
-    let mut ids: Vec<String> = attribute_values(html, "id")
-        .into_iter()
-        .map(str::to_owned)
-        .collect();
     ids.sort_unstable();
     ids.dedup();
     PageLinks { hrefs, ids }

@@ -15,7 +15,7 @@ pub struct Entry {
     pub u: String,
     /// Heading shown in the results.
     pub t: String,
-    /// The text searched.
+    /// More text searched besides the heading's own words (summary, details, notes).
     pub x: String,
     /// Language of the text.
     pub l: String,
@@ -33,7 +33,7 @@ pub fn entries(guide_id: &str, guide: &Guide, title: &str, l: &mut Localizer<'_>
     out.push(Entry {
         u: format!("{guide_id}/"),
         t: title.to_owned(),
-        x: format!("{title} {} {keywords}", summary.text),
+        x: format!("{} {keywords}", summary.text).trim_end().to_owned(),
         l: language(l, summary.fallback),
     });
     for section in &guide.sections {
@@ -53,7 +53,7 @@ fn step_entries(
 ) {
     let id = format!("step-{}", step.id.as_str());
     let text = l.plain(&MessageKey::value(&id));
-    let mut body = text.text.clone();
+    let mut body = String::new();
     for (attr, present) in [
         ("details", step.details.is_some()),
         ("note", step.note.is_some()),
@@ -61,7 +61,9 @@ fn step_entries(
         ("warning", step.warning.is_some()),
     ] {
         if present {
-            body.push(' ');
+            if !body.is_empty() {
+                body.push(' ');
+            }
             body.push_str(&l.plain(&MessageKey::attr(&id, attr)).text);
         }
     }
