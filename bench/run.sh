@@ -7,9 +7,11 @@
 # For each N: generate the corpus (../shared/bench/gen_corpus.py, seed 42) unless cached in
 # bench/out, convert it for stepdoc, then alternate stepdoc and Hugo builds, each into a fresh
 # output directory on tmpfs (/dev/shm when present), deleting outside the timed region. Records
-# median wall time, CPU time and peak RSS (/usr/bin/time), pages/s and output size, plus the
-# floors: `cat` of all stepdoc inputs and one-thread pulldown-cmark is not measured here yet.
-# Writes bench/RESULTS.md.
+# median wall time, CPU time and peak RSS (/usr/bin/time), pages/s and output size, the median of
+# `stepdoc check` (no writing), and the floors: `cat` of all stepdoc inputs and pulldown-cmark alone
+# (one thread) over the same Markdown Hugo gets. For the 1,000-guide corpus (4,000 pages) it also
+# measures `stepdoc serve`'s rebuild after one .ftl message, one guide.yaml and one terms.ftl edit
+# (SERVE_EDITS edits each, default 10). Writes bench/RESULTS.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS="${RUNS:-5}"
@@ -29,7 +31,10 @@ if [ ! -x /usr/bin/time ]; then
   apt-get install -y -qq time >/dev/null
 fi
 cargo build --release --quiet
+cargo build --release --quiet --example markdown_floor
 STEPDOC="$PWD/target/release/stepdoc"
+FLOOR_MD="$PWD/target/release/examples/markdown_floor"
+SERVE_EDITS="${SERVE_EDITS:-10}"
 
 # run_one NAME COMMAND... → prints "wall_s user_s sys_s maxrss_kb"
 run_one() {
@@ -51,7 +56,16 @@ for n in "${SIZES[@]}"; do
   fi
   python3 bench/corpus_to_stepdoc.py "$corpus" "$site"
   pages=$((n * 4))
-  : > "$OUT/times-stepdoc-$n" ; : > "$OUT/times-hugo-$n"
+  : > "$OUT/times-stepdoc-$n" ; : > "$OUT/times-hugo-$n" ; : > "$OUT/times-check-$n" ; : > "$OUT/times-cat-$n"
+  for i in $(seq 0 "$RUNS"); do
+    c=$(run_one "$STEPDOC" check --root "$site")
+    k=$(run_one sh -c "find '$site' -type f -print0 | xargs -0 cat > /dev/null")
+    if [ "$i" -gt 0 ]; then
+      echo "$c" >> "$OUT/times-check-$n"
+      echo "$k" >> "$OUT/times-cat-$n"
+    fi
+  done
+  md_floor=$("$FLOOR_MD" "$corpus/hugo/content" | sed -E 's/.* ([0-9.]+) s$/\1/')
   for i in $(seq 0 "$RUNS"); do
     rm -rf "$TMP/sd-$n" "$TMP/hugo-$n"
     s=$(run_one "$STEPDOC" build --root "$site" --out "$TMP/sd-$n")
@@ -67,10 +81,22 @@ for n in "${SIZES[@]}"; do
   hu_wall=$(awk '{print $1}' "$OUT/times-hugo-$n" | median)
   hu_cpu=$(awk '{print $2+$3}' "$OUT/times-hugo-$n" | median)
   hu_rss=$(awk '{print $4}' "$OUT/times-hugo-$n" | median)
+  ck_wall=$(awk '{print $1}' "$OUT/times-check-$n" | median)
+  cat_wall=$(awk '{print $1}' "$OUT/times-cat-$n" | median)
   sd_size=$(du -sk "$TMP/sd-$n" | awk '{print $1}')
   hu_size=$(du -sk "$TMP/hugo-$n" | awk '{print $1}')
   rm -rf "$TMP/sd-$n" "$TMP/hugo-$n"
-  results+=("$n $pages $sd_wall $sd_cpu $sd_rss $sd_size $hu_wall $hu_cpu $hu_rss $hu_size")
+  results+=("$n $pages $sd_wall $sd_cpu $sd_rss $sd_size $hu_wall $hu_cpu $hu_rss $hu_size $ck_wall $cat_wall $md_floor")
+  if [ "$n" = 1000 ]; then
+    serve_site="$TMP/serve-$n"
+    rm -rf "$serve_site"; cp -r "$site" "$serve_site"
+    : > "$OUT/serve-$n"
+    for kind in ftl yaml terms; do
+      python3 bench/serve_latency.py "$STEPDOC" "$serve_site" --edits "$SERVE_EDITS" --kind "$kind" \
+        | sed "s/^/$kind: /" >> "$OUT/serve-$n"
+    done
+    rm -rf "$serve_site"
+  fi
 done
 
 {
@@ -80,15 +106,24 @@ done
   echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(uname -sr); $(hugo version | cut -d' ' -f1-2);"
   echo "stepdoc commit $(git rev-parse --short HEAD)."
   echo
-  echo "| pages | stepdoc wall | stepdoc CPU | stepdoc peak RSS | Hugo wall | Hugo CPU | Hugo peak RSS | stepdoc pages/s | output stepdoc / Hugo |"
-  echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+  echo "| pages | stepdoc wall | stepdoc CPU | stepdoc peak RSS | Hugo wall | Hugo CPU | Hugo peak RSS | stepdoc pages/s | output stepdoc / Hugo | stepdoc check | floor: cat inputs | floor: pulldown-cmark |"
+  echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
   for r in "${results[@]}"; do
-    read -r n pages sw sc sr ss hw hc hr hs <<<"$r"
-    awk -v p="$pages" -v sw="$sw" -v sc="$sc" -v sr="$sr" -v ss="$ss" -v hw="$hw" -v hc="$hc" -v hr="$hr" -v hs="$hs" \
-      'BEGIN {printf "| %d | %.2f s | %.2f s | %d MiB | %.2f s | %.2f s | %d MiB | %d | %d / %d MiB |\n", p, sw, sc, sr/1024, hw, hc, hr/1024, p/sw, ss/1024, hs/1024}'
+    read -r n pages sw sc sr ss hw hc hr hs cw kw mw <<<"$r"
+    awk -v p="$pages" -v sw="$sw" -v sc="$sc" -v sr="$sr" -v ss="$ss" -v hw="$hw" -v hc="$hc" -v hr="$hr" -v hs="$hs" -v cw="$cw" -v kw="$kw" -v mw="$mw" \
+      'BEGIN {printf "| %d | %.2f s | %.2f s | %d MiB | %.2f s | %.2f s | %d MiB | %d | %d / %d MiB | %.2f s (%.2f× build) | %.2f s | %.2f s |\n", p, sw, sc, sr/1024, hw, hc, hr/1024, p/sw, ss/1024, hs/1024, cw, cw/sw, kw, mw}'
   done
   echo
-  echo "stepdoc's output also holds the review pages (3 per guide) and the search index; Hugo's is its plain site."
+  echo "stepdoc's output also holds the search index of each language and the status page; review pages"
+  echo "only for translations with work to do (none in these corpora). Hugo's is its plain site."
+  if [ -f "$OUT/serve-1000" ] && [[ " ${SIZES[*]} " == *" 1000 "* ]]; then
+    echo
+    echo "\`stepdoc serve\` on the 4,000-page corpus ($SERVE_EDITS edits each; rebuild as reported by serve, served = write → new text over HTTP incl. the 60 ms debounce):"
+    echo
+    echo '```'
+    cat "$OUT/serve-1000"
+    echo '```'
+  fi
   echo
   for r in "${results[@]}"; do
     read -r n pages sw sc sr ss hw hc hr hs <<<"$r"

@@ -60,7 +60,15 @@ def main():
         page = f"/{locale}/{guide}/"
         old = None
     original = open(path, encoding="utf-8").read()
-    served, reported = [], []
+    served, reported, rss = [], [], []
+
+    def rss_mib():
+        with open(f"/proc/{proc.pid}/status") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+        return 0.0
+
     try:
         for i in range(args.edits):
             marker = f"Zq{i}x"
@@ -91,6 +99,7 @@ def main():
                 if m:
                     reported.append(int(m.group(2)))
             time.sleep(0.15)
+            rss.append(rss_mib())
     finally:
         with open(path, "w", encoding="utf-8") as f:
             f.write(original)
@@ -101,6 +110,7 @@ def main():
     print(f"kind={args.kind} edits={args.edits} last='{label}'")
     print(f"median rebuild reported by serve: {statistics.median(reported) if reported else 'n/a'} ms")
     print(f"median save-to-served latency (incl. 60 ms debounce): {statistics.median(served):.0f} ms")
+    print(f"serve RSS after edit 1: {rss[0]:.0f} MiB, after edit {len(rss)}: {rss[-1]:.0f} MiB")
 
 
 if __name__ == "__main__":

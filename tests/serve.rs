@@ -260,3 +260,63 @@ fn traversal_and_foreign_hosts_are_refused() {
         200
     );
 }
+
+/// A partial re-render on top of a full one gives exactly the files of a fresh full render:
+/// the shortcuts (unchanged indexes, status page and sitemap kept) never leave stale output.
+#[test]
+fn partial_updates_equal_a_full_render() {
+    use std::collections::BTreeSet;
+    use stepdoc::render;
+
+    let site = SiteTest::fixture("multilingual");
+    let (loaded, diagnostics) = stepdoc::site::load(site.path());
+    let mut model = loaded.unwrap_or_else(|| panic!("{diagnostics:?}"));
+    let mut current = render::render(&model, &[]).expect("full render");
+    let edits: [(&str, &str, &str, &str); 4] = [
+        // A title: card, search entry and status row change.
+        ("locales/nl/demo.ftl", "title = ", "title = Nieuw: ", "nl"),
+        // A step text only: the index card stays, the search entry changes.
+        (
+            "locales/nl/demo.ftl",
+            "step-open-settings = ",
+            "step-open-settings = Eerst: ",
+            "nl",
+        ),
+        // The missing message gets translated: status row and coverage change.
+        (
+            "locales/nl/demo.ftl",
+            "title = ",
+            "step-paste-key = Plak de sleutel.\ntitle = ",
+            "nl",
+        ),
+        // The last missing text: the translation is complete, its review page goes away.
+        (
+            "locales/nl/demo.ftl",
+            "step-open-settings = Eerst: Open { -ui-settings }.",
+            "step-open-settings = Eerst: Open { -ui-settings }.\n    .alt = De instellingenpagina.",
+            "nl",
+        ),
+    ];
+    for (file, from, to, locale) in edits {
+        site.edit(file, from, to);
+        let (fresh, diagnostics) = model.reload_guides(&BTreeSet::from(["demo".to_owned()]));
+        assert!(!diagnostics.has_errors(), "{diagnostics:?}");
+        model.replace_guides(fresh);
+        let delta =
+            render::render_update(&model, &current, &[("demo".to_owned(), locale.to_owned())])
+                .expect("partial render");
+        current.apply(delta);
+        let full = render::render(&model, &[]).expect("full render");
+        assert_eq!(
+            current.files.keys().collect::<Vec<_>>(),
+            full.files.keys().collect::<Vec<_>>(),
+            "after editing `{to}`"
+        );
+        for (path, bytes) in &full.files {
+            assert!(
+                current.files.get(path) == Some(bytes),
+                "{path} differs from a full render after editing `{to}`"
+            );
+        }
+    }
+}

@@ -55,22 +55,34 @@ pub struct Rendered {
     /// What each locale index shows of each guide, by (locale, guide), for partial updates.
     cards: BTreeMap<(String, String), GuideCard>,
     /// Search entries by (locale, guide), for partial updates.
-    search: BTreeMap<(String, String), Vec<search::Entry>>,
+    /// Search entries (as JSON fragments) by (locale, guide), for partial updates.
+    search: BTreeMap<(String, String), Vec<u8>>,
+    /// Rows of the translation status page by guide, for partial updates.
+    status: BTreeMap<String, review::StatusRow>,
     /// The link check's summary of every HTML page (kept when the page itself went to a sink).
     links: BTreeMap<String, links::PageLinks>,
     /// Pages handed to the sink while rendering instead of being kept in `files`.
     written: BTreeSet<String>,
+    /// In a partial render: files an earlier render produced that must go (e.g. the review
+    /// page of a translation that became complete).
+    removed: BTreeSet<String>,
 }
 
 impl Rendered {
     /// Merge a partial render into this one.
     pub fn apply(&mut self, delta: Rendered) {
+        for path in &delta.removed {
+            self.files.remove(path);
+            self.links.remove(path);
+            self.written.remove(path);
+        }
         self.files.extend(delta.files);
         self.links.extend(delta.links);
         self.written.extend(delta.written);
         self.media.extend(delta.media);
         self.cards.extend(delta.cards);
         self.search.extend(delta.search);
+        self.status.extend(delta.status);
         for page in delta.pages {
             match self
                 .pages
@@ -118,7 +130,7 @@ impl Rendered {
 pub type Sink<'a> = &'a (dyn Fn(&str, &[u8]) -> std::io::Result<()> + Sync);
 
 /// One guide page, for reports and the sitemap.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct PageInfo {
     pub guide: String,
     pub locale: String,
@@ -260,6 +272,14 @@ fn render_delta(
     }
     crate::timing("render guides", t0);
     let t0 = std::time::Instant::now();
+    for (g, locale) in jobs {
+        let guide = &site.guides[*g];
+        if !review::has_page(site, guide, locale) {
+            delta
+                .removed
+                .insert(format!("review/{locale}/{}/index.html", guide.id()));
+        }
+    }
     let reviews: Vec<Result<(String, Vec<u8>), Diagnostic>> = jobs
         .par_iter()
         .filter(|(g, locale)| review::has_page(site, &site.guides[*g], locale))
@@ -293,30 +313,37 @@ fn render_delta(
             .map(|p| ((p.guide.as_str(), p.locale.as_str()), p)),
     );
     let pages: Vec<PageInfo> = page_map.values().map(|p| (*p).clone()).collect();
-    let mut index: BTreeMap<&(String, String), &Vec<search::Entry>> =
+    let mut index: BTreeMap<&(String, String), &Vec<u8>> =
         base.map(|b| b.search.iter().collect()).unwrap_or_default();
     index.extend(delta.search.iter());
-    let locales: Vec<&str> = pages
-        .iter()
-        .map(|p| p.locale.as_str())
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .collect();
+    // A partial render only touches the indexes of the locales it rendered pages in.
+    let locales: Vec<&str> = match base {
+        Some(_) => jobs.iter().map(|(_, l)| *l).collect::<BTreeSet<_>>(),
+        None => pages.iter().map(|p| p.locale.as_str()).collect(),
+    }
+    .into_iter()
+    .collect();
     type LocaleFiles = (Vec<(String, Vec<u8>)>, Vec<Diagnostic>);
     let per_locale: Vec<LocaleFiles> = locales
         .par_iter()
         .map(|locale| {
             let mut files = Vec::new();
             let mut problems = Vec::new();
-            let entries: Vec<&search::Entry> = index
-                .iter()
-                .filter(|((l, _), _)| l == locale)
-                .flat_map(|(_, entries)| entries.iter())
-                .collect();
-            files.push((
-                format!("search/{locale}.json"),
-                search::index_json(locale, &entries),
-            ));
+            // In a partial render, a locale's index and search file change only when one of
+            // its rendered pages changed what they show.
+            if changed(base.map(|b| &b.search), &delta.search, locale) {
+                let fragments = index
+                    .iter()
+                    .filter(|((l, _), _)| l == locale)
+                    .map(|(_, f)| f.as_slice());
+                files.push((
+                    format!("search/{locale}.json"),
+                    search::index_json(locale, fragments),
+                ));
+            }
+            if !changed(base.map(|b| &b.cards), &delta.cards, locale) {
+                return (files, problems);
+            }
             let locale_cards: Vec<&GuideCard> = cards
                 .iter()
                 .filter(|((l, _), _)| l == locale)
@@ -335,46 +362,69 @@ fn render_delta(
         }
         problems.into_iter().for_each(|d| diagnostics.push(d));
     }
-    for locale in &locales {
-        match render_simple(
-            site,
-            locale,
-            "404.html",
-            "../",
-            &format!("{locale}/404.html"),
-        ) {
-            Ok(html) => {
-                delta.put(format!("{locale}/404.html"), html);
+    // Pages that do not depend on guides are rendered in full builds only.
+    if base.is_none() {
+        for locale in &locales {
+            match render_simple(
+                site,
+                locale,
+                "404.html",
+                "../",
+                &format!("{locale}/404.html"),
+            ) {
+                Ok(html) => delta.put(format!("{locale}/404.html"), html),
+                Err(d) => diagnostics.push(d),
             }
+        }
+        let default = &site.config.default_locale;
+        match render_simple(site, default, "root.html", "", "") {
+            Ok(html) => delta.put("index.html".into(), html),
+            Err(d) => diagnostics.push(d),
+        }
+        let base_path = base_path(&site.config.base_url);
+        match render_simple(site, default, "404.html", &base_path, "404.html") {
+            Ok(html) => delta.put("404.html".into(), html),
+            Err(d) => diagnostics.push(d),
+        }
+        for (name, bytes) in &site.theme.assets {
+            delta.files.insert(format!("assets/{name}"), bytes.clone());
+        }
+    }
+    // The status page, when a rendered guide's row changed.
+    let job_guides: BTreeSet<usize> = jobs.iter().map(|(g, _)| *g).collect();
+    delta.status = review::status_rows(site, job_guides.iter().map(|g| &site.guides[*g]))
+        .into_iter()
+        .map(|row| (row.guide.clone(), row))
+        .collect();
+    let status_changed = base.is_none_or(|b| {
+        delta
+            .status
+            .iter()
+            .any(|(guide, row)| b.status.get(guide) != Some(row))
+    });
+    if status_changed {
+        let mut rows: BTreeMap<&String, &review::StatusRow> =
+            base.map(|b| b.status.iter().collect()).unwrap_or_default();
+        rows.extend(delta.status.iter());
+        let rows: Vec<&review::StatusRow> = rows.into_values().collect();
+        match render_status(site, &rows) {
+            Ok(html) => delta.put("status/index.html".into(), html),
             Err(d) => diagnostics.push(d),
         }
     }
-    let default = &site.config.default_locale;
-    match render_simple(site, default, "root.html", "", "") {
-        Ok(html) => {
-            delta.put("index.html".into(), html);
-        }
-        Err(d) => diagnostics.push(d),
+    // The sitemap, when a rendered page's entry changed.
+    let sitemap_changed = base.is_none_or(|b| {
+        delta.pages.iter().any(|page| {
+            !b.pages
+                .iter()
+                .any(|p| p.guide == page.guide && p.locale == page.locale && p == page)
+        })
+    });
+    if sitemap_changed {
+        delta
+            .files
+            .insert("sitemap.xml".into(), sitemap(site, &pages).into_bytes());
     }
-    let base_path = base_path(&site.config.base_url);
-    match render_simple(site, default, "404.html", &base_path, "404.html") {
-        Ok(html) => {
-            delta.put("404.html".into(), html);
-        }
-        Err(d) => diagnostics.push(d),
-    }
-    match render_status(site) {
-        Ok(html) => {
-            delta.put("status/index.html".into(), html);
-        }
-        Err(d) => diagnostics.push(d),
-    }
-    for (name, bytes) in &site.theme.assets {
-        delta.files.insert(format!("assets/{name}"), bytes.clone());
-    }
-    delta
-        .files
-        .insert("sitemap.xml".into(), sitemap(site, &pages).into_bytes());
     if diagnostics.has_errors() {
         diagnostics.sort();
         return Err(diagnostics);
@@ -464,11 +514,27 @@ struct RenderedPage {
     media: Vec<MediaFile>,
     info: PageInfo,
     card: GuideCard,
-    search: Vec<search::Entry>,
+    search: Vec<u8>,
+}
+
+/// Whether `delta` holds a value for `locale` that differs from (or is missing in) `base`; always
+/// true for a full render.
+fn changed<T: PartialEq>(
+    base: Option<&BTreeMap<(String, String), T>>,
+    delta: &BTreeMap<(String, String), T>,
+    locale: &str,
+) -> bool {
+    let Some(base) = base else {
+        return true;
+    };
+    delta
+        .iter()
+        .filter(|((l, _), _)| l == locale)
+        .any(|(key, value)| base.get(key) != Some(value))
 }
 
 /// What the locale index shows of a guide.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct GuideCard {
     id: String,
     product: String,
@@ -567,12 +633,12 @@ fn render_guide(site: &Site, index: usize, locale: &str) -> Result<RenderedPage,
     for m in &mut media {
         m.source = guide_dir.join(&m.source);
     }
-    let search = search::entries(
+    let search = search::fragment(&search::entries(
         data.id(),
         &data.loaded.guide,
         &view.title_plain,
         &mut localizer,
-    );
+    ));
     if !localizer.errors.is_empty() {
         return Err(std::mem::take(&mut localizer.errors));
     }

@@ -106,11 +106,14 @@ pub(super) fn render_simple(
 }
 
 /// The translation status page (for the team; its interface is in the default locale).
-pub(super) fn render_status(site: &Site) -> Result<Vec<u8>, Diagnostic> {
+pub(super) fn render_status(
+    site: &Site,
+    rows: &[&review::StatusRow],
+) -> Result<Vec<u8>, Diagnostic> {
     let default = site.config.default_locale.as_str();
     let status_common = common(site, default, "../", "status/");
     let mut context = context_for(&status_common);
-    context.insert("rows", &review::status_rows(site));
+    context.insert("rows", rows);
     context.insert("locales", &site.config.locales);
     render_template(site, "status.html", &context)
 }

@@ -11,7 +11,7 @@ use crate::i18n::bundle::{self, format};
 use crate::render::escape;
 use crate::site::{GuideData, Site};
 
-#[derive(Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct StatusCell {
     pub locale: String,
     pub percent: u32,
@@ -23,7 +23,7 @@ pub struct StatusCell {
     pub href: Option<String>,
 }
 
-#[derive(Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct StatusRow {
     pub guide: String,
     pub title: String,
@@ -47,10 +47,9 @@ pub fn has_page(site: &Site, guide: &GuideData, locale: &str) -> bool {
     }
 }
 
-/// The rows of the status matrix.
-pub fn status_rows(site: &Site) -> Vec<StatusRow> {
-    site.guides
-        .iter()
+/// The rows of the status matrix for `guides`.
+pub fn status_rows<'a>(site: &Site, guides: impl Iterator<Item = &'a GuideData>) -> Vec<StatusRow> {
+    guides
         .map(|g| StatusRow {
             guide: g.id().to_owned(),
             title: title(site, g),

@@ -82,16 +82,34 @@ fn language(l: &Localizer<'_>, fallback: bool) -> String {
     if fallback { l.source_locale } else { l.locale }.to_owned()
 }
 
-/// The index file of one locale.
-pub fn index_json(locale: &str, entries: &[&Entry]) -> Vec<u8> {
-    #[derive(Serialize)]
-    struct Index<'a> {
-        lang: &'a str,
-        entries: &'a [&'a Entry],
+/// One page's entries as JSON array elements (comma-separated, no brackets), serialized once
+/// when the page is rendered so the index files are only concatenated.
+pub fn fragment(entries: &[Entry]) -> Vec<u8> {
+    let mut out = Vec::new();
+    for (i, entry) in entries.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        // Serializing plain strings into a Vec cannot fail.
+        let _ = serde_json::to_writer(&mut out, entry);
     }
-    serde_json::to_vec(&Index {
-        lang: locale,
-        entries,
-    })
-    .unwrap_or_default()
+    out
+}
+
+/// The index file of one locale from its pages' fragments.
+pub fn index_json<'a>(locale: &str, fragments: impl Iterator<Item = &'a [u8]>) -> Vec<u8> {
+    let mut out = Vec::new();
+    out.extend_from_slice(b"{\"lang\":");
+    let _ = serde_json::to_writer(&mut out, locale);
+    out.extend_from_slice(b",\"entries\":[");
+    let mut first = true;
+    for fragment in fragments.filter(|f| !f.is_empty()) {
+        if !first {
+            out.push(b',');
+        }
+        first = false;
+        out.extend_from_slice(fragment);
+    }
+    out.extend_from_slice(b"]}");
+    out
 }

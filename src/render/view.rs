@@ -21,7 +21,7 @@ pub struct GuideView {
     pub step_count: usize,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct FactView {
     pub id: String,
     pub label: String,

@@ -110,6 +110,7 @@ pub fn rebuild(
         .as_ref()
         .map(|s| s.guides.iter().map(|g| g.id().to_owned()).collect());
     let (site, warnings) = load(root, plan, last)?;
+    crate::timing("serve: load", started);
     let jobs = jobs(plan, &site, guide_ids.as_ref());
     let (rendered, full, label) = match &jobs {
         None => (
