@@ -71,5 +71,9 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<ExitCode> {
     if fallback_pages > 0 {
         println!("{fallback_pages} page(s) show untranslated text (see `stepdoc check`)");
     }
+    // The process ends here: let the OS reclaim the site model at once instead of freeing
+    // hundreds of thousands of allocations one by one.
+    std::mem::forget(site);
+    std::mem::forget(rendered);
     Ok(ExitCode::SUCCESS)
 }

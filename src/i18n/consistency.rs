@@ -451,10 +451,15 @@ fn spell(references: &[Reference]) -> String {
         .join(", ")
 }
 
-fn strip_markers(text: &str) -> String {
-    text.chars()
-        .filter(|c| *c != super::UI_OPEN && *c != super::UI_CLOSE)
-        .collect()
+fn strip_markers(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains([super::UI_OPEN, super::UI_CLOSE]) {
+        text.chars()
+            .filter(|c| *c != super::UI_OPEN && *c != super::UI_CLOSE)
+            .collect::<String>()
+            .into()
+    } else {
+        text.into()
+    }
 }
 
 fn one_line(text: &str) -> String {
@@ -479,6 +484,13 @@ fn marked_same(text: &str, line: u32) -> bool {
 /// URLs, email addresses, code spans and numbers of `text`, which a translation must keep.
 pub fn literals(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
+    // Most messages hold none of the marks of a literal.
+    if !text.contains(['`', '@'])
+        && !text.contains("http")
+        && !text.contains(|c: char| c.is_ascii_digit())
+    {
+        return out;
+    }
     // Code spans first; the rest of the text is scanned without them.
     let mut residue = String::new();
     let mut rest = text;
