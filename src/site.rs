@@ -79,7 +79,9 @@ pub fn load(root: &Path) -> (Option<Site>, Diagnostics) {
     let Some(config) = config::load(root, &mut diagnostics) else {
         return (None, diagnostics);
     };
+    let started = std::time::Instant::now();
     let guides = content::load_guides(root, &mut diagnostics);
+    crate::timing("load: guides parsed", started);
     for guide in &guides {
         content::validate::validate(&config, guide, &mut diagnostics);
     }
@@ -107,6 +109,7 @@ pub fn load(root: &Path) -> (Option<Site>, Diagnostics) {
         .into_par_iter()
         .map(|loaded| prepare_guide(&shared, loaded))
         .collect();
+    crate::timing("load: translations checked", started);
     let mut guide_data = Vec::new();
     for (data, diags) in results {
         diagnostics.extend(diags);

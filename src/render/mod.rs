@@ -218,10 +218,11 @@ fn render_delta(
     sink: Option<Sink<'_>>,
 ) -> Result<Rendered, Diagnostics> {
     let t0 = std::time::Instant::now();
+    let order = product_order(site);
     let results: Vec<Result<RenderedPage, Vec<Diagnostic>>> = jobs
         .par_iter()
         .map(|(g, locale)| {
-            let mut page = render_guide(site, *g, locale)?;
+            let mut page = render_guide(site, &order, *g, locale)?;
             if let Some(sink) = sink {
                 sink(&page.path, &page.html).map_err(|err| {
                     vec![Diagnostic::error(
@@ -463,22 +464,36 @@ struct GuideLink {
 }
 
 /// The previous and next guide of the same product, in the order of the index page.
-fn neighbours(site: &Site, index: usize, locale: &str) -> (Option<GuideLink>, Option<GuideLink>) {
-    let product = site.guides[index].loaded.guide.product.as_str();
-    let mut same: Vec<(String, usize)> = site
+/// For every guide (by index): the previous and next guide of the same product, in the order
+/// of the index page (partner, then id). Computed once per render: O(n log n).
+fn product_order(site: &Site) -> Vec<(Option<usize>, Option<usize>)> {
+    let mut order: Vec<(&str, &str, &str, usize)> = site
         .guides
         .iter()
         .enumerate()
-        .filter(|(_, g)| g.loaded.guide.product.as_str() == product)
         .map(|(i, g)| {
-            (
-                (g.loaded.guide.partner.as_str().to_owned() + "/" + g.id()),
-                i,
-            )
+            let guide = &g.loaded.guide;
+            (guide.product.as_str(), guide.partner.as_str(), g.id(), i)
         })
         .collect();
-    same.sort();
-    let position = same.iter().position(|(_, i)| *i == index);
+    order.sort_unstable();
+    let mut out = vec![(None, None); site.guides.len()];
+    for (k, (product, _, _, i)) in order.iter().enumerate() {
+        let same = |other: Option<&(&str, &str, &str, usize)>| {
+            other.filter(|o| o.0 == *product).map(|o| o.3)
+        };
+        let previous = k.checked_sub(1).and_then(|k| same(order.get(k)));
+        out[*i] = (previous, same(order.get(k + 1)));
+    }
+    out
+}
+
+/// The previous and next guide of the same product as links in `locale`.
+fn neighbours(
+    site: &Site,
+    (previous, next): (Option<usize>, Option<usize>),
+    locale: &str,
+) -> (Option<GuideLink>, Option<GuideLink>) {
     let link = |i: usize| {
         let guide = &site.guides[i];
         let args = bundle::args(&site.config.variables);
@@ -495,13 +510,7 @@ fn neighbours(site: &Site, index: usize, locale: &str) -> (Option<GuideLink>, Op
             title: markdown::plain(&text),
         }
     };
-    match position {
-        Some(p) => (
-            p.checked_sub(1).map(|q| link(same[q].1)),
-            same.get(p + 1).map(|(_, i)| link(*i)),
-        ),
-        None => (None, None),
-    }
+    (previous.map(link), next.map(link))
 }
 
 /// One rendered guide page and what the rest of the site needs to know about it.
@@ -594,7 +603,12 @@ fn render_template(
         })
 }
 
-fn render_guide(site: &Site, index: usize, locale: &str) -> Result<RenderedPage, Vec<Diagnostic>> {
+fn render_guide(
+    site: &Site,
+    order: &[(Option<usize>, Option<usize>)],
+    index: usize,
+    locale: &str,
+) -> Result<RenderedPage, Vec<Diagnostic>> {
     let data = &site.guides[index];
     let strings = &site.theme.strings[locale];
     let guide_dir = site.root.join(&data.loaded.dir);
@@ -695,7 +709,7 @@ fn render_guide(site: &Site, index: usize, locale: &str) -> Result<RenderedPage,
         "source_language_name",
         &strings.get(&format!("language-{}", data.source_locale())),
     );
-    let (previous, next) = neighbours(site, index, locale);
+    let (previous, next) = neighbours(site, order[index], locale);
     context.insert("previous", &previous);
     context.insert("next", &next);
     let html = render_template(site, "guide.html", &context).map_err(|d| vec![d])?;
