@@ -16,10 +16,21 @@ pub mod site;
 pub mod write;
 pub mod yaml;
 
+fn timings_on() -> bool {
+    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *ON.get_or_init(|| std::env::var_os("STEPDOC_TIMINGS").is_some_and(|v| v == "1"))
+}
+
+/// With `STEPDOC_TIMINGS=1`, print a measured duration in nanoseconds (to stderr).
+pub fn timing_value(what: &str, nanos: u64) {
+    if timings_on() {
+        eprintln!("timing: {what}: {:.1} ms", nanos as f64 / 1e6);
+    }
+}
+
 /// With `STEPDOC_TIMINGS=1`, print how long a stage took (to stderr).
 pub fn timing(stage: &str, since: std::time::Instant) {
-    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
-    if *ON.get_or_init(|| std::env::var_os("STEPDOC_TIMINGS").is_some_and(|v| v == "1")) {
+    if timings_on() {
         let peak = std::fs::read_to_string("/proc/self/status")
             .ok()
             .and_then(|s| {

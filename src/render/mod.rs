@@ -272,6 +272,10 @@ fn render_delta(
         }
     }
     crate::timing("render guides", t0);
+    crate::timing_value(
+        "  of which search entries (CPU, all threads)",
+        search::BUILD_NANOS.swap(0, std::sync::atomic::Ordering::Relaxed),
+    );
     let t0 = std::time::Instant::now();
     for (g, locale) in jobs {
         let guide = &site.guides[*g];
@@ -333,6 +337,7 @@ fn render_delta(
             // In a partial render, a locale's index and search file change only when one of
             // its rendered pages changed what they show.
             if changed(base.map(|b| &b.search), &delta.search, locale) {
+                let started = std::time::Instant::now();
                 let fragments = index
                     .iter()
                     .filter(|((l, _), _)| l == locale)
@@ -341,6 +346,7 @@ fn render_delta(
                     format!("search/{locale}.json"),
                     search::index_json(locale, fragments),
                 ));
+                search::account(started);
             }
             if !changed(base.map(|b| &b.cards), &delta.cards, locale) {
                 return (files, problems);
@@ -434,6 +440,10 @@ fn render_delta(
         .pages
         .sort_by(|a, b| (&a.guide, &a.locale).cmp(&(&b.guide, &b.locale)));
     crate::timing("index pages", t0);
+    crate::timing_value(
+        "  of which search files (CPU, all threads)",
+        search::BUILD_NANOS.swap(0, std::sync::atomic::Ordering::Relaxed),
+    );
     let t0 = std::time::Instant::now();
     let broken = links::check(site, &delta, base);
     crate::timing("links", t0);
@@ -647,12 +657,14 @@ fn render_guide(
     for m in &mut media {
         m.source = guide_dir.join(&m.source);
     }
+    let search_started = std::time::Instant::now();
     let search = search::fragment(&search::entries(
         data.id(),
         &data.loaded.guide,
         &view.title_plain,
         &mut localizer,
     ));
+    search::account(search_started);
     if !localizer.errors.is_empty() {
         return Err(std::mem::take(&mut localizer.errors));
     }
