@@ -181,3 +181,136 @@ fn a_hundred_placeables_are_an_error_not_a_crash() {
         .stderr_has("step-paste-key");
     assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
 }
+
+/// Runs `script` (with `$1` = a mount point, `$2` = the site, `$3` = the binary) in a private
+/// mount namespace, where it may mount a small tmpfs; works as root and, through a user
+/// namespace, without.
+fn in_mount_namespace(script: &str, mnt: &std::path::Path, root: &std::path::Path) {
+    let status = std::process::Command::new("unshare")
+        .args(["--map-root-user", "--mount", "sh", "-c", script, "sh"])
+        .arg(mnt)
+        .arg(root)
+        .arg(env!("CARGO_BIN_EXE_stepdoc"))
+        .status()
+        .expect("run unshare (util-linux)");
+    assert!(status.success(), "namespace script failed: {status}");
+}
+
+#[test]
+fn a_full_disk_during_the_write_phase_leaves_the_previous_output_and_no_debris() {
+    let site = SiteTest::fixture("multilingual");
+    let mnt = site.path().join("mnt");
+    std::fs::create_dir(&mnt).expect("mkdir");
+    // First build fits the 1 MiB filesystem; the second needs a 3 MB screenshot copied.
+    let script = r#"set -e
+mount -t tmpfs -o size=1m tmpfs "$1"
+"$3" build --root "$2" --out "$1/public" > /dev/null
+(cd "$1" && find public -type f | sort | xargs sha256sum) > "$2/before.sum"
+head -c 3000000 /dev/zero > "$2/content/demo/images/en/settings.png"
+set +e
+"$3" build --root "$2" --out "$1/public" > /dev/null 2> "$2/err.txt"
+echo $? > "$2/code.txt"
+(cd "$1" && find public -type f | sort | xargs sha256sum) > "$2/after.sum"
+ls -a "$1" > "$2/ls.txt"
+"#;
+    in_mount_namespace(script, &mnt, site.path());
+    assert_eq!(
+        site.read("code.txt").trim(),
+        "1",
+        "{}",
+        site.read("err.txt")
+    );
+    assert!(
+        site.read("err.txt").contains("No space left on device"),
+        "{}",
+        site.read("err.txt")
+    );
+    assert!(!site.read("before.sum").is_empty());
+    assert_eq!(site.read("after.sum"), site.read("before.sum"));
+    let listing = site.read("ls.txt");
+    assert!(
+        !listing.contains("stepdoc-staging") && !listing.contains("stepdoc-old"),
+        "{listing}"
+    );
+}
+
+/// `command` run as an unprivileged user: `nobody` through `setpriv` when the tests run as
+/// root (root ignores file permissions), as is otherwise.
+fn unprivileged(args: &[&str], site: &SiteTest) -> (i32, String) {
+    let is_root = std::process::Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0");
+    let mut command = if is_root {
+        let mut c = std::process::Command::new("setpriv");
+        c.args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"]);
+        c.arg(env!("CARGO_BIN_EXE_stepdoc"));
+        c
+    } else {
+        std::process::Command::new(env!("CARGO_BIN_EXE_stepdoc"))
+    };
+    let output = command
+        .args(args)
+        .current_dir(site.path())
+        .output()
+        .expect("run stepdoc");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn permission_errors_leave_the_previous_output() {
+    use std::os::unix::fs::PermissionsExt;
+    let site = SiteTest::fixture("multilingual");
+    let set_mode = |rel: &str, mode: u32| {
+        std::fs::set_permissions(site.path().join(rel), std::fs::Permissions::from_mode(mode))
+            .expect("chmod");
+    };
+    // Everything readable and the output's parent writable by the unprivileged user.
+    for entry in walkdir::WalkDir::new(site.path()).into_iter().flatten() {
+        let mode = if entry.file_type().is_dir() {
+            0o755
+        } else {
+            0o644
+        };
+        std::fs::set_permissions(entry.path(), std::fs::Permissions::from_mode(mode))
+            .expect("chmod");
+    }
+    std::fs::create_dir(site.path().join("site-out")).expect("mkdir");
+    set_mode("site-out", 0o777);
+    let out = ["build", "--out", "site-out/public"];
+    let (code, stderr) = unprivileged(&out, &site);
+    assert_eq!(code, 0, "{stderr}");
+    let before = site.tree("site-out/public");
+    site.edit(
+        "content/demo/guide.yaml",
+        "text: Paste the key in the mailer.",
+        "text: Paste the key in the mailer now.",
+    );
+
+    // A translation that cannot be read: a located error, nothing written.
+    set_mode("locales/nl/demo.ftl", 0o000);
+    let (code, stderr) = unprivileged(&out, &site);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("locales/nl/demo.ftl") && stderr.contains("ermission denied"),
+        "{stderr}"
+    );
+    assert_eq!(site.tree("site-out/public"), before);
+    set_mode("locales/nl/demo.ftl", 0o644);
+
+    // An output directory whose parent is read-only: refused before rendering.
+    set_mode("site-out", 0o555);
+    let (code, stderr) = unprivileged(&out, &site);
+    assert_ne!(code, 0, "{stderr}");
+    assert!(stderr.contains("ermission denied"), "{stderr}");
+    assert_eq!(site.tree("site-out/public"), before);
+    set_mode("site-out", 0o777);
+
+    // Writable again: the edit is published.
+    let (code, stderr) = unprivileged(&out, &site);
+    assert_eq!(code, 0, "{stderr}");
+    assert_ne!(site.tree("site-out/public"), before);
+}
