@@ -2,7 +2,7 @@
 //! translations per locale, and the theme. `load` runs every validation and collects every
 //! finding; rendering only starts from a `Site` without errors.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -164,6 +164,53 @@ impl Site {
         }
         diagnostics.sort();
         (fresh, diagnostics)
+    }
+
+    /// Load the glossaries and translation locks of `locales` again and check every guide's text
+    /// against them (guides are not parsed again). On errors the site is left as it was and the
+    /// diagnostics say why.
+    pub fn reload_locales(&mut self, locales: &BTreeSet<String>) -> Diagnostics {
+        let mut diagnostics = Diagnostics::new();
+        let mut terms = self.terms.clone();
+        let mut locks = self.locks.clone();
+        for locale in locales
+            .iter()
+            .filter(|l| self.config.has_locale(l.as_str()))
+        {
+            let t = terms::load(&self.root, locale, &mut diagnostics);
+            check_term_refs(&t, &mut diagnostics);
+            terms.insert(locale.clone(), t);
+            let (lock, errors) = Lock::load(&self.root, locale);
+            errors.into_iter().for_each(|d| diagnostics.push(d));
+            locks.insert(locale.clone(), lock);
+        }
+        if diagnostics.has_errors() {
+            diagnostics.sort();
+            return diagnostics;
+        }
+        let shared = Shared {
+            root: &self.root,
+            config: &self.config,
+            terms: &terms,
+            locks: &locks,
+        };
+        let results: Vec<(Option<GuideData>, Diagnostics)> = self
+            .guides
+            .par_iter()
+            .map(|g| prepare_guide(&shared, g.loaded.clone()))
+            .collect();
+        let mut fresh = Vec::new();
+        for (data, diags) in results {
+            diagnostics.extend(diags);
+            fresh.extend(data);
+        }
+        diagnostics.sort();
+        if !diagnostics.has_errors() {
+            self.terms = terms;
+            self.locks = locks;
+            self.guides = fresh;
+        }
+        diagnostics
     }
 
     /// Replace guides by their reloaded data (from [`Site::reload_guides`]).

@@ -306,17 +306,35 @@ fn partial_updates_equal_a_full_render() {
             render::render_update(&model, &current, &[("demo".to_owned(), locale.to_owned())])
                 .expect("partial render");
         current.apply(delta);
-        let full = render::render(&model, &[]).expect("full render");
-        assert_eq!(
-            current.files.keys().collect::<Vec<_>>(),
-            full.files.keys().collect::<Vec<_>>(),
-            "after editing `{to}`"
+        assert_same_as_full(&model, &current, to);
+    }
+    // A glossary edit: only that locale is checked and rendered again.
+    site.edit("locales/nl/terms.ftl", "= Acme", "= Acme Nieuw");
+    let diagnostics = model.reload_locales(&BTreeSet::from(["nl".to_owned()]));
+    assert!(!diagnostics.has_errors(), "{diagnostics:?}");
+    let delta = render::render_update(&model, &current, &[("demo".to_owned(), "nl".to_owned())])
+        .expect("partial render");
+    current.apply(delta);
+    assert!(
+        current.files["nl/demo/index.html"]
+            .windows(10)
+            .any(|w| w == b"Acme Nieuw")
+    );
+    assert_same_as_full(&model, &current, "terms.ftl");
+}
+
+#[track_caller]
+fn assert_same_as_full(model: &stepdoc::site::Site, current: &stepdoc::render::Rendered, to: &str) {
+    let full = stepdoc::render::render(model, &[]).expect("full render");
+    assert_eq!(
+        current.files.keys().collect::<Vec<_>>(),
+        full.files.keys().collect::<Vec<_>>(),
+        "after editing `{to}`"
+    );
+    for (path, bytes) in &full.files {
+        assert!(
+            current.files.get(path) == Some(bytes),
+            "{path} differs from a full render after editing `{to}`"
         );
-        for (path, bytes) in &full.files {
-            assert!(
-                current.files.get(path) == Some(bytes),
-                "{path} differs from a full render after editing `{to}`"
-            );
-        }
     }
 }

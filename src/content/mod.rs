@@ -18,7 +18,7 @@ pub const CONTENT_DIR: &str = "content";
 pub const GUIDE_FILE: &str = "guide.yaml";
 
 /// A parsed guide and where it came from.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct LoadedGuide {
     /// The guide id: its directory name, also its URL segment.
     pub id: String,

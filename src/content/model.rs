@@ -100,7 +100,7 @@ impl JsonSchema for Id {
 }
 
 /// One guide: metadata, structure and the text in its source language.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Guide {
     /// Language of the text in this file (one of the site's locales).
@@ -138,7 +138,7 @@ pub struct Guide {
     pub collect: Option<Collect>,
 }
 
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Fact {
     pub id: Id,
@@ -146,7 +146,7 @@ pub struct Fact {
     pub value: Text,
 }
 
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Prerequisite {
     pub id: Id,
@@ -154,7 +154,7 @@ pub struct Prerequisite {
     pub text: Text,
 }
 
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Section {
     pub id: Id,
@@ -195,7 +195,7 @@ fn admonitions<'a>(
         .filter_map(|(kind, text)| text.as_ref().map(|t| (kind, t)))
 }
 
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Step {
     /// Unique in the guide; the anchor `#step-<id>` in every language.
@@ -234,7 +234,7 @@ impl Step {
     }
 }
 
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Troubleshooting {
     pub id: Id,
@@ -246,7 +246,7 @@ pub struct Troubleshooting {
 }
 
 /// Content shown after a section's steps.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase", deny_unknown_fields)]
 pub enum Block {
     /// A table with translatable header and cells.
@@ -259,7 +259,7 @@ pub enum Block {
     Text(TextBlock),
 }
 
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Table {
     pub id: Id,
@@ -269,14 +269,14 @@ pub struct Table {
     pub rows: Vec<Row>,
 }
 
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Column {
     pub id: Id,
     pub label: Text,
 }
 
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Row {
     pub id: Id,
@@ -284,7 +284,7 @@ pub struct Row {
     pub cells: BTreeMap<String, Text>,
 }
 
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct List {
     pub id: Id,
@@ -301,7 +301,7 @@ pub struct List {
     pub groups: Vec<Group>,
 }
 
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Group {
     pub id: Id,
@@ -309,14 +309,14 @@ pub struct Group {
     pub items: Vec<Item>,
 }
 
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Item {
     pub id: Id,
     pub text: Text,
 }
 
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Definitions {
     pub id: Id,
@@ -325,7 +325,7 @@ pub struct Definitions {
     pub entries: Vec<Definition>,
 }
 
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Definition {
     pub id: Id,
@@ -334,7 +334,7 @@ pub struct Definition {
     pub text: Text,
 }
 
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TextBlock {
     pub id: Id,
@@ -363,7 +363,7 @@ impl AdmonitionKind {
     }
 }
 
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Collect {
     /// Heading of the checklist.
@@ -374,7 +374,7 @@ pub struct Collect {
     pub values: Vec<CollectValue>,
 }
 
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CollectValue {
     pub id: Id,

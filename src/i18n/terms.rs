@@ -21,7 +21,7 @@ const UI_OPEN: &str = "\u{E000}";
 const UI_CLOSE: &str = "\u{E001}";
 
 /// The terms of one locale.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Terms {
     /// `locales/<lang>/terms.ftl`, relative to the site root.
     pub path: PathBuf,

@@ -67,12 +67,13 @@ pub fn jobs(
     Some(jobs.into_iter().collect())
 }
 
-/// The site model to render from: for a plan that only touches some guides, the last good
-/// site with just those guides loaded again (taken out of `last`); otherwise the whole site
-/// loaded from disk. On failure `last` is left as it was.
+/// The site model to render from: for a plan that only touches some guides or locales, the last
+/// good site with just those guides (or those locales' glossaries) loaded again (taken out of
+/// `last`); otherwise the whole site loaded from disk. On failure `last` is left as it was.
 fn load(root: &Path, plan: &Plan, last: &mut Option<Site>) -> Result<(Site, usize), Outcome> {
-    let partial = !plan.full && plan.locales.is_empty();
-    if partial && let Some(previous) = last.as_ref() {
+    if !plan.full
+        && let Some(previous) = last.as_mut()
+    {
         let mut ids: BTreeSet<String> = plan.guides.clone();
         ids.extend(plan.pages.iter().map(|(guide, _)| guide.clone()));
         let known = ids.iter().all(|id| {
@@ -80,13 +81,22 @@ fn load(root: &Path, plan: &Plan, last: &mut Option<Site>) -> Result<(Site, usiz
                 && root.join("content").join(id).join("guide.yaml").is_file()
         });
         if known {
+            let mut warnings = 0;
+            if !plan.locales.is_empty() {
+                // A glossary or lock changed: those locales' files again, no guide re-parsed.
+                let diagnostics = previous.reload_locales(&plan.locales);
+                if diagnostics.has_errors() {
+                    return Err(failed(root, &diagnostics));
+                }
+                warnings += diagnostics.warning_count();
+            }
             let (fresh, diagnostics) = previous.reload_guides(&ids);
             if diagnostics.has_errors() {
                 return Err(failed(root, &diagnostics));
             }
             if let Some(mut site) = last.take() {
                 site.replace_guides(fresh);
-                return Ok((site, diagnostics.warning_count()));
+                return Ok((site, warnings + diagnostics.warning_count()));
             }
         }
     }
