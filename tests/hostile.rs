@@ -314,3 +314,44 @@ fn permission_errors_leave_the_previous_output() {
     assert_eq!(code, 0, "{stderr}");
     assert_ne!(site.tree("site-out/public"), before);
 }
+
+#[test]
+fn themes_cannot_read_the_environment_or_files_outside_the_site() {
+    let site = SiteTest::fixture("multilingual");
+    let theme = crate::support::repo_root().join("themes/default");
+    for entry in walkdir::WalkDir::new(&theme).into_iter().flatten() {
+        let rel = entry.path().strip_prefix(&theme).expect("prefix");
+        let target = site.path().join("themes/x").join(rel);
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).expect("mkdir");
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+    site.edit(
+        "site.yaml",
+        "default_locale: en",
+        "default_locale: en\ntheme: x",
+    );
+    site.build().success();
+    let template = "themes/x/templates/404.html";
+    let original = site.read(template);
+    for (attempt, expected) in [
+        (
+            r#"{{ get_env(name="HOME") }}"#,
+            "Unknown function `get_env`",
+        ),
+        (r#"{% include "/etc/passwd" %}"#, "404.html:"),
+        (r#"{% include "../../../../etc/passwd" %}"#, "404.html:"),
+    ] {
+        let changed = original.replace(
+            "{% block content %}",
+            &format!("{{% block content %}}{attempt}"),
+        );
+        assert_ne!(changed, original);
+        site.write(template, changed);
+        let run = site.build();
+        run.failure().stderr_has(expected);
+        assert!(!run.stderr.contains("root:x:0:0"), "{}", run.stderr);
+    }
+}
