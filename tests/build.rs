@@ -200,11 +200,6 @@ fn a_render_error_after_pages_were_streamed_leaves_the_previous_output_and_no_de
     );
     site.build().failure().stderr_has("broken-link");
     assert_eq!(site.tree("public"), before);
-    let debris: Vec<String> = std::fs::read_dir(site.path())
-        .expect("read the site directory")
-        .flatten()
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|name| name.contains("stepdoc-staging") || name.contains("stepdoc-old"))
-        .collect();
+    let debris = site.debris();
     assert!(debris.is_empty(), "{debris:?}");
 }

@@ -135,12 +135,7 @@ fn killed_builds_never_leave_a_partial_site() {
         }
     }
     site.build().success();
-    let debris: Vec<String> = std::fs::read_dir(site.path())
-        .expect("read dir")
-        .flatten()
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.contains("stepdoc-staging") || n.contains("stepdoc-old"))
-        .collect();
+    let debris = site.debris();
     assert!(debris.is_empty(), "{debris:?}");
 }
 

@@ -16,11 +16,12 @@ pub fn read(path: &Path) -> Option<(u32, u32)> {
     if let Some(size) = from_header(&header) {
         return Some(size);
     }
-    let is_binary = header.starts_with(b"\x89PNG")
+    // PNG, GIF and WebP state their size in the first bytes; a JPEG frame header may follow
+    // metadata, an SVG root element a long prologue.
+    let fixed_header = header.starts_with(b"\x89PNG")
         || header.starts_with(b"GIF8")
-        || header.starts_with(&[0xFF, 0xD8])
         || header.starts_with(b"RIFF");
-    if header.len() < 1024 || (is_binary && !header.starts_with(&[0xFF, 0xD8])) {
+    if header.len() < 1024 || fixed_header {
         return None;
     }
     file.take(HEADER_BYTES - 1024)

@@ -3,7 +3,7 @@
 //! literal lost, unchanged, duplicate — and each finding names the locale, guide, message and the
 //! place in the `.ftl` file.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::Path;
 
 use fluent_bundle::{FluentArgs, FluentResource};
@@ -59,32 +59,34 @@ pub struct Counts {
     pub translated_words: usize,
 }
 
-/// The keys (message values and attributes) `resource` defines.
-fn defined_keys(resource: &FluentResource) -> HashMap<MessageKey, ()> {
-    let mut out = HashMap::new();
-    for entry in resource.entries() {
-        let AstEntry::Message(message) = entry else {
-            continue;
-        };
-        if message.value.is_some() {
-            out.insert(MessageKey::value(message.id.name), ());
-        }
-        for attr in &message.attributes {
-            out.insert(MessageKey::attr(message.id.name, attr.id.name), ());
-        }
-    }
-    out
-}
-
-/// The canonical FTL text of one key of `resource` (the last definition wins, as in Fluent).
-fn serialized_pattern(resource: &FluentResource, key: &MessageKey) -> Option<String> {
-    let message = resource
+/// The messages of `resource` with each key (value, attributes) they define.
+fn keyed_messages(resource: &FluentResource) -> impl Iterator<Item = (MessageKey, &Message<&str>)> {
+    resource
         .entries()
         .filter_map(|entry| match entry {
-            AstEntry::Message(m) if m.id.name == key.id => Some(m),
+            AstEntry::Message(message) => Some(message),
             _ => None,
         })
-        .last()?;
+        .flat_map(|message| {
+            let value = message
+                .value
+                .as_ref()
+                .map(|_| (MessageKey::value(message.id.name), message));
+            let attributes = message
+                .attributes
+                .iter()
+                .map(move |attr| (MessageKey::attr(message.id.name, attr.id.name), message));
+            value.into_iter().chain(attributes)
+        })
+}
+
+/// The keys (message values and attributes) `resource` defines.
+fn defined_keys(resource: &FluentResource) -> HashSet<MessageKey> {
+    keyed_messages(resource).map(|(key, _)| key).collect()
+}
+
+/// The canonical FTL text of `key` (a value or one attribute) of `message`.
+fn serialize_key(message: &Message<&str>, key: &MessageKey) -> Option<String> {
     let single = match &key.attr {
         None => Message {
             id: message.id.clone(),
@@ -105,45 +107,25 @@ fn serialized_pattern(resource: &FluentResource, key: &MessageKey) -> Option<Str
             comment: None,
         },
     };
-    Some(serialize(single))
+    Some(fluent_syntax::serializer::serialize(&Resource {
+        body: vec![AstEntry::Message(single)],
+    }))
+}
+
+/// The canonical FTL text of one key of `resource` (the last definition wins, as in Fluent).
+fn serialized_pattern(resource: &FluentResource, key: &MessageKey) -> Option<String> {
+    let (_, message) = keyed_messages(resource).filter(|(k, _)| k == key).last()?;
+    serialize_key(message, key)
 }
 
 /// Every (key → canonical FTL text) of the messages in `resource`, for hashing.
 pub fn serialized_patterns(resource: &FluentResource) -> HashMap<MessageKey, String> {
-    let mut out = HashMap::new();
-    for entry in resource.entries() {
-        let AstEntry::Message(message) = entry else {
-            continue;
-        };
-        if let Some(value) = &message.value {
-            let single = Message {
-                id: message.id.clone(),
-                value: Some(value.clone()),
-                attributes: Vec::new(),
-                comment: None,
-            };
-            out.insert(MessageKey::value(message.id.name), serialize(single));
-        }
-        for attr in &message.attributes {
-            let single = Message {
-                id: message.id.clone(),
-                value: None,
-                attributes: vec![attr.clone()],
-                comment: None,
-            };
-            out.insert(
-                MessageKey::attr(message.id.name, attr.id.name),
-                serialize(single),
-            );
-        }
-    }
-    out
-}
-
-fn serialize(message: Message<&str>) -> String {
-    fluent_syntax::serializer::serialize(&Resource {
-        body: vec![AstEntry::Message(message)],
-    })
+    keyed_messages(resource)
+        .filter_map(|(key, message)| {
+            let text = serialize_key(message, &key)?;
+            Some((key, text))
+        })
+        .collect()
 }
 
 /// References of every key of `resource`.
@@ -208,7 +190,7 @@ pub fn check(input: &Input<'_>) -> Outcome {
     for entry in entries {
         let key = &entry.key;
         let id = key.to_string();
-        if !patterns.contains_key(key) {
+        if !patterns.contains(key) {
             out.counts.missing += 1;
             out.findings.push(
                 Diagnostic::warning(
@@ -321,7 +303,7 @@ pub fn check(input: &Input<'_>) -> Outcome {
     }
 
     // Obsolete: translations of messages the structure no longer defines.
-    let mut keys: Vec<&MessageKey> = patterns.keys().collect();
+    let mut keys: Vec<&MessageKey> = patterns.iter().collect();
     keys.sort();
     for key in keys {
         if !defined.contains(key) {

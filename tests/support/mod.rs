@@ -170,6 +170,16 @@ impl SiteTest {
     }
 
     /// Every file under `rel` with its bytes.
+    /// Staging or set-aside output directories left next to `public/` by a build.
+    pub fn debris(&self) -> Vec<String> {
+        std::fs::read_dir(self.path())
+            .expect("read the site directory")
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|name| name.contains("stepdoc-staging") || name.contains("stepdoc-old"))
+            .collect()
+    }
+
     pub fn tree(&self, rel: &str) -> BTreeMap<String, Vec<u8>> {
         let base = self.path().join(rel);
         walkdir::WalkDir::new(&base)
