@@ -1,22 +1,25 @@
-//! Rendering: the checked `Site` → the files of the output, in memory. Guide pages render in
-//! parallel; nothing here touches the output directory (see `write`).
+//! Rendering: the checked `Site` → the files of the output. Guide pages render in parallel, each
+//! handed to the caller's sink when there is one; nothing here opens the output directory (see `write`).
 
 pub mod guide;
 pub mod links;
+mod listing;
 pub mod localize;
 pub mod markdown;
 mod pages;
+mod rendered;
 pub mod review;
 pub mod search;
 mod seo;
-
-use pages::{render_index, render_review, render_simple, render_status};
-use seo::{advertised_locales, is_advertised, shows_source_only, sitemap};
 pub mod theme;
 pub mod view;
 
-use std::collections::{BTreeMap, BTreeSet};
-use std::path::PathBuf;
+pub use rendered::{PageInfo, Rendered, Sink};
+
+use pages::render_review;
+use seo::{advertised_locales, is_advertised, shows_source_only};
+
+use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -42,105 +45,6 @@ pub fn escape(text: &str) -> String {
         }
     }
     out
-}
-
-/// The rendered site: output files (path under the output dir → bytes) and media to copy.
-#[derive(Clone, Debug, Default)]
-pub struct Rendered {
-    pub files: BTreeMap<String, Vec<u8>>,
-    /// Output path → absolute source path.
-    pub media: BTreeMap<String, PathBuf>,
-    /// Guide pages, sorted by guide and locale.
-    pub pages: Vec<PageInfo>,
-    /// What each locale index shows of each guide, by (locale, guide), for partial updates.
-    cards: BTreeMap<(String, String), GuideCard>,
-    /// Search entries by (locale, guide), for partial updates.
-    /// Search entries (as JSON fragments) by (locale, guide), for partial updates.
-    search: BTreeMap<(String, String), Vec<u8>>,
-    /// Rows of the translation status page by guide, for partial updates.
-    status: BTreeMap<String, review::StatusRow>,
-    /// The link check's summary of every HTML page (kept when the page itself went to a sink).
-    links: BTreeMap<String, links::PageLinks>,
-    /// Pages handed to the sink while rendering instead of being kept in `files`.
-    written: BTreeSet<String>,
-    /// In a partial render: files an earlier render produced that must go (e.g. the review
-    /// page of a translation that became complete).
-    removed: BTreeSet<String>,
-}
-
-impl Rendered {
-    /// Merge a partial render into this one.
-    pub fn apply(&mut self, delta: Rendered) {
-        for path in &delta.removed {
-            self.files.remove(path);
-            self.links.remove(path);
-            self.written.remove(path);
-        }
-        self.files.extend(delta.files);
-        self.links.extend(delta.links);
-        self.written.extend(delta.written);
-        self.media.extend(delta.media);
-        self.cards.extend(delta.cards);
-        self.search.extend(delta.search);
-        self.status.extend(delta.status);
-        for page in delta.pages {
-            match self
-                .pages
-                .iter_mut()
-                .find(|p| p.guide == page.guide && p.locale == page.locale)
-            {
-                Some(slot) => *slot = page,
-                None => self.pages.push(page),
-            }
-        }
-        self.pages
-            .sort_by(|a, b| (&a.guide, &a.locale).cmp(&(&b.guide, &b.locale)));
-    }
-
-    /// A file of the output, if rendered and kept in memory (media are not read here).
-    pub fn file(&self, path: &str) -> Option<&[u8]> {
-        self.files.get(path).map(Vec::as_slice)
-    }
-
-    /// How many files the output holds.
-    pub fn file_count(&self) -> usize {
-        self.files.len() + self.written.len() + self.media.len()
-    }
-
-    /// Whether the build produces `path` (a page, an asset or a media file).
-    pub fn exists(&self, path: &str) -> bool {
-        self.files.contains_key(path)
-            || self.written.contains(path)
-            || self.media.contains_key(path)
-    }
-
-    /// Add an output file (HTML pages also get their link-check summary).
-    fn put(&mut self, path: String, bytes: Vec<u8>) {
-        if path.ends_with(".html")
-            && let Ok(html) = std::str::from_utf8(&bytes)
-        {
-            self.links.insert(path.clone(), links::summarize(html));
-        }
-        self.files.insert(path, bytes);
-    }
-}
-
-/// Where rendered guide pages go as soon as each is done: `build` writes them to the staging
-/// directory from the rendering threads, so the whole site never has to sit in memory.
-pub type Sink<'a> = &'a (dyn Fn(&str, &[u8]) -> std::io::Result<()> + Sync);
-
-/// One guide page, for reports and the sitemap.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct PageInfo {
-    pub guide: String,
-    pub locale: String,
-    pub path: String,
-    pub translated_percent: u32,
-    pub fallback_messages: usize,
-    /// The guide's source language page.
-    pub is_source: bool,
-    /// Listed in the sitemap and hreflang as being in its locale.
-    pub advertised: bool,
 }
 
 #[derive(Serialize)]
@@ -299,139 +203,7 @@ fn render_delta(
     crate::timing("render reviews", t0);
     let t0 = std::time::Instant::now();
     // Pages that list guides, from the cards and page list of the whole site.
-    // Merged views of the base and this delta (the delta wins), by reference.
-    let mut cards: BTreeMap<&(String, String), &GuideCard> =
-        base.map(|b| b.cards.iter().collect()).unwrap_or_default();
-    cards.extend(delta.cards.iter());
-    let mut page_map: BTreeMap<(&str, &str), &PageInfo> = base
-        .map(|b| {
-            b.pages
-                .iter()
-                .map(|p| ((p.guide.as_str(), p.locale.as_str()), p))
-                .collect()
-        })
-        .unwrap_or_default();
-    page_map.extend(
-        delta
-            .pages
-            .iter()
-            .map(|p| ((p.guide.as_str(), p.locale.as_str()), p)),
-    );
-    let pages: Vec<PageInfo> = page_map.values().map(|p| (*p).clone()).collect();
-    let mut index: BTreeMap<&(String, String), &Vec<u8>> =
-        base.map(|b| b.search.iter().collect()).unwrap_or_default();
-    index.extend(delta.search.iter());
-    // A partial render only touches the indexes of the locales it rendered pages in.
-    let locales: Vec<&str> = match base {
-        Some(_) => jobs.iter().map(|(_, l)| *l).collect::<BTreeSet<_>>(),
-        None => pages.iter().map(|p| p.locale.as_str()).collect(),
-    }
-    .into_iter()
-    .collect();
-    type LocaleFiles = (Vec<(String, Vec<u8>)>, Vec<Diagnostic>);
-    let per_locale: Vec<LocaleFiles> = locales
-        .par_iter()
-        .map(|locale| {
-            let mut files = Vec::new();
-            let mut problems = Vec::new();
-            // In a partial render, a locale's index and search file change only when one of
-            // its rendered pages changed what they show.
-            if changed(base.map(|b| &b.search), &delta.search, locale) {
-                let started = std::time::Instant::now();
-                let fragments = index
-                    .iter()
-                    .filter(|((l, _), _)| l == locale)
-                    .map(|(_, f)| f.as_slice());
-                files.push((
-                    format!("search/{locale}.json"),
-                    search::index_json(locale, fragments),
-                ));
-                search::account(started);
-            }
-            if !changed(base.map(|b| &b.cards), &delta.cards, locale) {
-                return (files, problems);
-            }
-            let locale_cards: Vec<&GuideCard> = cards
-                .iter()
-                .filter(|((l, _), _)| l == locale)
-                .map(|(_, card)| *card)
-                .collect();
-            match render_index(site, locale, &locale_cards) {
-                Ok(html) => files.push((format!("{locale}/index.html"), html)),
-                Err(d) => problems.push(d),
-            }
-            (files, problems)
-        })
-        .collect();
-    for (files, problems) in per_locale {
-        for (path, bytes) in files {
-            delta.put(path, bytes);
-        }
-        problems.into_iter().for_each(|d| diagnostics.push(d));
-    }
-    // Pages that do not depend on guides are rendered in full builds only.
-    if base.is_none() {
-        for locale in &locales {
-            match render_simple(
-                site,
-                locale,
-                "404.html",
-                "../",
-                &format!("{locale}/404.html"),
-            ) {
-                Ok(html) => delta.put(format!("{locale}/404.html"), html),
-                Err(d) => diagnostics.push(d),
-            }
-        }
-        let default = &site.config.default_locale;
-        match render_simple(site, default, "root.html", "", "") {
-            Ok(html) => delta.put("index.html".into(), html),
-            Err(d) => diagnostics.push(d),
-        }
-        let base_path = base_path(&site.config.base_url);
-        match render_simple(site, default, "404.html", &base_path, "404.html") {
-            Ok(html) => delta.put("404.html".into(), html),
-            Err(d) => diagnostics.push(d),
-        }
-        for (name, bytes) in &site.theme.assets {
-            delta.files.insert(format!("assets/{name}"), bytes.clone());
-        }
-    }
-    // The status page, when a rendered guide's row changed.
-    let job_guides: BTreeSet<usize> = jobs.iter().map(|(g, _)| *g).collect();
-    delta.status = review::status_rows(site, job_guides.iter().map(|g| &site.guides[*g]))
-        .into_iter()
-        .map(|row| (row.guide.clone(), row))
-        .collect();
-    let status_changed = base.is_none_or(|b| {
-        delta
-            .status
-            .iter()
-            .any(|(guide, row)| b.status.get(guide) != Some(row))
-    });
-    if status_changed {
-        let mut rows: BTreeMap<&String, &review::StatusRow> =
-            base.map(|b| b.status.iter().collect()).unwrap_or_default();
-        rows.extend(delta.status.iter());
-        let rows: Vec<&review::StatusRow> = rows.into_values().collect();
-        match render_status(site, &rows) {
-            Ok(html) => delta.put("status/index.html".into(), html),
-            Err(d) => diagnostics.push(d),
-        }
-    }
-    // The sitemap, when a rendered page's entry changed.
-    let sitemap_changed = base.is_none_or(|b| {
-        delta.pages.iter().any(|page| {
-            !b.pages
-                .iter()
-                .any(|p| p.guide == page.guide && p.locale == page.locale && p == page)
-        })
-    });
-    if sitemap_changed {
-        delta
-            .files
-            .insert("sitemap.xml".into(), sitemap(site, &pages).into_bytes());
-    }
+    listing::render_listings(site, base, &mut delta, jobs, &mut diagnostics);
     if diagnostics.has_errors() {
         diagnostics.sort();
         return Err(diagnostics);
@@ -455,17 +227,6 @@ fn render_delta(
     Ok(delta)
 }
 
-/// The path part of the base URL, e.g. `/` or `/help/`.
-fn base_path(base_url: &str) -> String {
-    let after_scheme = base_url
-        .split_once("://")
-        .map_or(base_url, |(_, rest)| rest);
-    match after_scheme.find('/') {
-        Some(i) => after_scheme[i..].to_owned(),
-        None => "/".to_owned(),
-    }
-}
-
 /// A link to another guide of the same locale.
 #[derive(Serialize)]
 struct GuideLink {
@@ -473,7 +234,6 @@ struct GuideLink {
     title: String,
 }
 
-/// The previous and next guide of the same product, in the order of the index page.
 /// For every guide (by index): the previous and next guide of the same product, in the order
 /// of the index page (partner, then id). Computed once per render: O(n log n).
 fn product_order(site: &Site) -> Vec<(Option<usize>, Option<usize>)> {
@@ -534,22 +294,6 @@ struct RenderedPage {
     info: PageInfo,
     card: GuideCard,
     search: Vec<u8>,
-}
-
-/// Whether `delta` holds a value for `locale` that differs from (or is missing in) `base`; always
-/// true for a full render.
-fn changed<T: PartialEq>(
-    base: Option<&BTreeMap<(String, String), T>>,
-    delta: &BTreeMap<(String, String), T>,
-    locale: &str,
-) -> bool {
-    let Some(base) = base else {
-        return true;
-    };
-    delta
-        .iter()
-        .filter(|((l, _), _)| l == locale)
-        .any(|(key, value)| base.get(key) != Some(value))
 }
 
 /// What the locale index shows of a guide.

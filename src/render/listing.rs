@@ -1,0 +1,182 @@
+//! The pages assembled after the guide pages: each locale's index and search file, the 404
+//! pages, the language choice, theme assets, the status page and the sitemap. In a partial
+//! render (serve) only what an edit changed is rendered again.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use rayon::prelude::*;
+
+use super::pages::{render_index, render_simple, render_status};
+use super::seo::sitemap;
+use super::{GuideCard, PageInfo, Rendered, review, search};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::site::Site;
+
+/// Render into `delta` the listing pages for guide pages `jobs` rendered on top of `base`
+/// (`None`: a full render, everything).
+pub(super) fn render_listings(
+    site: &Site,
+    base: Option<&Rendered>,
+    delta: &mut Rendered,
+    jobs: &[(usize, &str)],
+    diagnostics: &mut Diagnostics,
+) {
+    // Merged views of the base and this delta (the delta wins), by reference.
+    let mut cards: BTreeMap<&(String, String), &GuideCard> =
+        base.map(|b| b.cards.iter().collect()).unwrap_or_default();
+    cards.extend(delta.cards.iter());
+    let mut page_map: BTreeMap<(&str, &str), &PageInfo> = base
+        .map(|b| {
+            b.pages
+                .iter()
+                .map(|p| ((p.guide.as_str(), p.locale.as_str()), p))
+                .collect()
+        })
+        .unwrap_or_default();
+    // The sitemap changes when a rendered page's entry differs from the base's.
+    let sitemap_changed = base.is_none()
+        || delta
+            .pages
+            .iter()
+            .any(|p| page_map.get(&(p.guide.as_str(), p.locale.as_str())) != Some(&p));
+    page_map.extend(
+        delta
+            .pages
+            .iter()
+            .map(|p| ((p.guide.as_str(), p.locale.as_str()), p)),
+    );
+    let pages: Vec<PageInfo> = page_map.values().map(|p| (*p).clone()).collect();
+    let mut index: BTreeMap<&(String, String), &Vec<u8>> =
+        base.map(|b| b.search.iter().collect()).unwrap_or_default();
+    index.extend(delta.search.iter());
+    // A partial render only touches the indexes of the locales it rendered pages in.
+    let locales: Vec<&str> = match base {
+        Some(_) => jobs.iter().map(|(_, l)| *l).collect::<BTreeSet<_>>(),
+        None => pages.iter().map(|p| p.locale.as_str()).collect(),
+    }
+    .into_iter()
+    .collect();
+    type LocaleFiles = (Vec<(String, Vec<u8>)>, Vec<Diagnostic>);
+    let per_locale: Vec<LocaleFiles> = locales
+        .par_iter()
+        .map(|locale| {
+            let mut files = Vec::new();
+            let mut problems = Vec::new();
+            // In a partial render, a locale's index and search file change only when one of
+            // its rendered pages changed what they show.
+            if changed(base.map(|b| &b.search), &delta.search, locale) {
+                let started = std::time::Instant::now();
+                let fragments = index
+                    .iter()
+                    .filter(|((l, _), _)| l == locale)
+                    .map(|(_, f)| f.as_slice());
+                files.push((
+                    format!("search/{locale}.json"),
+                    search::index_json(locale, fragments),
+                ));
+                search::account(started);
+            }
+            if !changed(base.map(|b| &b.cards), &delta.cards, locale) {
+                return (files, problems);
+            }
+            let locale_cards: Vec<&GuideCard> = cards
+                .iter()
+                .filter(|((l, _), _)| l == locale)
+                .map(|(_, card)| *card)
+                .collect();
+            match render_index(site, locale, &locale_cards) {
+                Ok(html) => files.push((format!("{locale}/index.html"), html)),
+                Err(d) => problems.push(d),
+            }
+            (files, problems)
+        })
+        .collect();
+    for (files, problems) in per_locale {
+        for (path, bytes) in files {
+            delta.put(path, bytes);
+        }
+        problems.into_iter().for_each(|d| diagnostics.push(d));
+    }
+    // Pages that do not depend on guides are rendered in full builds only.
+    if base.is_none() {
+        for locale in &locales {
+            match render_simple(
+                site,
+                locale,
+                "404.html",
+                "../",
+                &format!("{locale}/404.html"),
+            ) {
+                Ok(html) => delta.put(format!("{locale}/404.html"), html),
+                Err(d) => diagnostics.push(d),
+            }
+        }
+        let default = &site.config.default_locale;
+        match render_simple(site, default, "root.html", "", "") {
+            Ok(html) => delta.put("index.html".into(), html),
+            Err(d) => diagnostics.push(d),
+        }
+        let base_path = base_path(&site.config.base_url);
+        match render_simple(site, default, "404.html", &base_path, "404.html") {
+            Ok(html) => delta.put("404.html".into(), html),
+            Err(d) => diagnostics.push(d),
+        }
+        for (name, bytes) in &site.theme.assets {
+            delta.files.insert(format!("assets/{name}"), bytes.clone());
+        }
+    }
+    // The status page, when a rendered guide's row changed.
+    let job_guides: BTreeSet<usize> = jobs.iter().map(|(g, _)| *g).collect();
+    delta.status = review::status_rows(site, job_guides.iter().map(|g| &site.guides[*g]))
+        .into_iter()
+        .map(|row| (row.guide.clone(), row))
+        .collect();
+    let status_changed = base.is_none_or(|b| {
+        delta
+            .status
+            .iter()
+            .any(|(guide, row)| b.status.get(guide) != Some(row))
+    });
+    if status_changed {
+        let mut rows: BTreeMap<&String, &review::StatusRow> =
+            base.map(|b| b.status.iter().collect()).unwrap_or_default();
+        rows.extend(delta.status.iter());
+        let rows: Vec<&review::StatusRow> = rows.into_values().collect();
+        match render_status(site, &rows) {
+            Ok(html) => delta.put("status/index.html".into(), html),
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    if sitemap_changed {
+        delta
+            .files
+            .insert("sitemap.xml".into(), sitemap(site, &pages).into_bytes());
+    }
+}
+
+/// Whether `delta` holds a value for `locale` that differs from (or is missing in) `base`; always
+/// true for a full render.
+fn changed<T: PartialEq>(
+    base: Option<&BTreeMap<(String, String), T>>,
+    delta: &BTreeMap<(String, String), T>,
+    locale: &str,
+) -> bool {
+    let Some(base) = base else {
+        return true;
+    };
+    delta
+        .iter()
+        .filter(|((l, _), _)| l == locale)
+        .any(|(key, value)| base.get(key) != Some(value))
+}
+
+/// The path part of the base URL, e.g. `/` or `/help/`.
+fn base_path(base_url: &str) -> String {
+    let after_scheme = base_url
+        .split_once("://")
+        .map_or(base_url, |(_, rest)| rest);
+    match after_scheme.find('/') {
+        Some(i) => after_scheme[i..].to_owned(),
+        None => "/".to_owned(),
+    }
+}

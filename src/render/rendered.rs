@@ -1,0 +1,109 @@
+//! What a render produces: output files in memory or already handed to a sink, media to copy,
+//! and what partial renders need of the last full one (cards, search fragments, status rows, link
+//! summaries).
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use super::{GuideCard, links, review};
+
+/// The rendered site: output files (path under the output dir → bytes) and media to copy.
+#[derive(Clone, Debug, Default)]
+pub struct Rendered {
+    pub files: BTreeMap<String, Vec<u8>>,
+    /// Output path → absolute source path.
+    pub media: BTreeMap<String, PathBuf>,
+    /// Guide pages, sorted by guide and locale.
+    pub pages: Vec<PageInfo>,
+    /// What each locale index shows of each guide, by (locale, guide), for partial updates.
+    pub(super) cards: BTreeMap<(String, String), GuideCard>,
+    /// Search entries by (locale, guide), for partial updates.
+    /// Search entries (as JSON fragments) by (locale, guide), for partial updates.
+    pub(super) search: BTreeMap<(String, String), Vec<u8>>,
+    /// Rows of the translation status page by guide, for partial updates.
+    pub(super) status: BTreeMap<String, review::StatusRow>,
+    /// The link check's summary of every HTML page (kept when the page itself went to a sink).
+    pub(super) links: BTreeMap<String, links::PageLinks>,
+    /// Pages handed to the sink while rendering instead of being kept in `files`.
+    pub(super) written: BTreeSet<String>,
+    /// In a partial render: files an earlier render produced that must go (e.g. the review
+    /// page of a translation that became complete).
+    pub(super) removed: BTreeSet<String>,
+}
+
+impl Rendered {
+    /// Merge a partial render into this one.
+    pub fn apply(&mut self, delta: Rendered) {
+        for path in &delta.removed {
+            self.files.remove(path);
+            self.links.remove(path);
+            self.written.remove(path);
+        }
+        self.files.extend(delta.files);
+        self.links.extend(delta.links);
+        self.written.extend(delta.written);
+        self.media.extend(delta.media);
+        self.cards.extend(delta.cards);
+        self.search.extend(delta.search);
+        self.status.extend(delta.status);
+        for page in delta.pages {
+            match self
+                .pages
+                .iter_mut()
+                .find(|p| p.guide == page.guide && p.locale == page.locale)
+            {
+                Some(slot) => *slot = page,
+                None => self.pages.push(page),
+            }
+        }
+        self.pages
+            .sort_by(|a, b| (&a.guide, &a.locale).cmp(&(&b.guide, &b.locale)));
+    }
+
+    /// A file of the output, if rendered and kept in memory (media are not read here).
+    pub fn file(&self, path: &str) -> Option<&[u8]> {
+        self.files.get(path).map(Vec::as_slice)
+    }
+
+    /// How many files the output holds.
+    pub fn file_count(&self) -> usize {
+        self.files.len() + self.written.len() + self.media.len()
+    }
+
+    /// Whether the build produces `path` (a page, an asset or a media file).
+    pub fn exists(&self, path: &str) -> bool {
+        self.files.contains_key(path)
+            || self.written.contains(path)
+            || self.media.contains_key(path)
+    }
+
+    /// Add an output file (HTML pages also get their link-check summary).
+    pub(super) fn put(&mut self, path: String, bytes: Vec<u8>) {
+        if path.ends_with(".html")
+            && let Ok(html) = std::str::from_utf8(&bytes)
+        {
+            self.links.insert(path.clone(), links::summarize(html));
+        }
+        self.files.insert(path, bytes);
+    }
+}
+
+/// Where rendered guide pages go as soon as each is done: `build` writes them to the staging
+/// directory from the rendering threads, so the whole site never has to sit in memory.
+pub type Sink<'a> = &'a (dyn Fn(&str, &[u8]) -> std::io::Result<()> + Sync);
+
+/// One guide page, for reports and the sitemap.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PageInfo {
+    pub guide: String,
+    pub locale: String,
+    pub path: String,
+    pub translated_percent: u32,
+    pub fallback_messages: usize,
+    /// The guide's source language page.
+    pub is_source: bool,
+    /// Listed in the sitemap and hreflang as being in its locale.
+    pub advertised: bool,
+}
