@@ -13,6 +13,7 @@ pub mod i18n;
 pub mod render;
 pub mod serve;
 pub mod site;
+pub mod stream;
 pub mod write;
 pub mod yaml;
 

@@ -72,38 +72,85 @@ pub struct Site {
     pub theme: Theme,
 }
 
+/// What every guide is checked and rendered against: configuration, terms and locks of every
+/// locale, and the theme (`None` when it failed to load; its findings are in the diagnostics).
+pub struct Frame {
+    pub config: Config,
+    pub terms: BTreeMap<String, Terms>,
+    pub locks: BTreeMap<String, Lock>,
+    pub theme: Option<Theme>,
+}
+
+impl Frame {
+    /// Load everything but the guides; `None` when the configuration itself cannot be read.
+    pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Option<Frame> {
+        let config = config::load(root, diagnostics)?;
+        let mut terms = BTreeMap::new();
+        for locale in &config.locales {
+            let t = terms::load(root, locale, diagnostics);
+            check_term_refs(&t, diagnostics);
+            terms.insert(locale.clone(), t);
+        }
+        let mut locks = BTreeMap::new();
+        for locale in &config.locales {
+            let (lock, errors) = Lock::load(root, locale);
+            errors.into_iter().for_each(|d| diagnostics.push(d));
+            locks.insert(locale.clone(), lock);
+        }
+        let theme = theme::load(root, &config.theme, &config.locales, diagnostics);
+        Some(Frame {
+            config,
+            terms,
+            locks,
+            theme,
+        })
+    }
+
+    /// A site of these parts with the given guides; the frame back when it has no theme.
+    pub fn into_site(self, root: &Path, guides: Vec<GuideData>) -> Result<Site, Frame> {
+        let Frame {
+            config,
+            terms,
+            locks,
+            theme,
+        } = self;
+        match theme {
+            Some(theme) => Ok(Site {
+                root: root.to_path_buf(),
+                config,
+                guides,
+                terms,
+                locks,
+                theme,
+            }),
+            None => Err(Frame {
+                config,
+                terms,
+                locks,
+                theme: None,
+            }),
+        }
+    }
+}
+
 /// Load and check the site in `root`. Returns the site only when there is no error; the
 /// diagnostics hold every finding either way.
 pub fn load(root: &Path) -> (Option<Site>, Diagnostics) {
     let mut diagnostics = Diagnostics::new();
-    let Some(config) = config::load(root, &mut diagnostics) else {
+    let Some(frame) = Frame::load(root, &mut diagnostics) else {
         return (None, diagnostics);
     };
     let started = std::time::Instant::now();
     let guides = content::load_guides(root, &mut diagnostics);
     crate::timing("load: guides parsed", started);
     for guide in &guides {
-        content::validate::validate(&config, guide, &mut diagnostics);
+        content::validate::validate(&frame.config, guide, &mut diagnostics);
     }
-    let mut terms = BTreeMap::new();
-    for locale in &config.locales {
-        let t = terms::load(root, locale, &mut diagnostics);
-        check_term_refs(&t, &mut diagnostics);
-        terms.insert(locale.clone(), t);
-    }
-    let mut locks = BTreeMap::new();
-    for locale in &config.locales {
-        let (lock, errors) = Lock::load(root, locale);
-        errors.into_iter().for_each(|d| diagnostics.push(d));
-        locks.insert(locale.clone(), lock);
-    }
-    let theme = theme::load(root, &config.theme, &config.locales, &mut diagnostics);
-
     let shared = Shared {
         root,
-        config: &config,
-        terms: &terms,
-        locks: &locks,
+        config: &frame.config,
+        terms: &frame.terms,
+        locks: &frame.locks,
     };
     let results: Vec<(Option<GuideData>, Diagnostics)> = guides
         .into_par_iter()
@@ -116,20 +163,10 @@ pub fn load(root: &Path) -> (Option<Site>, Diagnostics) {
         guide_data.extend(data);
     }
     diagnostics.sort();
-    match theme {
-        Some(theme) if !diagnostics.has_errors() => (
-            Some(Site {
-                root: root.to_path_buf(),
-                config,
-                guides: guide_data,
-                terms,
-                locks,
-                theme,
-            }),
-            diagnostics,
-        ),
-        _ => (None, diagnostics),
+    if diagnostics.has_errors() {
+        return (None, diagnostics);
     }
+    (frame.into_site(root, guide_data).ok(), diagnostics)
 }
 
 impl Site {
@@ -287,14 +324,19 @@ fn unknown_reference(
 }
 
 /// What every guide's preparation reads.
-struct Shared<'a> {
-    root: &'a Path,
-    config: &'a Config,
-    terms: &'a BTreeMap<String, Terms>,
-    locks: &'a BTreeMap<String, Lock>,
+pub struct Shared<'a> {
+    pub root: &'a Path,
+    pub config: &'a Config,
+    pub terms: &'a BTreeMap<String, Terms>,
+    pub locks: &'a BTreeMap<String, Lock>,
 }
 
-fn prepare_guide(shared: &Shared<'_>, loaded: LoadedGuide) -> (Option<GuideData>, Diagnostics) {
+/// Check one guide's text and translations against the site: references, consistency, coverage.
+/// Returns the guide ready to render unless its source locale is unknown.
+pub fn prepare_guide(
+    shared: &Shared<'_>,
+    loaded: LoadedGuide,
+) -> (Option<GuideData>, Diagnostics) {
     let Shared {
         root,
         config,

@@ -60,15 +60,6 @@ impl Staging {
         })
     }
 
-    /// Write one file (`rel` is a `/`-separated path inside the output); callable from many
-    /// threads at once.
-    pub fn put(&self, rel: &str, bytes: &[u8]) -> std::io::Result<()> {
-        let target = self.dir.join(rel);
-        if let Some(parent) = target.parent() {
-            std::fs::create_dir_all(parent)?;
-        }
-        std::fs::write(&target, bytes)
-    }
 
     /// Write the rest of `rendered` (files still in memory, media), then swap the staging
     /// directory in for the output.
@@ -96,6 +87,33 @@ impl Staging {
         }
         Ok(())
     }
+}
+
+/// Files go into the staging directory as they are rendered, from many threads at once.
+impl crate::render::Sink for Staging {
+    fn put(&self, rel: &str, bytes: &[u8]) -> std::io::Result<()> {
+        let target = self.dir.join(rel);
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        std::fs::write(&target, bytes)
+    }
+
+    fn copy(&self, rel: &str, source: &Path) -> std::io::Result<()> {
+        let target = self.dir.join(rel);
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        copy_file(source, &target)
+    }
+}
+
+/// Hard-link `source` to `target` when both are on one file system, else copy it.
+fn copy_file(source: &Path, target: &Path) -> std::io::Result<()> {
+    if std::fs::hard_link(source, target).is_ok() {
+        return Ok(());
+    }
+    std::fs::copy(source, target).map(drop)
 }
 
 impl Drop for Staging {
@@ -175,12 +193,8 @@ fn fill(staging: &Path, rendered: &Rendered) -> anyhow::Result<()> {
     })?;
     rendered.media.par_iter().try_for_each(|(path, source)| {
         let target = staging.join(path);
-        if std::fs::hard_link(source, &target).is_err() {
-            std::fs::copy(source, &target).with_context(|| {
-                format!("cannot copy {} to {}", source.display(), target.display())
-            })?;
-        }
-        Ok::<(), anyhow::Error>(())
+        copy_file(source, &target)
+            .with_context(|| format!("cannot copy {} to {}", source.display(), target.display()))
     })?;
     std::fs::write(
         staging.join(MARKER),

@@ -203,3 +203,60 @@ fn a_render_error_after_pages_were_streamed_leaves_the_previous_output_and_no_de
     let debris = site.debris();
     assert!(debris.is_empty(), "{debris:?}");
 }
+
+/// `build` streams guide by guide (nothing but metadata kept between guides); its output must be
+/// exactly what rendering the whole loaded site in memory produces, navigation included.
+#[test]
+fn the_streamed_build_equals_the_in_memory_render() {
+    let site = SiteTest::fixture("multilingual");
+    // Three guides of one product, so pages link to their previous and next guide by title; one
+    // Dutch title spans lines, with a BOM and CRLF line ends, after a comment.
+    for (rel, bytes) in site.tree("content/demo") {
+        site.write(&format!("content/demo-b/{rel}"), &bytes);
+        site.write(&format!("content/demo-c/{rel}"), &bytes);
+    }
+    site.edit("content/demo-b/guide.yaml", "partner: mailer", "partner: nexus");
+    site.edit("content/demo-c/guide.yaml", "partner: mailer", "partner: zulu");
+    let dutch = site.read("locales/nl/demo.ftl");
+    let multiline = dutch
+        .replace(
+            "title = { -acme } koppelen",
+            "title =\n    { -acme } koppelen\n    met Nexus\n",
+        )
+        .replace('\n', "\r\n");
+    site.write("locales/nl/demo-b.ftl", format!("\u{feff}{multiline}"));
+    site.build().success();
+
+    let (loaded, diagnostics) = stepdoc::site::load(site.path());
+    assert!(!diagnostics.has_errors(), "{diagnostics:?}");
+    let rendered = stepdoc::render::render(&loaded.expect("site loads"), &[]).expect("renders");
+    let mut expected: std::collections::BTreeMap<String, Vec<u8>> = rendered.files.clone();
+    for (path, source) in &rendered.media {
+        expected.insert(path.clone(), std::fs::read(source).expect("media source"));
+    }
+    let mut built = site.tree("public");
+    built.remove(stepdoc::write::MARKER);
+    assert_eq!(
+        built.keys().collect::<Vec<_>>(),
+        expected.keys().collect::<Vec<_>>()
+    );
+    for (path, bytes) in &expected {
+        assert!(built[path] == *bytes, "{path} differs from the in-memory render");
+    }
+    // The navigation really is there: demo → demo-b (multi-line Dutch title) → demo-c.
+    let words = |page: &str, selector: &str| -> Vec<String> {
+        texts(&html(&site.out(page)), selector)
+            .iter()
+            .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect()
+    };
+    let next = words("nl/demo/index.html", "a[rel=next]");
+    assert!(next[0].ends_with(" Acme CRM koppelen met Nexus"), "{next:?}");
+    // No Finnish translation of demo-b: its English title.
+    let previous = words("fi/demo-c/index.html", "a[rel=prev]");
+    assert!(previous[0].ends_with(" Connect Acme CRM"), "{previous:?}");
+    let next = words("fi/demo/index.html", "a[rel=next]");
+    assert!(next[0].ends_with(" Connect Acme CRM"), "{next:?}");
+    let previous = words("fi/demo-b/index.html", "a[rel=prev]");
+    assert!(previous[0].ends_with(" Acme CRM -yhteyden luonti"), "{previous:?}");
+}

@@ -7,15 +7,8 @@ use crate::cli::CheckArgs;
 
 pub fn run(args: &CheckArgs) -> ExitCode {
     let root = &args.site.root;
-    let (site, mut diagnostics) = crate::site::load(root);
     // Pages are rendered (templates, links and anchors are checked) and then dropped.
-    let discard = |_: &str, _: &[u8]| Ok(());
-    if let Some(site) = &site
-        && let Err(render_findings) = crate::render::render_into(site, &[], Some(&discard))
-    {
-        diagnostics.extend(render_findings);
-        diagnostics.sort();
-    }
+    let diagnostics = crate::stream::run(root, &[], &crate::render::Discard).diagnostics;
     report::print(&diagnostics, root, args.format, args.strict);
     if report::fails(&diagnostics, args.strict) {
         if args.format == crate::cli::Format::Human {

@@ -36,6 +36,24 @@ pub struct LoadedGuide {
 /// Find and parse every guide under `root/content`, in id order. Guides that fail to parse are
 /// reported and left out.
 pub fn load_guides(root: &Path, diagnostics: &mut Diagnostics) -> Vec<LoadedGuide> {
+    let dirs = list_guides(root, diagnostics);
+    let results: Vec<Result<LoadedGuide, Diagnostic>> = dirs
+        .into_par_iter()
+        .map(|(id, dir)| load_one(root, id, dir))
+        .collect();
+    let mut guides = Vec::new();
+    for result in results {
+        match result {
+            Ok(guide) => guides.push(guide),
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    guides
+}
+
+/// The guide directories under `root/content` as (id, `content/<id>`), in id order; directories
+/// that cannot be guides are reported.
+pub fn list_guides(root: &Path, diagnostics: &mut Diagnostics) -> Vec<(String, PathBuf)> {
     let content = root.join(CONTENT_DIR);
     let mut dirs: Vec<(String, PathBuf)> = Vec::new();
     let entries = match std::fs::read_dir(&content) {
@@ -83,23 +101,25 @@ pub fn load_guides(root: &Path, diagnostics: &mut Diagnostics) -> Vec<LoadedGuid
         dirs.push((name, rel));
     }
     dirs.sort();
-
-    let results: Vec<Result<LoadedGuide, Diagnostic>> = dirs
-        .into_par_iter()
-        .map(|(id, dir)| load_one(root, id, dir))
-        .collect();
-    let mut guides = Vec::new();
-    for result in results {
-        match result {
-            Ok(guide) => guides.push(guide),
-            Err(d) => diagnostics.push(d),
-        }
-    }
-    guides
+    dirs
 }
 
 /// Parse the guide `id` in `dir` (`content/<id>`).
 pub fn load_one(root: &Path, id: String, dir: PathBuf) -> Result<LoadedGuide, Diagnostic> {
+    let (path, source, guide) = parse_one(root, &dir)?;
+    let images = images::ImageIndex::scan(&root.join(&dir));
+    Ok(LoadedGuide {
+        id,
+        dir,
+        path,
+        source,
+        guide,
+        images,
+    })
+}
+
+/// Read and parse `dir/guide.yaml` only (no screenshots listed): its path, text and model.
+pub fn parse_one(root: &Path, dir: &Path) -> Result<(PathBuf, String, Guide), Diagnostic> {
     let path = dir.join(GUIDE_FILE);
     let bytes = std::fs::read(root.join(&path)).map_err(|err| {
         Diagnostic::error(
@@ -110,15 +130,7 @@ pub fn load_one(root: &Path, id: String, dir: PathBuf) -> Result<LoadedGuide, Di
     })?;
     let source = decode_utf8(&path, bytes)?;
     let guide = crate::yaml::parse::<Guide>(&path, &source).map_err(|d| *d)?;
-    let images = images::ImageIndex::scan(&root.join(&dir));
-    Ok(LoadedGuide {
-        id,
-        dir,
-        path,
-        source,
-        guide,
-        images,
-    })
+    Ok((path, source, guide))
 }
 
 /// Decode UTF-8 (dropping a BOM, normalizing CRLF to LF and text to Unicode NFC, so that

@@ -111,3 +111,31 @@ mod tests {
         assert!(find_entry(Path::new("a.ftl"), src, "fo").is_none());
     }
 }
+
+/// The text of the last entry for message `id` in FTL `source` (its first line up to the next
+/// line that starts another entry or a comment), to parse on its own; `None` when absent.
+/// Messages start at the first column and continue on indented or blank lines.
+pub fn message_text<'s>(source: &'s str, id: &str) -> Option<&'s str> {
+    let mut found = None;
+    let mut offset = 0;
+    let mut lines = source.split_inclusive('\n').peekable();
+    while let Some(line) = lines.next() {
+        let start = offset;
+        offset += line.len();
+        let is_entry = line
+            .strip_prefix(id)
+            .is_some_and(|rest| rest.trim_start_matches([' ', '\t']).starts_with('='));
+        if !is_entry {
+            continue;
+        }
+        while let Some(next) = lines.peek() {
+            if !(next.trim().is_empty() || next.starts_with([' ', '\t'])) {
+                break;
+            }
+            offset += next.len();
+            lines.next();
+        }
+        found = Some(&source[start..offset]);
+    }
+    found
+}

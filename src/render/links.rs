@@ -145,29 +145,37 @@ pub fn check(site: &Site, rendered: &Rendered, base: Option<&Rendered>) -> Vec<D
         .collect()
 }
 
-/// Where a link was written: the guide's YAML or the page locale's translation, if the link
-/// text is found there; else the page's guide file.
+/// Where a link was written: the page locale's translation or the guide's YAML, if the link
+/// text is found there (read from disk: a streamed build no longer holds the guides); else the
+/// page's guide file.
 fn locate(site: &Site, page: &str, href: &str) -> Location {
     let mut parts = page.split('/');
     let (locale, guide_id) = (
         parts.next().unwrap_or_default(),
         parts.next().unwrap_or_default(),
     );
-    let Some(guide) = site.guides.iter().find(|g| g.id() == guide_id) else {
+    if guide_id.is_empty() || !crate::content::model::Id::is_valid(guide_id) {
         return Location::file("themes");
-    };
+    }
     let needle = format!("]({href}");
-    if let Some(t) = guide.translations.get(locale) {
-        let text = t.resource.source();
+    let translation = std::path::Path::new(crate::i18n::terms::LOCALES_DIR)
+        .join(locale)
+        .join(format!("{guide_id}.ftl"));
+    let yaml = std::path::Path::new(crate::content::CONTENT_DIR)
+        .join(guide_id)
+        .join(crate::content::GUIDE_FILE);
+    for path in [&translation, &yaml] {
+        let Some(text) = std::fs::read(site.root.join(path))
+            .ok()
+            .and_then(|bytes| crate::content::decode_utf8(path, bytes).ok())
+        else {
+            continue;
+        };
         if let Some(i) = text.find(&needle) {
-            return Location::at_offset(&t.path, text, i + 2);
+            return Location::at_offset(path, &text, i + 2);
         }
     }
-    let yaml = &guide.loaded.source;
-    match yaml.find(&needle) {
-        Some(i) => Location::at_offset(&guide.loaded.path, yaml, i + 2),
-        None => Location::file(&guide.loaded.path),
-    }
+    Location::file(&yaml)
 }
 
 #[cfg(test)]

@@ -12,13 +12,14 @@ use super::{GuideCard, PageInfo, Rendered, review, search};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::site::Site;
 
-/// Render into `delta` the listing pages for guide pages `jobs` rendered on top of `base`
-/// (`None`: a full render, everything).
+/// Render into `delta` the listing pages for the guide pages it holds (in `locales`), rendered on
+/// top of `base` (`None`: a full render, everything). `delta.status` holds the rows of the
+/// guides it rendered.
 pub(super) fn render_listings(
     site: &Site,
     base: Option<&Rendered>,
     delta: &mut Rendered,
-    jobs: &[(usize, &str)],
+    locales: &[&str],
     diagnostics: &mut Diagnostics,
 ) {
     // Merged views of the base and this delta (the delta wins), by reference.
@@ -50,12 +51,17 @@ pub(super) fn render_listings(
         base.map(|b| b.search.iter().collect()).unwrap_or_default();
     index.extend(delta.search.iter());
     // A partial render only touches the indexes of the locales it rendered pages in.
+    // A full render also writes the 404 pages of locales without guides.
     let locales: Vec<&str> = match base {
-        Some(_) => jobs.iter().map(|(_, l)| *l).collect::<BTreeSet<_>>(),
-        None => pages.iter().map(|p| p.locale.as_str()).collect(),
-    }
-    .into_iter()
-    .collect();
+        Some(_) => locales.to_vec(),
+        None => pages
+            .iter()
+            .map(|p| p.locale.as_str())
+            .chain(locales.iter().copied())
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect(),
+    };
     type LocaleFiles = (Vec<(String, Vec<u8>)>, Vec<Diagnostic>);
     let per_locale: Vec<LocaleFiles> = locales
         .par_iter()
@@ -126,11 +132,6 @@ pub(super) fn render_listings(
         }
     }
     // The status page, when a rendered guide's row changed.
-    let job_guides: BTreeSet<usize> = jobs.iter().map(|(g, _)| *g).collect();
-    delta.status = review::status_rows(site, job_guides.iter().map(|g| &site.guides[*g]))
-        .into_iter()
-        .map(|row| (row.guide.clone(), row))
-        .collect();
     let status_changed = base.is_none_or(|b| {
         delta
             .status

@@ -14,7 +14,7 @@ mod seo;
 pub mod theme;
 pub mod view;
 
-pub use rendered::{PageInfo, Rendered, Sink};
+pub use rendered::{Discard, PageInfo, Rendered, Sink};
 
 use pages::render_review;
 use seo::{advertised_locales, is_advertised, shows_source_only};
@@ -26,7 +26,7 @@ use serde::Serialize;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use crate::i18n::bundle;
-use crate::site::Site;
+use crate::site::{GuideData, Site};
 use guide::{MediaFile, ViewContext};
 use localize::Localizer;
 use view::{FactView, GuideView};
@@ -76,16 +76,6 @@ struct Hreflang {
 
 /// Render every page of `site` (only `only_locales`, when given), keeping every file in memory.
 pub fn render(site: &Site, only_locales: &[String]) -> Result<Rendered, Diagnostics> {
-    render_into(site, only_locales, None)
-}
-
-/// Like [`render`], but each guide page goes to `sink` as soon as it is rendered (the returned
-/// `Rendered` keeps the other files and every page's link summary).
-pub fn render_into(
-    site: &Site,
-    only_locales: &[String],
-    sink: Option<Sink<'_>>,
-) -> Result<Rendered, Diagnostics> {
     let jobs: Vec<(usize, &str)> = (0..site.guides.len())
         .flat_map(|g| {
             site.config
@@ -95,7 +85,7 @@ pub fn render_into(
                 .map(move |l| (g, l.as_str()))
         })
         .collect();
-    render_delta(site, None, &jobs, sink)
+    render_delta(site, None, &jobs)
 }
 
 /// Render the pages of `jobs` (guide id, locale) again on top of `base`, with every page that
@@ -112,66 +102,28 @@ pub fn render_update(
             Some((index, locale.as_str()))
         })
         .collect();
-    render_delta(site, Some(base), &indexed, None)
+    render_delta(site, Some(base), &indexed)
 }
 
 fn render_delta(
     site: &Site,
     base: Option<&Rendered>,
     jobs: &[(usize, &str)],
-    sink: Option<Sink<'_>>,
 ) -> Result<Rendered, Diagnostics> {
     let t0 = std::time::Instant::now();
     let order = product_order(site);
     let results: Vec<Result<RenderedPage, Vec<Diagnostic>>> = jobs
         .par_iter()
         .map(|(g, locale)| {
-            let mut page = render_guide(site, &order, *g, locale)?;
-            if let Some(sink) = sink {
-                sink(&page.path, &page.html).map_err(|err| {
-                    vec![Diagnostic::error(
-                        "io",
-                        Location::file(&page.path),
-                        format!("cannot write the page: {err}"),
-                    )]
-                })?;
-                page.links = Some(links::summarize(&String::from_utf8_lossy(&page.html)));
-                page.html = Vec::new();
-            }
-            Ok(page)
+            let nav = neighbours(site, order[*g], locale);
+            render_guide(site, &site.guides[*g], locale, nav)
         })
         .collect();
     let mut diagnostics = Diagnostics::new();
     let mut delta = Rendered::default();
     for result in results {
         match result {
-            Ok(RenderedPage {
-                path,
-                html,
-                links: summary,
-                media: used,
-                info,
-                card,
-                search,
-            }) => {
-                delta
-                    .search
-                    .insert((info.locale.clone(), info.guide.clone()), search);
-                match summary {
-                    Some(summary) => {
-                        delta.links.insert(path.clone(), summary);
-                        delta.written.insert(path);
-                    }
-                    None => delta.put(path, html),
-                }
-                for m in used {
-                    delta.media.insert(m.output, m.source);
-                }
-                delta
-                    .cards
-                    .insert((info.locale.clone(), info.guide.clone()), card);
-                delta.pages.push(info);
-            }
+            Ok(page) => delta.add_page(page),
             Err(errors) => errors.into_iter().for_each(|d| diagnostics.push(d)),
         }
     }
@@ -201,9 +153,32 @@ fn render_delta(
         }
     }
     crate::timing("render reviews", t0);
+    let job_guides: std::collections::BTreeSet<usize> = jobs.iter().map(|(g, _)| *g).collect();
+    delta.status = review::status_rows(site, job_guides.iter().map(|g| &site.guides[*g]))
+        .into_iter()
+        .map(|row| (row.guide.clone(), row))
+        .collect();
+    let locales: Vec<&str> = jobs
+        .iter()
+        .map(|(_, l)| *l)
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    finish(site, base, delta, &locales, diagnostics)
+}
+
+/// Complete a render whose guide pages are in `delta`: the listing pages (for `locales`), then
+/// the link check. `diagnostics` holds the guide pages' findings so far.
+pub fn finish(
+    site: &Site,
+    base: Option<&Rendered>,
+    mut delta: Rendered,
+    locales: &[&str],
+    mut diagnostics: Diagnostics,
+) -> Result<Rendered, Diagnostics> {
     let t0 = std::time::Instant::now();
     // Pages that list guides, from the cards and page list of the whole site.
-    listing::render_listings(site, base, &mut delta, jobs, &mut diagnostics);
+    listing::render_listings(site, base, &mut delta, locales, &mut diagnostics);
     if diagnostics.has_errors() {
         diagnostics.sort();
         return Err(diagnostics);
@@ -227,11 +202,72 @@ fn render_delta(
     Ok(delta)
 }
 
+/// Render every page of one guide (in `locales`) into `sink`: its guide pages, their screenshots
+/// and its review pages. What the listing pages and the link check need is returned; the pages
+/// themselves are not kept. `nav` gives the previous and next guide in each locale.
+pub fn render_guide_into(
+    site: &Site,
+    data: &GuideData,
+    locales: &[&str],
+    nav: impl Fn(&str) -> Nav,
+    sink: &dyn Sink,
+) -> Result<Rendered, Vec<Diagnostic>> {
+    let mut out = Rendered::default();
+    let io_error = |path: &str, err: std::io::Error| {
+        vec![Diagnostic::error(
+            "io",
+            Location::file(path),
+            format!("cannot write the file: {err}"),
+        )]
+    };
+    for locale in locales {
+        let mut page = render_guide(site, data, locale, nav(locale))?;
+        sink.put(&page.path, &page.html)
+            .map_err(|err| io_error(&page.path, err))?;
+        let summary = links::summarize(&String::from_utf8_lossy(&page.html));
+        out.links.insert(page.path.clone(), summary);
+        out.written.insert(page.path.clone());
+        page.html = Vec::new();
+        for m in std::mem::take(&mut page.media) {
+            if out.written.insert(m.output.clone()) {
+                sink.copy(&m.output, &m.source)
+                    .map_err(|err| io_error(&m.output, err))?;
+            }
+        }
+        out.add_page(page);
+        if review::has_page(site, data, locale) {
+            let (path, html) = render_review(site, data, locale).map_err(|d| vec![d])?;
+            sink.put(&path, &html).map_err(|err| io_error(&path, err))?;
+            out.links
+                .insert(path.clone(), links::summarize(&String::from_utf8_lossy(&html)));
+            out.written.insert(path);
+        }
+    }
+    out.status = review::status_rows(site, std::iter::once(data))
+        .into_iter()
+        .map(|row| (row.guide.clone(), row))
+        .collect();
+    Ok(out)
+}
+
+/// The previous and next guide of a guide's product, as links in one locale.
+pub type Nav = (Option<GuideLink>, Option<GuideLink>);
+
 /// A link to another guide of the same locale.
 #[derive(Serialize)]
-struct GuideLink {
+pub struct GuideLink {
     href: String,
     title: String,
+}
+
+impl GuideLink {
+    /// A link to guide `id` showing `title` (Markdown, shown as plain text).
+    pub fn new(id: &str, title: &str) -> GuideLink {
+        GuideLink {
+            href: format!("../{id}/"),
+            title: markdown::plain(title),
+        }
+    }
 }
 
 /// For every guide (by index): the previous and next guide of the same product, in the order
@@ -259,11 +295,7 @@ fn product_order(site: &Site) -> Vec<(Option<usize>, Option<usize>)> {
 }
 
 /// The previous and next guide of the same product as links in `locale`.
-fn neighbours(
-    site: &Site,
-    (previous, next): (Option<usize>, Option<usize>),
-    locale: &str,
-) -> (Option<GuideLink>, Option<GuideLink>) {
+fn neighbours(site: &Site, (previous, next): (Option<usize>, Option<usize>), locale: &str) -> Nav {
     let link = |i: usize| {
         let guide = &site.guides[i];
         let args = bundle::args(&site.config.variables);
@@ -275,10 +307,7 @@ fn neighbours(
             .and_then(|t| bundle::format(&t.bundle, &key, &args, &mut errors))
             .or_else(|| bundle::format(&guide.source_bundle, &key, &args, &mut errors))
             .unwrap_or_default();
-        GuideLink {
-            href: format!("../{}/", guide.id()),
-            title: markdown::plain(&text),
-        }
+        GuideLink::new(guide.id(), &text)
     };
     (previous.map(link), next.map(link))
 }
@@ -286,10 +315,9 @@ fn neighbours(
 /// One rendered guide page and what the rest of the site needs to know about it.
 struct RenderedPage {
     path: String,
-    /// Empty once the page went to the sink.
+    /// Empty once the page went to a sink.
     html: Vec<u8>,
-    /// Set once the page went to the sink.
-    links: Option<links::PageLinks>,
+    /// Screenshots to copy (taken once they went to a sink).
     media: Vec<MediaFile>,
     info: PageInfo,
     card: GuideCard,
@@ -359,11 +387,10 @@ fn render_template(
 
 fn render_guide(
     site: &Site,
-    order: &[(Option<usize>, Option<usize>)],
-    index: usize,
+    data: &GuideData,
     locale: &str,
+    (previous, next): Nav,
 ) -> Result<RenderedPage, Vec<Diagnostic>> {
-    let data = &site.guides[index];
     let strings = &site.theme.strings[locale];
     let guide_dir = site.root.join(&data.loaded.dir);
     let coverage = data.coverage.get(locale).copied().unwrap_or_default();
@@ -465,7 +492,6 @@ fn render_guide(
         "source_language_name",
         &strings.get(&format!("language-{}", data.source_locale())),
     );
-    let (previous, next) = neighbours(site, order[index], locale);
     context.insert("previous", &previous);
     context.insert("next", &next);
     let html = render_template(site, "guide.html", &context).map_err(|d| vec![d])?;
@@ -490,7 +516,6 @@ fn render_guide(
     Ok(RenderedPage {
         path: info.path.clone(),
         html,
-        links: None,
         media,
         info,
         card,

@@ -3,7 +3,7 @@
 //! summaries).
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
@@ -79,6 +79,39 @@ impl Rendered {
             || self.media.contains_key(path)
     }
 
+    /// Add what one guide's streamed render kept (see [`super::render_guide_into`]).
+    pub fn merge_guide(&mut self, guide: Rendered) {
+        self.links.extend(guide.links);
+        self.written.extend(guide.written);
+        self.cards.extend(guide.cards);
+        self.search.extend(guide.search);
+        self.status.extend(guide.status);
+        self.pages.extend(guide.pages);
+    }
+
+    /// Add a rendered guide page: kept in memory unless it went to a sink already (then its
+    /// link summary is in `links`).
+    pub(super) fn add_page(&mut self, page: super::RenderedPage) {
+        let super::RenderedPage {
+            path,
+            html,
+            media,
+            info,
+            card,
+            search,
+        } = page;
+        let key = (info.locale.clone(), info.guide.clone());
+        self.search.insert(key.clone(), search);
+        if !self.written.contains(&path) {
+            self.put(path, html);
+        }
+        for m in media {
+            self.media.insert(m.output, m.source);
+        }
+        self.cards.insert(key, card);
+        self.pages.push(info);
+    }
+
     /// Add an output file (HTML pages also get their link-check summary).
     pub(super) fn put(&mut self, path: String, bytes: Vec<u8>) {
         if path.ends_with(".html")
@@ -90,9 +123,28 @@ impl Rendered {
     }
 }
 
-/// Where rendered guide pages go as soon as each is done: `build` writes them to the staging
-/// directory from the rendering threads, so the whole site never has to sit in memory.
-pub type Sink<'a> = &'a (dyn Fn(&str, &[u8]) -> std::io::Result<()> + Sync);
+/// Where rendered guide pages and their screenshots go as soon as each guide is done: `build`
+/// writes them to the staging directory from the rendering threads, so the whole site never has
+/// to sit in memory.
+pub trait Sink: Sync {
+    /// Write the output file `path` (`/`-separated, inside the output directory).
+    fn put(&self, path: &str, bytes: &[u8]) -> std::io::Result<()>;
+    /// Copy the file `source` to the output file `path`.
+    fn copy(&self, path: &str, source: &Path) -> std::io::Result<()>;
+}
+
+/// A sink that drops everything (`check`: pages are rendered to be checked, not kept).
+pub struct Discard;
+
+impl Sink for Discard {
+    fn put(&self, _: &str, _: &[u8]) -> std::io::Result<()> {
+        Ok(())
+    }
+
+    fn copy(&self, _: &str, _: &Path) -> std::io::Result<()> {
+        Ok(())
+    }
+}
 
 /// One guide page, for reports and the sitemap.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

@@ -109,8 +109,13 @@ pub fn fragment(entries: &[Entry]) -> Vec<u8> {
 }
 
 /// The index file of one locale from its pages' fragments.
-pub fn index_json<'a>(locale: &str, fragments: impl Iterator<Item = &'a [u8]>) -> Vec<u8> {
-    let mut out = Vec::new();
+pub fn index_json<'a>(
+    locale: &str,
+    fragments: impl Iterator<Item = &'a [u8]> + Clone,
+) -> Vec<u8> {
+    // One allocation of the final size: these files reach megabytes.
+    let size: usize = fragments.clone().map(|f| f.len() + 1).sum();
+    let mut out = Vec::with_capacity(size + locale.len() + 32);
     out.extend_from_slice(b"{\"lang\":");
     let _ = serde_json::to_writer(&mut out, locale);
     out.extend_from_slice(b",\"entries\":[");
