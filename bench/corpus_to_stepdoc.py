@@ -71,8 +71,46 @@ def guide_yaml(g):
             ],
         },
     }
-    # JSON is YAML: unambiguous quoting for free.
-    return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
+    return block_yaml(doc, "")
+
+
+PLAIN = re.compile(r"^[A-Za-z0-9(][^\n]*$")
+RESERVED = {"true", "false", "yes", "no", "on", "off", "null", "~"}
+
+
+def scalar(text, indent):
+    """A YAML scalar as writers write it: plain when unambiguous, a literal block for
+    multi-line text, else double-quoted (JSON string syntax is valid YAML)."""
+    if "\n" in text:
+        return "|-\n" + "\n".join((indent + line) if line else "" for line in text.split("\n"))
+    plain = (
+        PLAIN.match(text)
+        and ": " not in text
+        and " #" not in text
+        and not text.endswith((" ", ":"))
+        and text.lower() not in RESERVED
+        and not re.match(r"^[0-9.+-]+$", text)
+    )
+    return text if plain else json.dumps(text, ensure_ascii=False)
+
+
+def block_yaml(value, indent):
+    """Block-style YAML (mappings and lists indented by two spaces), like the shipped guides."""
+    out = []
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if isinstance(item, (dict, list)):
+                out.append("%s%s:\n%s" % (indent, key, block_yaml(item, indent + "  ")))
+            else:
+                out.append("%s%s: %s\n" % (indent, key, scalar(item, indent + "  ")))
+    else:
+        for item in value:
+            if isinstance(item, dict):
+                body = block_yaml(item, indent + "  ")
+                out.append(indent + "- " + body[len(indent) + 2 :])
+            else:
+                out.append("%s- %s\n" % (indent, scalar(item, indent + "  ")))
+    return "".join(out)
 
 
 SECTION_TITLE = {"nl": "Stappen", "fr": "Étapes", "fi": "Vaiheet"}

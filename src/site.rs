@@ -333,10 +333,7 @@ pub struct Shared<'a> {
 
 /// Check one guide's text and translations against the site: references, consistency, coverage.
 /// Returns the guide ready to render unless its source locale is unknown.
-pub fn prepare_guide(
-    shared: &Shared<'_>,
-    loaded: LoadedGuide,
-) -> (Option<GuideData>, Diagnostics) {
+pub fn prepare_guide(shared: &Shared<'_>, loaded: LoadedGuide) -> (Option<GuideData>, Diagnostics) {
     let Shared {
         root,
         config,

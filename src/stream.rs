@@ -10,10 +10,12 @@ use std::sync::Arc;
 
 use fluent_bundle::FluentResource;
 use rayon::prelude::*;
+use serde::Deserialize;
 
-use crate::content::catalog::{self, MessageKey};
-use crate::content::{self, model::Guide};
 use crate::config::Config;
+use crate::content::catalog::{self, MessageKey};
+use crate::content::model::{Id, Text};
+use crate::content::{self};
 use crate::diagnostics::Diagnostics;
 use crate::i18n::bundle;
 use crate::i18n::terms::{self, Terms};
@@ -102,6 +104,10 @@ pub fn run(root: &Path, only_locales: &[String], sink: &dyn Sink) -> Outcome {
         })
         .collect();
     crate::timing("stream: guides loaded, checked and rendered", started);
+    crate::timing_value(
+        "  of which search entries (CPU, all threads)",
+        crate::render::search::BUILD_NANOS.swap(0, std::sync::atomic::Ordering::Relaxed),
+    );
     let mut delta = Rendered::default();
     for (rendered, found) in results {
         diagnostics.extend(found);
@@ -116,7 +122,7 @@ pub fn run(root: &Path, only_locales: &[String], sink: &dyn Sink) -> Outcome {
         return failed(diagnostics, guides);
     };
     let t0 = std::time::Instant::now();
-    let result = render::finish(site, None, delta, &locales, Diagnostics::new());
+    let result = render::finish(site, None, delta, &locales, Some(sink), Diagnostics::new());
     crate::timing("stream: listing pages and link check", t0);
     diagnostics.sort();
     match result {
@@ -159,7 +165,12 @@ impl NavTable {
             .enumerate()
             .filter_map(|(i, s)| {
                 let s = s.as_ref()?;
-                Some((s.product.as_str(), s.partner.as_str(), dirs[i].0.as_str(), i))
+                Some((
+                    s.product.as_str(),
+                    s.partner.as_str(),
+                    dirs[i].0.as_str(),
+                    i,
+                ))
             })
             .collect();
         sorted.sort_unstable();
@@ -207,9 +218,9 @@ impl Skim {
         id: &str,
         dir: &Path,
     ) -> Option<Skim> {
-        let (path, _, guide) = content::parse_one(root, dir).ok()?;
-        let source_locale = guide.source_locale.as_str().to_owned();
-        let source_title = source_title(&path, &guide, terms.get(&source_locale)?)?;
+        let head = Head::read(root, dir)?;
+        let source_locale = head.source_locale.as_str().to_owned();
+        let source_title = source_title(&head, terms.get(&source_locale)?)?;
         let args = bundle::args(&config.variables);
         let key = MessageKey::value("title");
         let titles = config
@@ -233,23 +244,86 @@ impl Skim {
             })
             .collect();
         Some(Skim {
-            product: guide.product.as_str().to_owned(),
-            partner: guide.partner.as_str().to_owned(),
+            product: head.product.as_str().to_owned(),
+            partner: head.partner.as_str().to_owned(),
             titles,
         })
     }
 }
 
+/// The fields of a guide's YAML that navigation needs.
+#[derive(Deserialize)]
+struct Head {
+    #[serde(skip)]
+    path: PathBuf,
+    source_locale: Text,
+    title: Text,
+    product: Id,
+    partner: Id,
+}
+
+/// Top-level keys of `guide.yaml` that [`Head`] reads.
+const HEAD_KEYS: [&str; 4] = ["source_locale", "title", "product", "partner"];
+
+impl Head {
+    /// Read the head of `dir/guide.yaml`: from the lines of its four top-level keys alone when
+    /// the file is a plain block mapping, else (or when that fails) from the whole file.
+    fn read(root: &Path, dir: &Path) -> Option<Head> {
+        let path = dir.join(content::GUIDE_FILE);
+        let bytes = std::fs::read(root.join(&path)).ok()?;
+        let source = content::decode_utf8(&path, bytes).ok()?;
+        let head = head_lines(&source)
+            .and_then(|lines| crate::yaml::parse::<Head>(&path, &lines).ok())
+            .or_else(|| crate::yaml::parse::<Head>(&path, &source).ok())?;
+        Some(Head { path, ..head })
+    }
+}
+
+/// The lines of the [`HEAD_KEYS`] entries of a YAML block mapping (each key's line and the
+/// indented or blank lines after it), or `None` when a line at the first column is not a plain
+/// `key:`, a comment or an item of a list that belongs to another key.
+fn head_lines(source: &str) -> Option<String> {
+    let mut out = String::new();
+    let mut in_head = false;
+    for line in source.split_inclusive('\n') {
+        match line.as_bytes().first() {
+            Some(b' ' | b'\n') => {
+                if in_head {
+                    out.push_str(line);
+                }
+            }
+            Some(b'#') => in_head = false,
+            Some(b'-') if !in_head && !line.starts_with("---") => {}
+            Some(b'a'..=b'z' | b'_') => {
+                let key_len = line
+                    .bytes()
+                    .take_while(|b| b.is_ascii_lowercase() || *b == b'_')
+                    .count();
+                let rest = &line[key_len..];
+                if !(rest.starts_with(": ") || rest.starts_with(":\n") || rest == ":") {
+                    return None;
+                }
+                in_head = HEAD_KEYS.contains(&&line[..key_len]);
+                if in_head {
+                    out.push_str(line);
+                }
+            }
+            _ => return None,
+        }
+    }
+    Some(out)
+}
+
 /// A bundle holding the source locale's terms and the guide's title as written in its YAML.
-fn source_title(path: &Path, guide: &Guide, terms: &Terms) -> Option<bundle::Bundle> {
-    let key = MessageKey::value("title");
-    let entries: Vec<catalog::Entry<'_>> = catalog::entries(guide)
-        .into_iter()
-        .filter(|e| e.key == key)
-        .collect();
-    let (source, _) = crate::i18n::source::build(path, &entries);
+fn source_title(head: &Head, terms: &Terms) -> Option<bundle::Bundle> {
+    let entries = [catalog::Entry {
+        key: MessageKey::value("title"),
+        text: &head.title,
+        format: catalog::Format::Inline,
+    }];
+    let (source, _) = crate::i18n::source::build(&head.path, &entries);
     Some(bundle::new_bundle(
-        guide.source_locale.as_str(),
+        head.source_locale.as_str(),
         &[Arc::clone(&terms.resource), source.resource],
     ))
 }
@@ -270,4 +344,35 @@ fn translated_title<'t>(
     let snippet = crate::i18n::ftl::message_text(&text, "title")?;
     let resource = FluentResource::try_new(snippet.to_owned()).ok()?;
     Some((Arc::new(resource), locale_terms))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::head_lines;
+
+    #[test]
+    fn head_lines_keep_only_the_head_keys_with_their_continuations() {
+        let yaml = "source_locale: en\ntitle: >\n  Connect\n\n  Acme\n# a comment\nsummary: Send\n  more\nproduct: acme\nfacts:\n- id: a\n  label: b\npartner: mailer\n";
+        assert_eq!(
+            head_lines(yaml).as_deref(),
+            Some(
+                "source_locale: en\ntitle: >\n  Connect\n\n  Acme\nproduct: acme\npartner: mailer\n"
+            )
+        );
+    }
+
+    #[test]
+    fn head_lines_give_up_on_anything_but_a_plain_block_mapping() {
+        for yaml in [
+            "{title: x, product: a}\n",
+            "---\ntitle: x\n",
+            "\"title\": x\n",
+            "title:\n- x\n",
+            "\ttitle: x\n",
+            "Title: x\n",
+            "title x\n",
+        ] {
+            assert_eq!(head_lines(yaml), None, "{yaml:?}");
+        }
+    }
 }

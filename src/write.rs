@@ -60,7 +60,6 @@ impl Staging {
         })
     }
 
-
     /// Write the rest of `rendered` (files still in memory, media), then swap the staging
     /// directory in for the output.
     pub fn finish(mut self, rendered: &Rendered) -> anyhow::Result<()> {
@@ -97,6 +96,19 @@ impl crate::render::Sink for Staging {
             std::fs::create_dir_all(parent)?;
         }
         std::fs::write(&target, bytes)
+    }
+
+    fn put_parts(&self, rel: &str, parts: &[&[u8]]) -> std::io::Result<()> {
+        use std::io::Write as _;
+        let target = self.dir.join(rel);
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        let mut file = std::io::BufWriter::with_capacity(1 << 16, std::fs::File::create(&target)?);
+        for part in parts {
+            file.write_all(part)?;
+        }
+        file.flush()
     }
 
     fn copy(&self, rel: &str, source: &Path) -> std::io::Result<()> {

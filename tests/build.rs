@@ -215,8 +215,16 @@ fn the_streamed_build_equals_the_in_memory_render() {
         site.write(&format!("content/demo-b/{rel}"), &bytes);
         site.write(&format!("content/demo-c/{rel}"), &bytes);
     }
-    site.edit("content/demo-b/guide.yaml", "partner: mailer", "partner: nexus");
-    site.edit("content/demo-c/guide.yaml", "partner: mailer", "partner: zulu");
+    site.edit(
+        "content/demo-b/guide.yaml",
+        "partner: mailer",
+        "partner: nexus",
+    );
+    site.edit(
+        "content/demo-c/guide.yaml",
+        "partner: mailer",
+        "partner: zulu",
+    );
     let dutch = site.read("locales/nl/demo.ftl");
     let multiline = dutch
         .replace(
@@ -241,7 +249,10 @@ fn the_streamed_build_equals_the_in_memory_render() {
         expected.keys().collect::<Vec<_>>()
     );
     for (path, bytes) in &expected {
-        assert!(built[path] == *bytes, "{path} differs from the in-memory render");
+        assert!(
+            built[path] == *bytes,
+            "{path} differs from the in-memory render"
+        );
     }
     // The navigation really is there: demo → demo-b (multi-line Dutch title) → demo-c.
     let words = |page: &str, selector: &str| -> Vec<String> {
@@ -251,12 +262,18 @@ fn the_streamed_build_equals_the_in_memory_render() {
             .collect()
     };
     let next = words("nl/demo/index.html", "a[rel=next]");
-    assert!(next[0].ends_with(" Acme CRM koppelen met Nexus"), "{next:?}");
+    assert!(
+        next[0].ends_with(" Acme CRM koppelen met Nexus"),
+        "{next:?}"
+    );
     // No Finnish translation of demo-b: its English title.
     let previous = words("fi/demo-c/index.html", "a[rel=prev]");
     assert!(previous[0].ends_with(" Connect Acme CRM"), "{previous:?}");
     let next = words("fi/demo/index.html", "a[rel=next]");
     assert!(next[0].ends_with(" Connect Acme CRM"), "{next:?}");
     let previous = words("fi/demo-b/index.html", "a[rel=prev]");
-    assert!(previous[0].ends_with(" Acme CRM -yhteyden luonti"), "{previous:?}");
+    assert!(
+        previous[0].ends_with(" Acme CRM -yhteyden luonti"),
+        "{previous:?}"
+    );
 }

@@ -102,6 +102,17 @@ proptest! {
         }
     }
 
+    /// Word counts (translation coverage) take a byte fast path for ASCII text; it must count
+    /// exactly the words Unicode splitting finds.
+    #[test]
+    fn word_count_fast_path_agrees(text in "[ -~\t\n\r\x0b\x0c{}]{0,60}") {
+        let words = text
+            .split_whitespace()
+            .filter(|w| *w != "{" && *w != "}")
+            .count();
+        prop_assert_eq!(stepdoc::i18n::coverage::word_count(&text), words);
+    }
+
     #[test]
     fn markdown_survives_any_string(text in any::<String>()) {
         let html = markdown::block(&text);

@@ -39,35 +39,54 @@ fn unescape(s: &str) -> String {
         .replace("&#39;", "'")
 }
 
-/// What the link check needs to know of one page: its internal link targets (unescaped) and
-/// its element ids (sorted).
+/// What the link check needs to know of one page, kept small because a streamed build holds
+/// one per page: links to other files (unescaped, as written), links to the page's own anchors
+/// that do not resolve, and hashes of its element ids (ids are only looked up).
 #[derive(Clone, Debug, Default)]
 pub struct PageLinks {
-    hrefs: Vec<String>,
-    ids: Vec<String>,
+    hrefs: Vec<Box<str>>,
+    broken_local: Vec<Box<str>>,
+    ids: Vec<u64>,
 }
 
-/// Summarize `html` for the link check, in one pass over the page.
-pub fn summarize(html: &str) -> PageLinks {
+impl PageLinks {
+    fn has_id(&self, id: &str) -> bool {
+        self.ids.binary_search(&id_hash(id)).is_ok()
+    }
+}
+
+/// A stable 64-bit hash of an element id (SipHash with fixed keys).
+fn id_hash(id: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::hash::DefaultHasher::new();
+    id.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// Summarize `html` for the link check, in one pass over the page; links to the page's own
+/// anchors are checked here, without keeping them.
+pub fn summarize(html: &[u8]) -> PageLinks {
     let mut hrefs: Vec<String> = Vec::new();
-    let mut ids: Vec<String> = Vec::new();
-    let bytes = html.as_bytes();
+    let mut local: Vec<(u64, &str)> = Vec::new();
+    let mut ids: Vec<u64> = Vec::new();
     let mut rest = 0;
-    while let Some(i) = html[rest..].find("=\"") {
+    while let Some(i) = memchr::memmem::find(&html[rest..], b"=\"") {
         let eq = rest + i;
         let start = eq + 2;
-        let Some(len) = html[start..].find('"') else {
+        let Some(len) = memchr::memchr(b'"', &html[start..]) else {
             break;
         };
-        let value = &html[start..start + len];
         rest = start + len;
+        let Ok(value) = std::str::from_utf8(&html[start..start + len]) else {
+            continue;
+        };
         let name_is = |name: &str| {
             eq > name.len()
-                && &bytes[eq - name.len()..eq] == name.as_bytes()
-                && bytes[eq - name.len() - 1] == b' '
+                && &html[eq - name.len()..eq] == name.as_bytes()
+                && html[eq - name.len() - 1] == b' '
         };
         if name_is("id") {
-            ids.push(value.to_owned());
+            ids.push(id_hash(value));
         } else if (name_is("href") || name_is("src"))
             && !(value.contains("://")
                 || value.starts_with("mailto:")
@@ -75,14 +94,36 @@ pub fn summarize(html: &str) -> PageLinks {
                 || value == "#"
                 || value.starts_with('/'))
         {
-            hrefs.push(unescape(value));
+            match value.strip_prefix('#') {
+                Some(anchor) if !anchor.contains('&') => local.push((id_hash(anchor), value)),
+                _ => hrefs.push(unescape(value)),
+            }
         }
     }
-    hrefs.sort_unstable();
-    hrefs.dedup();
     ids.sort_unstable();
     ids.dedup();
-    PageLinks { hrefs, ids }
+    hrefs.sort_unstable();
+    hrefs.dedup();
+    let mut links = PageLinks {
+        hrefs: Vec::new(),
+        broken_local: Vec::new(),
+        ids,
+    };
+    for (hash, href) in local {
+        if links.ids.binary_search(&hash).is_err() {
+            links.broken_local.push(href.into());
+        }
+    }
+    links.broken_local.sort_unstable();
+    links.broken_local.dedup();
+    for href in hrefs {
+        match href.strip_prefix('#') {
+            Some(anchor) if links.has_id(anchor) => {}
+            Some(_) => links.broken_local.push(href.into_boxed_str()),
+            None => links.hrefs.push(href.into_boxed_str()),
+        }
+    }
+    links
 }
 
 /// Check every internal link of the pages in `rendered`; targets may also be in `base` (a
@@ -94,7 +135,7 @@ pub fn check(site: &Site, rendered: &Rendered, base: Option<&Rendered>) -> Vec<D
             .links
             .get(path)
             .or_else(|| base.and_then(|b| b.links.get(path)))
-            .is_some_and(|links| links.ids.binary_search_by(|i| i.as_str().cmp(id)).is_ok())
+            .is_some_and(|links| links.has_id(id))
     };
     let per_page: Vec<Vec<Diagnostic>> = rendered
         .links
@@ -103,10 +144,18 @@ pub fn check(site: &Site, rendered: &Rendered, base: Option<&Rendered>) -> Vec<D
         .filter(|(page, _)| !page.ends_with("404.html") && !page.starts_with("review/"))
         .map(|(page, links)| {
             let mut findings = Vec::new();
+            for href in &links.broken_local {
+                findings.push(broken(
+                    site,
+                    page,
+                    href,
+                    format!("points to `{href}`, which `{page}` does not have"),
+                ));
+            }
             for href in &links.hrefs {
                 let (path, anchor) = match href.split_once('#') {
                     Some((p, a)) => (p, Some(a)),
-                    None => (href.as_str(), None),
+                    None => (&**href, None),
                 };
                 let target = if path.is_empty() {
                     Some(page.clone())
@@ -124,14 +173,7 @@ pub fn check(site: &Site, rendered: &Rendered, base: Option<&Rendered>) -> Vec<D
                         .map(|a| format!("points to `#{a}`, which `{t}` does not have")),
                 };
                 if let Some(problem) = problem {
-                    findings.push(
-                        Diagnostic::error(
-                            "broken-link",
-                            locate(site, page, href),
-                            format!("link `{href}` on {page} {problem}"),
-                        )
-                        .with_help("link to a step as `#step-<id>`, a section as `#section-<id>`, the checklist as `#collect`"),
-                    );
+                    findings.push(broken(site, page, href, problem));
                 }
             }
             findings
@@ -143,6 +185,17 @@ pub fn check(site: &Site, rendered: &Rendered, base: Option<&Rendered>) -> Vec<D
         .flatten()
         .filter(|d| seen.insert(d.message.clone()))
         .collect()
+}
+
+fn broken(site: &Site, page: &str, href: &str, problem: String) -> Diagnostic {
+    Diagnostic::error(
+        "broken-link",
+        locate(site, page, href),
+        format!("link `{href}` on {page} {problem}"),
+    )
+    .with_help(
+        "link to a step as `#step-<id>`, a section as `#section-<id>`, the checklist as `#collect`",
+    )
 }
 
 /// Where a link was written: the page locale's translation or the guide's YAML, if the link

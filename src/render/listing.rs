@@ -8,18 +8,19 @@ use rayon::prelude::*;
 
 use super::pages::{render_index, render_simple, render_status};
 use super::seo::sitemap;
-use super::{GuideCard, PageInfo, Rendered, review, search};
+use super::{GuideCard, PageInfo, Rendered, Sink, review, search};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::site::Site;
 
 /// Render into `delta` the listing pages for the guide pages it holds (in `locales`), rendered on
 /// top of `base` (`None`: a full render, everything). `delta.status` holds the rows of the
-/// guides it rendered.
+/// guides it rendered. With a `sink`, the search files (megabytes each) go straight to it.
 pub(super) fn render_listings(
     site: &Site,
     base: Option<&Rendered>,
     delta: &mut Rendered,
     locales: &[&str],
+    sink: Option<&dyn Sink>,
     diagnostics: &mut Diagnostics,
 ) {
     // Merged views of the base and this delta (the delta wins), by reference.
@@ -62,7 +63,7 @@ pub(super) fn render_listings(
             .into_iter()
             .collect(),
     };
-    type LocaleFiles = (Vec<(String, Vec<u8>)>, Vec<Diagnostic>);
+    type LocaleFiles = (Vec<(String, Option<Vec<u8>>)>, Vec<Diagnostic>);
     let per_locale: Vec<LocaleFiles> = locales
         .par_iter()
         .map(|locale| {
@@ -76,10 +77,21 @@ pub(super) fn render_listings(
                     .iter()
                     .filter(|((l, _), _)| l == locale)
                     .map(|(_, f)| f.as_slice());
-                files.push((
-                    format!("search/{locale}.json"),
-                    search::index_json(locale, fragments),
-                ));
+                let path = format!("search/{locale}.json");
+                match sink {
+                    Some(sink) => {
+                        let head = search::index_head(locale);
+                        match sink.put_parts(&path, &search::index_parts(&head, fragments)) {
+                            Ok(()) => files.push((path, None)),
+                            Err(err) => problems.push(Diagnostic::error(
+                                "io",
+                                crate::diagnostics::Location::file(&path),
+                                format!("cannot write the file: {err}"),
+                            )),
+                        }
+                    }
+                    None => files.push((path, Some(search::index_json(locale, fragments)))),
+                }
                 search::account(started);
             }
             if !changed(base.map(|b| &b.cards), &delta.cards, locale) {
@@ -91,7 +103,7 @@ pub(super) fn render_listings(
                 .map(|(_, card)| *card)
                 .collect();
             match render_index(site, locale, &locale_cards) {
-                Ok(html) => files.push((format!("{locale}/index.html"), html)),
+                Ok(html) => files.push((format!("{locale}/index.html"), Some(html))),
                 Err(d) => problems.push(d),
             }
             (files, problems)
@@ -99,7 +111,12 @@ pub(super) fn render_listings(
         .collect();
     for (files, problems) in per_locale {
         for (path, bytes) in files {
-            delta.put(path, bytes);
+            match bytes {
+                Some(bytes) => delta.put(path, bytes),
+                None => {
+                    delta.written.insert(path);
+                }
+            }
         }
         problems.into_iter().for_each(|d| diagnostics.push(d));
     }

@@ -164,21 +164,26 @@ fn render_delta(
         .collect::<std::collections::BTreeSet<_>>()
         .into_iter()
         .collect();
-    finish(site, base, delta, &locales, diagnostics)
+    finish(site, base, delta, &locales, None, diagnostics)
 }
 
 /// Complete a render whose guide pages are in `delta`: the listing pages (for `locales`), then
-/// the link check. `diagnostics` holds the guide pages' findings so far.
+/// the link check. `diagnostics` holds the guide pages' findings so far. With a `sink`, the
+/// search files go to it (they are large) and the search fragments are dropped.
 pub fn finish(
     site: &Site,
     base: Option<&Rendered>,
     mut delta: Rendered,
     locales: &[&str],
+    sink: Option<&dyn Sink>,
     mut diagnostics: Diagnostics,
 ) -> Result<Rendered, Diagnostics> {
     let t0 = std::time::Instant::now();
     // Pages that list guides, from the cards and page list of the whole site.
-    listing::render_listings(site, base, &mut delta, locales, &mut diagnostics);
+    listing::render_listings(site, base, &mut delta, locales, sink, &mut diagnostics);
+    if sink.is_some() {
+        delta.search = BTreeMap::new();
+    }
     if diagnostics.has_errors() {
         diagnostics.sort();
         return Err(diagnostics);
@@ -224,7 +229,7 @@ pub fn render_guide_into(
         let mut page = render_guide(site, data, locale, nav(locale))?;
         sink.put(&page.path, &page.html)
             .map_err(|err| io_error(&page.path, err))?;
-        let summary = links::summarize(&String::from_utf8_lossy(&page.html));
+        let summary = links::summarize(&page.html);
         out.links.insert(page.path.clone(), summary);
         out.written.insert(page.path.clone());
         page.html = Vec::new();
@@ -238,8 +243,7 @@ pub fn render_guide_into(
         if review::has_page(site, data, locale) {
             let (path, html) = render_review(site, data, locale).map_err(|d| vec![d])?;
             sink.put(&path, &html).map_err(|err| io_error(&path, err))?;
-            out.links
-                .insert(path.clone(), links::summarize(&String::from_utf8_lossy(&html)));
+            out.links.insert(path.clone(), links::summarize(&html));
             out.written.insert(path);
         }
     }
@@ -372,10 +376,12 @@ fn render_template(
     name: &str,
     context: &tera::Context,
 ) -> Result<Vec<u8>, Diagnostic> {
+    // Rendered into a buffer sized for a typical page: no regrowth, no UTF-8 re-validation.
+    let mut out = Vec::with_capacity(64 * 1024);
     site.theme
         .tera
-        .render(name, context)
-        .map(String::into_bytes)
+        .render_to(name, context, &mut out)
+        .map(|()| out)
         .map_err(|err| {
             Diagnostic::error(
                 "template",

@@ -103,7 +103,8 @@ impl Rendered {
         let key = (info.locale.clone(), info.guide.clone());
         self.search.insert(key.clone(), search);
         if !self.written.contains(&path) {
-            self.put(path, html);
+            self.links.insert(path.clone(), links::summarize(&html));
+            self.files.insert(path, html);
         }
         for m in media {
             self.media.insert(m.output, m.source);
@@ -114,10 +115,8 @@ impl Rendered {
 
     /// Add an output file (HTML pages also get their link-check summary).
     pub(super) fn put(&mut self, path: String, bytes: Vec<u8>) {
-        if path.ends_with(".html")
-            && let Ok(html) = std::str::from_utf8(&bytes)
-        {
-            self.links.insert(path.clone(), links::summarize(html));
+        if path.ends_with(".html") {
+            self.links.insert(path.clone(), links::summarize(&bytes));
         }
         self.files.insert(path, bytes);
     }
@@ -131,6 +130,11 @@ pub trait Sink: Sync {
     fn put(&self, path: &str, bytes: &[u8]) -> std::io::Result<()>;
     /// Copy the file `source` to the output file `path`.
     fn copy(&self, path: &str, source: &Path) -> std::io::Result<()>;
+    /// Write the output file `path` from `parts`, in order (large files assembled from pieces,
+    /// written without joining them in memory first).
+    fn put_parts(&self, path: &str, parts: &[&[u8]]) -> std::io::Result<()> {
+        self.put(path, &parts.concat())
+    }
 }
 
 /// A sink that drops everything (`check`: pages are rendered to be checked, not kept).
@@ -142,6 +146,10 @@ impl Sink for Discard {
     }
 
     fn copy(&self, _: &str, _: &Path) -> std::io::Result<()> {
+        Ok(())
+    }
+
+    fn put_parts(&self, _: &str, _: &[&[u8]]) -> std::io::Result<()> {
         Ok(())
     }
 }

@@ -109,24 +109,31 @@ pub fn fragment(entries: &[Entry]) -> Vec<u8> {
 }
 
 /// The index file of one locale from its pages' fragments.
-pub fn index_json<'a>(
-    locale: &str,
-    fragments: impl Iterator<Item = &'a [u8]> + Clone,
-) -> Vec<u8> {
-    // One allocation of the final size: these files reach megabytes.
-    let size: usize = fragments.clone().map(|f| f.len() + 1).sum();
-    let mut out = Vec::with_capacity(size + locale.len() + 32);
-    out.extend_from_slice(b"{\"lang\":");
-    let _ = serde_json::to_writer(&mut out, locale);
-    out.extend_from_slice(b",\"entries\":[");
-    let mut first = true;
+pub fn index_json<'a>(locale: &str, fragments: impl Iterator<Item = &'a [u8]> + Clone) -> Vec<u8> {
+    let head = index_head(locale);
+    index_parts(&head, fragments).concat()
+}
+
+/// The start of a locale's index file, up to its first entry.
+pub fn index_head(locale: &str) -> Vec<u8> {
+    let mut head = b"{\"lang\":".to_vec();
+    let _ = serde_json::to_writer(&mut head, locale);
+    head.extend_from_slice(b",\"entries\":[");
+    head
+}
+
+/// A locale's index file as pieces to write in order: `head`, the fragments, the end.
+pub fn index_parts<'p, 'f: 'p>(
+    head: &'p [u8],
+    fragments: impl Iterator<Item = &'f [u8]>,
+) -> Vec<&'p [u8]> {
+    let mut parts = vec![head];
     for fragment in fragments.filter(|f| !f.is_empty()) {
-        if !first {
-            out.push(b',');
+        if parts.len() > 1 {
+            parts.push(b",");
         }
-        first = false;
-        out.extend_from_slice(fragment);
+        parts.push(fragment);
     }
-    out.extend_from_slice(b"]}");
-    out
+    parts.push(b"]}");
+    parts
 }
