@@ -81,37 +81,6 @@ pub fn find_entry(path: &Path, source: &str, id: &str) -> Option<Location> {
     None
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn junk_is_reported_with_line_and_column() {
-        let src = "ok = Fine\nbroken = { -term\nnext = Also fine\n".to_owned();
-        let (resource, diags) = parse(Path::new("nl/g.ftl"), src);
-        assert_eq!(diags.len(), 1, "{diags:?}");
-        assert_eq!(diags[0].kind, "ftl-syntax");
-        assert_eq!(diags[0].location.line, 2);
-        assert!(diags[0].location.column > 1);
-        let ids: Vec<_> = resource
-            .entries()
-            .filter_map(|e| match e {
-                fluent_syntax::ast::Entry::Message(m) => Some(m.id.name),
-                _ => None,
-            })
-            .collect();
-        assert_eq!(ids, ["ok", "next"]);
-    }
-
-    #[test]
-    fn finds_entries() {
-        let src = "# c\nfoo = x\n-bar = y\n";
-        let loc = find_entry(Path::new("a.ftl"), src, "-bar").expect("found");
-        assert_eq!((loc.line, loc.column), (3, 1));
-        assert!(find_entry(Path::new("a.ftl"), src, "fo").is_none());
-    }
-}
-
 /// The text of the last entry for message `id` in FTL `source` (its first line up to the next
 /// line that starts another entry or a comment), to parse on its own; `None` when absent.
 /// Messages start at the first column and continue on indented or blank lines.
@@ -138,4 +107,47 @@ pub fn message_text<'s>(source: &'s str, id: &str) -> Option<&'s str> {
         found = Some(&source[start..offset]);
     }
     found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn message_text_takes_the_last_entry_with_its_continuation_lines() {
+        let ftl = "# c\ntitle = first\ntitles = no\ntitle =\n    two\n\n    lines\n    .attr = a\n# next\nsummary = s\n";
+        assert_eq!(
+            message_text(ftl, "title"),
+            Some("title =\n    two\n\n    lines\n    .attr = a\n")
+        );
+        assert_eq!(message_text(ftl, "titles"), Some("titles = no\n"));
+        assert_eq!(message_text(ftl, "missing"), None);
+        assert_eq!(message_text(" title = indented\n", "title"), None);
+    }
+
+    #[test]
+    fn junk_is_reported_with_line_and_column() {
+        let src = "ok = Fine\nbroken = { -term\nnext = Also fine\n".to_owned();
+        let (resource, diags) = parse(Path::new("nl/g.ftl"), src);
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert_eq!(diags[0].kind, "ftl-syntax");
+        assert_eq!(diags[0].location.line, 2);
+        assert!(diags[0].location.column > 1);
+        let ids: Vec<_> = resource
+            .entries()
+            .filter_map(|e| match e {
+                fluent_syntax::ast::Entry::Message(m) => Some(m.id.name),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(ids, ["ok", "next"]);
+    }
+
+    #[test]
+    fn finds_entries() {
+        let src = "# c\nfoo = x\n-bar = y\n";
+        let loc = find_entry(Path::new("a.ftl"), src, "-bar").expect("found");
+        assert_eq!((loc.line, loc.column), (3, 1));
+        assert!(find_entry(Path::new("a.ftl"), src, "fo").is_none());
+    }
 }

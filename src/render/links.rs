@@ -149,7 +149,7 @@ pub fn check(site: &Site, rendered: &Rendered, base: Option<&Rendered>) -> Vec<D
                     site,
                     page,
                     href,
-                    format!("points to `{href}`, which `{page}` does not have"),
+                    &format!("points to `{href}`, which `{page}` does not have"),
                 ));
             }
             for href in &links.hrefs {
@@ -173,7 +173,7 @@ pub fn check(site: &Site, rendered: &Rendered, base: Option<&Rendered>) -> Vec<D
                         .map(|a| format!("points to `#{a}`, which `{t}` does not have")),
                 };
                 if let Some(problem) = problem {
-                    findings.push(broken(site, page, href, problem));
+                    findings.push(broken(site, page, href, &problem));
                 }
             }
             findings
@@ -187,7 +187,7 @@ pub fn check(site: &Site, rendered: &Rendered, base: Option<&Rendered>) -> Vec<D
         .collect()
 }
 
-fn broken(site: &Site, page: &str, href: &str, problem: String) -> Diagnostic {
+fn broken(site: &Site, page: &str, href: &str, problem: &str) -> Diagnostic {
     Diagnostic::error(
         "broken-link",
         locate(site, page, href),
