@@ -29,6 +29,9 @@ pub struct GuideData {
     pub source: Arc<FluentResource>,
     /// Bundle of the source locale: its terms and the source text.
     pub source_bundle: Bundle,
+    /// Every source message formatted (as `source_bundle` formats it), except those whose
+    /// formatting reports errors.
+    pub source_formatted: std::collections::HashMap<MessageKey, String>,
     /// Translations by locale (the source locale excluded).
     pub translations: BTreeMap<String, Translation>,
     /// Translation coverage in every locale of the site (the source locale is complete).
@@ -448,6 +451,7 @@ pub fn prepare_guide(shared: &Shared<'_>, loaded: LoadedGuide) -> (Option<GuideD
         })
         .collect();
     let args = crate::i18n::bundle::args(&config.variables);
+    let source_texts = consistency::source_texts(&entries, &source_bundle, &args);
     let empty = Lock::default();
     let mut status = BTreeMap::new();
     for locale in config.locales.iter().filter(|l| **l != source_locale) {
@@ -455,7 +459,7 @@ pub fn prepare_guide(shared: &Shared<'_>, loaded: LoadedGuide) -> (Option<GuideD
             guide: &loaded.id,
             locale,
             entries: &entries,
-            source_bundle: &source_bundle,
+            source: &source_texts,
             translation: translations
                 .get(locale)
                 .map(|t| consistency::TranslationFile {
@@ -477,12 +481,19 @@ pub fn prepare_guide(shared: &Shared<'_>, loaded: LoadedGuide) -> (Option<GuideD
             },
         );
     }
+    // The render shows the same source text: keep it formatted.
+    let formatted = entries
+        .iter()
+        .zip(source_texts)
+        .filter_map(|(entry, text)| Some((entry.key.clone(), text.formatted?)))
+        .collect();
     drop(entries);
     (
         Some(GuideData {
             loaded,
             source: source.resource,
             source_bundle,
+            source_formatted: formatted,
             translations,
             coverage,
             status,

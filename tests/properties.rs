@@ -113,6 +113,20 @@ proptest! {
         prop_assert_eq!(stepdoc::i18n::coverage::word_count(&text), words);
     }
 
+    /// Pages render a message's HTML and its search text from one parse; both must equal
+    /// what the separate functions give.
+    #[test]
+    fn one_parse_gives_the_same_html_and_plain_text(text in hostile_text()) {
+        prop_assert_eq!(
+            markdown::html_and_plain(&text, false),
+            (markdown::inline(&text), markdown::plain(&text))
+        );
+        prop_assert_eq!(
+            markdown::html_and_plain(&text, true),
+            (markdown::block(&text), markdown::plain(&text))
+        );
+    }
+
     #[test]
     fn markdown_survives_any_string(text in any::<String>()) {
         let html = markdown::block(&text);

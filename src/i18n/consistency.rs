@@ -26,12 +26,54 @@ pub struct TranslationFile<'a> {
     pub bundle: &'a Bundle,
 }
 
+/// What the checks compare of one source message, worked out once per guide (not once per
+/// locale).
+pub struct SourceText {
+    /// The formatted source text; `None` when formatting reported errors.
+    pub formatted: Option<String>,
+    /// The formatted text without UI markers.
+    plain: String,
+    /// The terms and variables it references.
+    placeables: BTreeSet<Reference>,
+    /// URLs, email addresses, code and numbers a translation must keep.
+    literals: Vec<String>,
+    /// Words with a letter (an unchanged translation of fewer is not reported).
+    word_like: usize,
+    /// Words, for coverage.
+    words: usize,
+}
+
+/// The [`SourceText`] of every entry, in the entries' order.
+pub fn source_texts(
+    entries: &[Entry<'_>],
+    source_bundle: &Bundle,
+    args: &FluentArgs<'_>,
+) -> Vec<SourceText> {
+    entries
+        .iter()
+        .map(|entry| {
+            let mut errors = Vec::new();
+            let formatted = format(source_bundle, &entry.key, args, &mut errors).unwrap_or_default();
+            let plain = strip_markers(&formatted).into_owned();
+            SourceText {
+                literals: literals(&plain),
+                word_like: word_like(&plain),
+                plain,
+                placeables: placeables(&source_references(source_bundle, &entry.key)),
+                words: super::coverage::word_count(entry.text.as_str()),
+                formatted: errors.is_empty().then_some(formatted),
+            }
+        })
+        .collect()
+}
+
 /// Everything about one guide in one locale.
 pub struct Input<'a> {
     pub guide: &'a str,
     pub locale: &'a str,
     pub entries: &'a [Entry<'a>],
-    pub source_bundle: &'a Bundle,
+    /// [`source_texts`] of `entries`.
+    pub source: &'a [SourceText],
     pub translation: Option<TranslationFile<'a>>,
     pub lock: &'a Lock,
     pub args: &'a FluentArgs<'a>,
@@ -154,9 +196,8 @@ pub fn check(input: &Input<'_>) -> Outcome {
         entries,
         ..
     } = *input;
-    let words = |e: &Entry<'_>| super::coverage::word_count(e.text.as_str());
     out.counts.messages = entries.len();
-    out.counts.words = entries.iter().map(words).sum();
+    out.counts.words = input.source.iter().map(|s| s.words).sum();
     let Some(file) = &input.translation else {
         out.counts.missing = entries.len();
         if !entries.is_empty() {
@@ -187,7 +228,7 @@ pub fn check(input: &Input<'_>) -> Outcome {
     let translation_refs = references(file.resource);
     let defined: BTreeSet<&MessageKey> = entries.iter().map(|e| &e.key).collect();
 
-    for entry in entries {
+    for (entry, facts) in entries.iter().zip(input.source) {
         let key = &entry.key;
         let id = key.to_string();
         if !patterns.contains(key) {
@@ -207,7 +248,7 @@ pub fn check(input: &Input<'_>) -> Outcome {
             continue;
         }
         out.counts.translated += 1;
-        out.counts.translated_words += words(entry);
+        out.counts.translated_words += facts.words;
         // Located only when there is something to report.
         let location = || locate(&key.id);
         let about = |d: Diagnostic| d.about(locale, guide, Some(&id));
@@ -238,13 +279,10 @@ pub fn check(input: &Input<'_>) -> Outcome {
 
         // Placeables: the same terms and variables as the source.
         let mut errors = Vec::new();
-        let source_formatted =
-            format(input.source_bundle, key, input.args, &mut errors).unwrap_or_default();
-        let source_pattern_refs = source_references(input.source_bundle, key);
-        let wanted = placeables(&source_pattern_refs);
+        let wanted = &facts.placeables;
         let got = placeables(translation_refs.get(key).map_or(&[][..], Vec::as_slice));
         let missing: Vec<_> = wanted.difference(&got).cloned().collect();
-        let extra: Vec<_> = got.difference(&wanted).cloned().collect();
+        let extra: Vec<_> = got.difference(wanted).cloned().collect();
         if !missing.is_empty() || !extra.is_empty() {
             let mut parts = Vec::new();
             if !missing.is_empty() {
@@ -264,10 +302,11 @@ pub fn check(input: &Input<'_>) -> Outcome {
         }
 
         let translated = format(file.bundle, key, input.args, &mut errors).unwrap_or_default();
-        let source_plain = strip_markers(&source_formatted);
+        let source_plain = &facts.plain;
         let translated_plain = strip_markers(&translated);
-        let lost: Vec<String> = literals(&source_plain)
-            .into_iter()
+        let lost: Vec<&String> = facts
+            .literals
+            .iter()
             .filter(|lit| !translated_plain.contains(lit.as_str()))
             .collect();
         if !lost.is_empty() {
@@ -284,8 +323,8 @@ pub fn check(input: &Input<'_>) -> Outcome {
             ));
         }
 
-        if source_plain == translated_plain
-            && word_like(&source_plain) >= 2
+        if *source_plain == translated_plain
+            && facts.word_like >= 2
             && !marked_same(text, location().line)
         {
             out.counts.unchanged += 1;

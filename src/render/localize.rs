@@ -1,6 +1,8 @@
 //! Text of one page in one locale: the translation where there is one, otherwise the source text
 //! marked with its real language and a "not yet translated" badge — never silently.
 
+use std::collections::HashMap;
+
 use fluent_bundle::FluentArgs;
 
 use super::markdown;
@@ -16,6 +18,13 @@ pub struct Localizer<'a> {
     /// The translation's bundle; `None` on a source-language page or without translation.
     pub translation: Option<&'a Bundle>,
     pub source: &'a Bundle,
+    /// The source messages already formatted (see `GuideData::source_formatted`).
+    pub source_formatted: &'a HashMap<MessageKey, String>,
+    /// Texts formatted for this page so far (the view and the search entries ask for the same
+    /// messages).
+    pub memo: HashMap<MessageKey, Localized>,
+    /// Plain text of the messages rendered as HTML so far (from the same Markdown parse).
+    pub plains: HashMap<MessageKey, String>,
     /// Translated messages whose source changed since (marked "may be outdated").
     pub stale: Option<&'a std::collections::BTreeMap<MessageKey, String>>,
     /// Localized badge text for stale translations.
@@ -33,6 +42,7 @@ pub struct Localizer<'a> {
 }
 
 /// A formatted text and whether it is source-language fallback.
+#[derive(Clone)]
 pub struct Localized {
     pub text: String,
     pub fallback: bool,
@@ -45,6 +55,12 @@ impl Localizer<'_> {
 
     /// The raw formatted text of `key` (Markdown, with UI markers).
     pub fn text(&mut self, key: &MessageKey) -> Localized {
+        if let Some(done) = self.memo.get(key) {
+            if done.fallback {
+                self.fallbacks += 1;
+            }
+            return done.clone();
+        }
         let mut errors = Vec::new();
         let translated = if self.is_source_page() {
             None
@@ -55,10 +71,14 @@ impl Localizer<'_> {
         let (text, fallback) = match translated {
             Some(text) => (text, false),
             None => {
-                let text = format(self.source, key, &self.args, &mut errors).unwrap_or_default();
+                let text = match self.source_formatted.get(key) {
+                    Some(text) => text.clone(),
+                    None => format(self.source, key, &self.args, &mut errors).unwrap_or_default(),
+                };
                 (text, !self.is_source_page() && self.mark_fallback)
             }
         };
+        let failed = !errors.is_empty();
         for error in errors {
             self.errors.push(Diagnostic::error(
                 "fluent",
@@ -69,16 +89,18 @@ impl Localizer<'_> {
         if fallback {
             self.fallbacks += 1;
         }
-        Localized { text, fallback }
+        let done = Localized { text, fallback };
+        if !failed {
+            self.memo.insert(key.clone(), done.clone());
+        }
+        done
     }
 
     /// `key` as HTML in `format`, wrapped with `lang` and a badge when it is fallback text.
     pub fn html(&mut self, key: &MessageKey, format: Format) -> String {
         let Localized { text, fallback } = self.text(key);
-        let html = match format {
-            Format::Inline => markdown::inline(&text),
-            Format::Block => markdown::block(&text),
-        };
+        let (html, plain) = markdown::html_and_plain(&text, format == Format::Block);
+        self.plains.insert(key.clone(), plain);
         if !fallback {
             if self.stale.is_some_and(|s| s.contains_key(key)) {
                 let badge = escape(&self.outdated_label);
@@ -117,7 +139,10 @@ impl Localizer<'_> {
     pub fn plain(&mut self, key: &MessageKey) -> Localized {
         let Localized { text, fallback } = self.text(key);
         Localized {
-            text: markdown::plain(&text),
+            text: match self.plains.get(key) {
+                Some(plain) => plain.clone(),
+                None => markdown::plain(&text),
+            },
             fallback,
         }
     }

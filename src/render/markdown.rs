@@ -28,17 +28,64 @@ pub fn block(text: &str) -> String {
     finish(Parser::new_ext(text, options()).filter_map(sanitize))
 }
 
+/// Markdown as HTML ([`inline`] or [`block`]) and as [`plain`] text, from one parse.
+pub fn html_and_plain(text: &str, is_block: bool) -> (String, String) {
+    let events: Vec<Event<'_>> = Parser::new_ext(text, options()).collect();
+    let plain = plain_of(events.iter());
+    let html = if is_block {
+        finish(events.into_iter().filter_map(sanitize))
+    } else {
+        finish(
+            events
+                .into_iter()
+                .filter(|e| {
+                    !matches!(
+                        e,
+                        Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph)
+                    )
+                })
+                .filter_map(sanitize),
+        )
+    };
+    (html, plain)
+}
+
 /// The text of inline Markdown without markup, for attributes and `<title>`.
 pub fn plain(text: &str) -> String {
     let mut out = String::new();
     for event in Parser::new_ext(text, options()) {
-        match event {
-            Event::Text(t) | Event::Code(t) | Event::InlineHtml(t) | Event::Html(t) => {
-                out.push_str(&t);
-            }
-            Event::SoftBreak | Event::HardBreak => out.push(' '),
-            _ => {}
+        push_plain(&mut out, &event);
+    }
+    finish_plain(out)
+}
+
+fn plain_of<'e>(events: impl Iterator<Item = &'e Event<'e>>) -> String {
+    let mut out = String::new();
+    for event in events {
+        push_plain(&mut out, event);
+    }
+    finish_plain(out)
+}
+
+fn push_plain(out: &mut String, event: &Event<'_>) {
+    match event {
+        Event::Text(t) | Event::Code(t) | Event::InlineHtml(t) | Event::Html(t) => {
+            out.push_str(t);
         }
+        Event::SoftBreak | Event::HardBreak => out.push(' '),
+        _ => {}
+    }
+}
+
+/// Drop UI markers and the surrounding whitespace.
+fn finish_plain(out: String) -> String {
+    if !out.contains([UI_OPEN, UI_CLOSE]) {
+        let trimmed = out.trim();
+        return if trimmed.len() == out.len() {
+            out
+        } else {
+            trimmed.to_owned()
+        };
     }
     out.chars()
         .filter(|c| *c != UI_OPEN && *c != UI_CLOSE)
