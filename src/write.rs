@@ -24,6 +24,10 @@ pub struct Staging {
     dir: PathBuf,
     old: PathBuf,
     done: bool,
+    /// Directories created inside `dir` so far (each is created once, not once per file).
+    created: std::sync::Mutex<std::collections::HashSet<PathBuf>>,
+    /// Set when a hard link failed (another file system): copy from then on.
+    no_links: std::sync::atomic::AtomicBool,
 }
 
 impl Staging {
@@ -57,6 +61,8 @@ impl Staging {
             dir,
             old,
             done: false,
+            created: std::sync::Mutex::default(),
+            no_links: std::sync::atomic::AtomicBool::new(false),
         })
     }
 
@@ -91,19 +97,13 @@ impl Staging {
 /// Files go into the staging directory as they are rendered, from many threads at once.
 impl crate::render::Sink for Staging {
     fn put(&self, rel: &str, bytes: &[u8]) -> std::io::Result<()> {
-        let target = self.dir.join(rel);
-        if let Some(parent) = target.parent() {
-            std::fs::create_dir_all(parent)?;
-        }
+        let target = self.parent_ready(rel)?;
         std::fs::write(&target, bytes)
     }
 
     fn put_parts(&self, rel: &str, parts: &[&[u8]]) -> std::io::Result<()> {
         use std::io::Write as _;
-        let target = self.dir.join(rel);
-        if let Some(parent) = target.parent() {
-            std::fs::create_dir_all(parent)?;
-        }
+        let target = self.parent_ready(rel)?;
         let mut file = std::io::BufWriter::with_capacity(1 << 16, std::fs::File::create(&target)?);
         for part in parts {
             file.write_all(part)?;
@@ -112,11 +112,37 @@ impl crate::render::Sink for Staging {
     }
 
     fn copy(&self, rel: &str, source: &Path) -> std::io::Result<()> {
+        use std::sync::atomic::Ordering;
+        let target = self.parent_ready(rel)?;
+        if !self.no_links.load(Ordering::Relaxed) {
+            if std::fs::hard_link(source, &target).is_ok() {
+                return Ok(());
+            }
+            self.no_links.store(true, Ordering::Relaxed);
+        }
+        std::fs::copy(source, &target).map(drop)
+    }
+}
+
+impl Staging {
+    /// The staging path of `rel`, with its directory created (once per directory).
+    fn parent_ready(&self, rel: &str) -> std::io::Result<PathBuf> {
         let target = self.dir.join(rel);
         if let Some(parent) = target.parent() {
-            std::fs::create_dir_all(parent)?;
+            let known = self
+                .created
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .contains(parent);
+            if !known {
+                std::fs::create_dir_all(parent)?;
+                self.created
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner)
+                    .insert(parent.to_path_buf());
+            }
         }
-        copy_file(source, &target)
+        Ok(target)
     }
 }
 

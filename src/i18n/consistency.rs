@@ -53,7 +53,8 @@ pub fn source_texts(
         .iter()
         .map(|entry| {
             let mut errors = Vec::new();
-            let formatted = format(source_bundle, &entry.key, args, &mut errors).unwrap_or_default();
+            let formatted =
+                format(source_bundle, &entry.key, args, &mut errors).unwrap_or_default();
             let plain = strip_markers(&formatted).into_owned();
             SourceText {
                 literals: literals(&plain),

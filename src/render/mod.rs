@@ -61,7 +61,7 @@ struct Common<'a> {
     root: &'a str,
     site_title: &'a str,
     #[serde(skip)]
-    t: &'a BTreeMap<String, String>,
+    t: &'a theme::Strings,
     alternates: Vec<Alternate>,
     canonical: String,
     /// `<link rel="alternate" hreflang>` targets (absolute URLs), `x-default` included.
@@ -357,7 +357,7 @@ fn common<'a>(site: &'a Site, locale: &'a str, root: &'a str, page_path: &str) -
         lang: locale,
         root,
         site_title: site.config.title(locale),
-        t: strings.all(),
+        t: strings,
         alternates,
         canonical: format!("{}{page_path}", site.config.base_url),
         hreflang: Vec::new(),
@@ -367,7 +367,7 @@ fn common<'a>(site: &'a Site, locale: &'a str, root: &'a str, page_path: &str) -
 fn context_for(common: &Common<'_>) -> tera::Context {
     let mut context = tera::Context::new();
     context.insert("common", common);
-    context.insert("t", common.t);
+    context.insert_value("t", common.t.value());
     context
 }
 

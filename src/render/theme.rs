@@ -32,6 +32,8 @@ pub struct Strings {
     fallback: Option<Bundle>,
     /// Every string without arguments, formatted once: `skip-to-content` is `skip_to_content`.
     all: BTreeMap<String, String>,
+    /// `all` as a template value, converted once (templates see it as `t`).
+    value: tera::Value,
 }
 
 impl Strings {
@@ -62,6 +64,11 @@ impl Strings {
     /// Every string without arguments, for templates: `skip-to-content` is `t.skip_to_content`.
     pub fn all(&self) -> &BTreeMap<String, String> {
         &self.all
+    }
+
+    /// [`Strings::all`] as a template value (cheap to clone: maps are shared).
+    pub fn value(&self) -> tera::Value {
+        self.value.clone()
     }
 }
 
@@ -224,11 +231,13 @@ pub fn load(
             bundle,
             fallback,
             all: BTreeMap::new(),
+            value: tera::Value::none(),
         };
         entry.all = ids
             .iter()
             .map(|id| (id.replace('-', "_"), entry.get_with(id, &[])))
             .collect();
+        entry.value = tera::Value::from_serializable(&entry.all);
         strings.insert(locale.clone(), entry);
     }
     if diagnostics.error_count() > before {
