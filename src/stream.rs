@@ -72,50 +72,67 @@ pub fn run(root: &Path, only_locales: &[String], sink: &dyn Sink) -> Outcome {
         terms,
         locks,
     };
-    let results: Vec<(Option<Rendered>, Diagnostics)> = dirs
-        .par_iter()
-        .enumerate()
-        .map(|(index, (id, dir))| {
+    let one_guide = |index: usize, id: &String, dir: &PathBuf| {
+        let mut diagnostics = Diagnostics::new();
+        let loaded = match content::load_one(root, id.clone(), dir.clone()) {
+            Ok(loaded) => loaded,
+            Err(d) => {
+                diagnostics.push(d);
+                return (None, diagnostics);
+            }
+        };
+        content::validate::validate(config, &loaded, &mut diagnostics);
+        let (data, found) = site::prepare_guide(&shared, loaded);
+        diagnostics.extend(found);
+        let (Some(data), Some(site)) = (data, site) else {
+            return (None, diagnostics);
+        };
+        if !frame_ok || diagnostics.has_errors() {
+            return (None, diagnostics);
+        }
+        let nav = |locale: &str| nav.links(index, locale);
+        match render::render_guide_into(site, &data, &locales, nav, sink) {
+            Ok(rendered) => (Some(rendered), diagnostics),
+            Err(errors) => {
+                errors.into_iter().for_each(|d| diagnostics.push(d));
+                (None, diagnostics)
+            }
+        }
+    };
+    // What each guide leaves behind is copied by one collecting thread as it arrives: kept data
+    // then sits densely in that thread's memory instead of pinning pages of the workers', whose
+    // memory is reused guide after guide.
+    let (sender, receiver) = std::sync::mpsc::sync_channel::<(Option<Rendered>, Diagnostics)>(64);
+    let (delta, found) = std::thread::scope(|scope| {
+        let collector = scope.spawn(move || {
+            let mut delta = Rendered::default();
             let mut diagnostics = Diagnostics::new();
-            let loaded = match content::load_one(root, id.clone(), dir.clone()) {
-                Ok(loaded) => loaded,
-                Err(d) => {
-                    diagnostics.push(d);
-                    return (None, diagnostics);
-                }
-            };
-            content::validate::validate(config, &loaded, &mut diagnostics);
-            let (data, found) = site::prepare_guide(&shared, loaded);
-            diagnostics.extend(found);
-            let (Some(data), Some(site)) = (data, site) else {
-                return (None, diagnostics);
-            };
-            if !frame_ok || diagnostics.has_errors() {
-                return (None, diagnostics);
-            }
-            let nav = |locale: &str| nav.links(index, locale);
-            match render::render_guide_into(site, &data, &locales, nav, sink) {
-                Ok(rendered) => (Some(rendered), diagnostics),
-                Err(errors) => {
-                    errors.into_iter().for_each(|d| diagnostics.push(d));
-                    (None, diagnostics)
+            for (rendered, found) in receiver {
+                diagnostics.extend(found);
+                if let Some(rendered) = rendered {
+                    delta.merge_guide(rendered.clone());
                 }
             }
-        })
-        .collect();
-    crate::timing("stream: guides loaded, checked and rendered", started);
+            (delta, diagnostics)
+        });
+        dirs.par_iter()
+            .enumerate()
+            .for_each_with(sender, |sender, (index, (id, dir))| {
+                // The collector only stops when every sender is gone.
+                let _ = sender.send(one_guide(index, id, dir));
+            });
+        collector.join()
+    })
+    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+    diagnostics.extend(found);
+    crate::timing(
+        "stream: guides loaded, checked, rendered and collected",
+        started,
+    );
     crate::timing_value(
         "  of which search entries (CPU, all threads)",
         crate::render::search::BUILD_NANOS.swap(0, std::sync::atomic::Ordering::Relaxed),
     );
-    let mut delta = Rendered::default();
-    for (rendered, found) in results {
-        diagnostics.extend(found);
-        if let Some(rendered) = rendered {
-            delta.merge_guide(rendered);
-        }
-    }
-    crate::timing("stream: metadata merged", started);
     let guides = dirs.len();
     let Some(site) = site.filter(|_| !diagnostics.has_errors()) else {
         diagnostics.sort();

@@ -112,7 +112,7 @@ pub(super) fn render_listings(
     for (files, problems) in per_locale {
         for (path, bytes) in files {
             match bytes {
-                Some(bytes) => delta.put(path, bytes),
+                Some(bytes) => emit(delta, sink, path, bytes, diagnostics),
                 None => {
                     delta.written.insert(path);
                 }
@@ -130,18 +130,18 @@ pub(super) fn render_listings(
                 "../",
                 &format!("{locale}/404.html"),
             ) {
-                Ok(html) => delta.put(format!("{locale}/404.html"), html),
+                Ok(html) => emit(delta, sink, format!("{locale}/404.html"), html, diagnostics),
                 Err(d) => diagnostics.push(d),
             }
         }
         let default = &site.config.default_locale;
         match render_simple(site, default, "root.html", "", "") {
-            Ok(html) => delta.put("index.html".into(), html),
+            Ok(html) => emit(delta, sink, "index.html".into(), html, diagnostics),
             Err(d) => diagnostics.push(d),
         }
         let base_path = base_path(&site.config.base_url);
         match render_simple(site, default, "404.html", &base_path, "404.html") {
-            Ok(html) => delta.put("404.html".into(), html),
+            Ok(html) => emit(delta, sink, "404.html".into(), html, diagnostics),
             Err(d) => diagnostics.push(d),
         }
         for (name, bytes) in &site.theme.assets {
@@ -161,15 +161,43 @@ pub(super) fn render_listings(
         rows.extend(delta.status.iter());
         let rows: Vec<&review::StatusRow> = rows.into_values().collect();
         match render_status(site, &rows) {
-            Ok(html) => delta.put("status/index.html".into(), html),
+            Ok(html) => emit(delta, sink, "status/index.html".into(), html, diagnostics),
             Err(d) => diagnostics.push(d),
         }
     }
     if sitemap_changed {
-        delta
-            .files
-            .insert("sitemap.xml".into(), sitemap(site, &pages).into_bytes());
+        let xml = sitemap(site, &pages).into_bytes();
+        emit(delta, sink, "sitemap.xml".into(), xml, diagnostics);
     }
+}
+
+/// Hand a listing file to the sink at once (it is freed before the next one is rendered), or
+/// keep it in `delta` without one.
+fn emit(
+    delta: &mut Rendered,
+    sink: Option<&dyn Sink>,
+    path: String,
+    bytes: Vec<u8>,
+    diagnostics: &mut Diagnostics,
+) {
+    let Some(sink) = sink else {
+        delta.put(path, bytes);
+        return;
+    };
+    if let Err(err) = sink.put(&path, &bytes) {
+        diagnostics.push(Diagnostic::error(
+            "io",
+            crate::diagnostics::Location::file(&path),
+            format!("cannot write the file: {err}"),
+        ));
+        return;
+    }
+    if path.ends_with(".html") {
+        delta
+            .links
+            .insert(path.clone(), super::links::summarize(&bytes));
+    }
+    delta.written.insert(path);
 }
 
 /// Whether `delta` holds a value for `locale` that differs from (or is missing in) `base`; always

@@ -105,6 +105,8 @@ pub fn fragment(entries: &[Entry]) -> Vec<u8> {
         // Serializing plain strings into a Vec cannot fail.
         let _ = serde_json::to_writer(&mut out, entry);
     }
+    // Kept until the index files are written: no spare capacity.
+    out.shrink_to_fit();
     out
 }
 
