@@ -110,7 +110,8 @@ def main():
     print(f"kind={args.kind} edits={args.edits} last='{label}'")
     print(f"median rebuild reported by serve: {statistics.median(reported) if reported else 'n/a'} ms")
     print(f"median save-to-served latency (incl. 60 ms debounce): {statistics.median(served):.0f} ms")
-    print(f"serve RSS after edit 1: {rss[0]:.0f} MiB, after edit {len(rss)}: {rss[-1]:.0f} MiB")
+    marks = sorted({1, 10, len(rss) // 2, len(rss)} - {0})
+    print("serve RSS after edit " + ", ".join(f"{m}: {rss[m - 1]:.0f} MiB" for m in marks if m <= len(rss)))
 
 
 if __name__ == "__main__":

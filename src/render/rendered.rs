@@ -103,8 +103,7 @@ impl Rendered {
         let key = (info.locale.clone(), info.guide.clone());
         self.search.insert(key.clone(), search);
         if !self.written.contains(&path) {
-            self.links.insert(path.clone(), links::summarize(&html));
-            self.files.insert(path, html);
+            self.put(path, html);
         }
         for m in media {
             self.media.insert(m.output, m.source);
@@ -114,10 +113,12 @@ impl Rendered {
     }
 
     /// Add an output file (HTML pages also get their link-check summary).
-    pub(super) fn put(&mut self, path: String, bytes: Vec<u8>) {
+    pub(super) fn put(&mut self, path: String, mut bytes: Vec<u8>) {
         if path.ends_with(".html") {
             self.links.insert(path.clone(), links::summarize(&bytes));
         }
+        // Kept in memory (serve): without the render buffer's spare capacity.
+        bytes.shrink_to_fit();
         self.files.insert(path, bytes);
     }
 }
