@@ -277,3 +277,31 @@ fn the_streamed_build_equals_the_in_memory_render() {
         "{previous:?}"
     );
 }
+
+/// `build --locale nl` renders only the Dutch pages (with their index, search file and 404 page);
+/// an unknown locale is refused before anything is written.
+#[test]
+fn build_renders_only_the_requested_locales() {
+    let site = SiteTest::fixture("multilingual");
+    site.run(&["build", "--locale", "nl"])
+        .success()
+        .stdout_has("built 1 guide page(s) (1 guide(s) × 1 locale(s))");
+    let files = site.tree("public");
+    assert!(files.contains_key("nl/demo/index.html"));
+    assert!(files.contains_key("nl/index.html"));
+    assert!(files.contains_key("search/nl.json"));
+    assert!(files.contains_key("nl/404.html"));
+    for other in ["en", "fi"] {
+        assert!(
+            !files.keys().any(|p| p.starts_with(&format!("{other}/"))),
+            "{other} pages were built"
+        );
+        assert!(!files.contains_key(&format!("search/{other}.json")));
+    }
+    site.run(&["build", "--locale", "xx"])
+        .failure()
+        .stderr_has("--locale xx: not one of the site's locales");
+    assert!(site.debris().is_empty(), "{:?}", site.debris());
+    // The refused build left the previous output.
+    assert_eq!(site.tree("public"), files);
+}

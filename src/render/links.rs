@@ -127,9 +127,23 @@ pub fn summarize(html: &[u8]) -> PageLinks {
 }
 
 /// Check every internal link of the pages in `rendered`; targets may also be in `base` (a
-/// partial render on top of an earlier full one).
-pub fn check(site: &Site, rendered: &Rendered, base: Option<&Rendered>) -> Vec<Diagnostic> {
-    let exists = |path: &str| rendered.exists(path) || base.is_some_and(|b| b.exists(path));
+/// partial render on top of an earlier full one). Without a base, only `built` locales were
+/// rendered (`build --locale`): links into the site's other locales are taken as they are.
+pub fn check(
+    site: &Site,
+    rendered: &Rendered,
+    base: Option<&Rendered>,
+    built: &[&str],
+) -> Vec<Diagnostic> {
+    let not_built = |path: &str| {
+        base.is_none()
+            && path
+                .split_once('/')
+                .is_some_and(|(first, _)| site.config.has_locale(first) && !built.contains(&first))
+    };
+    let exists = |path: &str| {
+        rendered.exists(path) || base.is_some_and(|b| b.exists(path)) || not_built(path)
+    };
     let has_id = |path: &str, id: &str| -> bool {
         rendered
             .links
@@ -169,7 +183,7 @@ pub fn check(site: &Site, rendered: &Rendered, base: Option<&Rendered>) -> Vec<D
                     }
                     Some(t) => anchor
                         .filter(|a| !a.is_empty())
-                        .filter(|a| !has_id(t, a))
+                        .filter(|a| !not_built(t) && !has_id(t, a))
                         .map(|a| format!("points to `#{a}`, which `{t}` does not have")),
                 };
                 if let Some(problem) = problem {

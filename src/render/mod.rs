@@ -197,7 +197,7 @@ pub fn finish(
         search::BUILD_NANOS.swap(0, std::sync::atomic::Ordering::Relaxed),
     );
     let t0 = std::time::Instant::now();
-    let broken = links::check(site, &delta, base);
+    let broken = links::check(site, &delta, base, locales);
     crate::timing("links", t0);
     if !broken.is_empty() {
         let mut diagnostics: Diagnostics = broken.into_iter().collect();
