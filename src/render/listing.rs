@@ -64,51 +64,55 @@ pub(super) fn render_listings(
             .collect(),
     };
     type LocaleFiles = (Vec<(String, Option<Vec<u8>>)>, Vec<Diagnostic>);
-    let per_locale: Vec<LocaleFiles> = locales
-        .par_iter()
-        .map(|locale| {
-            let mut files = Vec::new();
-            let mut problems = Vec::new();
-            // In a partial render, a locale's index and search file change only when one of
-            // its rendered pages changed what they show.
-            if changed(base.map(|b| &b.search), &delta.search, locale) {
-                let started = std::time::Instant::now();
-                let fragments = index
-                    .iter()
-                    .filter(|((l, _), _)| l == locale)
-                    .map(|(_, f)| f.as_slice());
-                let path = format!("search/{locale}.json");
-                match sink {
-                    Some(sink) => {
-                        let head = search::index_head(locale);
-                        match sink.put_parts(&path, &search::index_parts(&head, fragments)) {
-                            Ok(()) => files.push((path, None)),
-                            Err(err) => problems.push(Diagnostic::error(
-                                "io",
-                                crate::diagnostics::Location::file(&path),
-                                format!("cannot write the file: {err}"),
-                            )),
-                        }
-                    }
-                    None => files.push((path, Some(search::index_json(locale, fragments)))),
-                }
-                search::account(started);
-            }
-            if !changed(base.map(|b| &b.cards), &delta.cards, locale) {
-                return (files, problems);
-            }
-            let locale_cards: Vec<&GuideCard> = cards
+    let one_locale = |locale: &&str| -> LocaleFiles {
+        let mut files = Vec::new();
+        let mut problems = Vec::new();
+        // In a partial render, a locale's index and search file change only when one of
+        // its rendered pages changed what they show.
+        if changed(base.map(|b| &b.search), &delta.search, locale) {
+            let started = std::time::Instant::now();
+            let fragments = index
                 .iter()
                 .filter(|((l, _), _)| l == locale)
-                .map(|(_, card)| *card)
-                .collect();
-            match render_index(site, locale, &locale_cards) {
-                Ok(html) => files.push((format!("{locale}/index.html"), Some(html))),
-                Err(d) => problems.push(d),
+                .map(|(_, f)| f.as_slice());
+            let path = format!("search/{locale}.json");
+            match sink {
+                Some(sink) => {
+                    let head = search::index_head(locale);
+                    match sink.put_parts(&path, &search::index_parts(&head, fragments)) {
+                        Ok(()) => files.push((path, None)),
+                        Err(err) => problems.push(Diagnostic::error(
+                            "io",
+                            crate::diagnostics::Location::file(&path),
+                            format!("cannot write the file: {err}"),
+                        )),
+                    }
+                }
+                None => files.push((path, Some(search::index_json(locale, fragments)))),
             }
-            (files, problems)
-        })
-        .collect();
+            search::account(started);
+        }
+        if !changed(base.map(|b| &b.cards), &delta.cards, locale) {
+            return (files, problems);
+        }
+        let locale_cards: Vec<&GuideCard> = cards
+            .iter()
+            .filter(|((l, _), _)| l == locale)
+            .map(|(_, card)| *card)
+            .collect();
+        match render_index(site, locale, &locale_cards) {
+            Ok(html) => files.push((format!("{locale}/index.html"), Some(html))),
+            Err(d) => problems.push(d),
+        }
+        (files, problems)
+    };
+    // A streamed build renders the locales one after the other: each index holds every guide's
+    // card, and two at once would double the peak memory of the build.
+    let per_locale: Vec<LocaleFiles> = if sink.is_some() {
+        locales.iter().map(one_locale).collect()
+    } else {
+        locales.par_iter().map(one_locale).collect()
+    };
     for (files, problems) in per_locale {
         for (path, bytes) in files {
             match bytes {

@@ -42,7 +42,10 @@ pub(super) fn sitemap(site: &Site, pages: &[PageInfo]) -> String {
     for page in pages.iter().filter(|p| p.advertised) {
         by_guide.entry(page.guide.as_str()).or_default().push(page);
     }
-    let mut out = String::from(
+    // About 150 bytes per entry and per alternate link: sized once, not regrown.
+    let alternates: usize = by_guide.values().map(|p| p.len() * (p.len() + 1)).sum();
+    let mut out = String::with_capacity(256 + alternates * (150 + base.len()));
+    out.push_str(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
     for (guide, pages) in by_guide {
