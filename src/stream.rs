@@ -365,7 +365,8 @@ fn translated_title<'t>(
 
 #[cfg(test)]
 mod tests {
-    use super::head_lines;
+    use super::{Head, head_lines};
+    use proptest::prelude::*;
 
     #[test]
     fn head_lines_keep_only_the_head_keys_with_their_continuations() {
@@ -390,6 +391,51 @@ mod tests {
             "title x\n",
         ] {
             assert_eq!(head_lines(yaml), None, "{yaml:?}");
+        }
+    }
+
+    /// A head key's value written in one of YAML's scalar styles (raw: some are not valid).
+    fn scalar() -> impl Strategy<Value = String> {
+        let text = "[a-zA-Z0-9 :#'\"{}*&!|>%@-]{0,12}( [a-z:#]{0,6}){0,2}";
+        (text, 0..6usize).prop_map(|(t, style)| match style {
+            0 => format!(" {t}"),
+            1 => format!(" {}", serde_json::to_string(&t).unwrap_or_default()),
+            2 => format!(" '{}'", t.replace('\'', "''")),
+            3 => format!(" |\n  {t}\n  {t}"),
+            4 => format!(" >-\n  {t}\n\n  {t}"),
+            _ => format!(" {t}\n  {t}"),
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        /// Whenever the head lines alone parse and the whole file parses, both give the same
+        /// head: navigation never shows another title than the guide's.
+        #[test]
+        fn head_lines_parse_like_the_whole_file(
+            title in scalar(),
+            summary in scalar(),
+            product in "[a-z]{1,6}",
+            comment in "[ -~]{0,10}",
+            order in 0..3usize,
+        ) {
+            let head = format!("source_locale: en\ntitle:{title}\nproduct: {product}\n");
+            let other = format!("summary:{summary}\n# {comment}\nsections:\n- id: s\n  steps:\n  - id: a\n    text: x\n");
+            let doc = match order {
+                0 => format!("{head}{other}partner: p\n"),
+                1 => format!("{other}{head}partner: p\n"),
+                _ => format!("partner: p\n{head}\n{other}"),
+            };
+            let path = std::path::Path::new("content/g/guide.yaml");
+            let full = crate::yaml::parse::<Head>(path, &doc).ok();
+            let mini = head_lines(&doc).and_then(|l| crate::yaml::parse::<Head>(path, &l).ok());
+            if let (Some(full), Some(mini)) = (full, mini) {
+                prop_assert_eq!(full.title.as_str(), mini.title.as_str(), "{}", doc);
+                prop_assert_eq!(full.product.as_str(), mini.product.as_str());
+                prop_assert_eq!(full.partner.as_str(), mini.partner.as_str());
+                prop_assert_eq!(full.source_locale.as_str(), mini.source_locale.as_str());
+            }
         }
     }
 }

@@ -35,10 +35,26 @@ fn is_reserved(c: char) -> bool {
 
 /// Remove bidi isolation marks (belt and braces: isolation is switched off in every bundle).
 pub fn strip_bidi(text: &str) -> String {
-    if !text.contains(['\u{2068}', '\u{2069}']) {
+    // U+2068 and U+2069 are E2 81 A8 and E2 81 A9 in UTF-8: a byte search finds both.
+    let marked = memchr::memmem::find_iter(text.as_bytes(), b"\xe2\x81")
+        .any(|i| matches!(text.as_bytes().get(i + 2), Some(0xa8 | 0xa9)));
+    if !marked {
         return text.to_owned();
     }
     text.chars()
         .filter(|c| !matches!(c, '\u{2068}' | '\u{2069}'))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::strip_bidi;
+
+    #[test]
+    fn strip_bidi_removes_only_isolation_marks() {
+        assert_eq!(strip_bidi("a\u{2068}b\u{2069}c"), "abc");
+        // U+2060..U+2067 share the first two bytes and stay.
+        assert_eq!(strip_bidi("x\u{2060}\u{2066}y"), "x\u{2060}\u{2066}y");
+        assert_eq!(strip_bidi("plain ascii"), "plain ascii");
+    }
 }
