@@ -177,28 +177,10 @@ impl NavTable {
             .par_iter()
             .map(|(id, dir)| Skim::read(root, config, terms, id, dir))
             .collect();
-        let mut sorted: Vec<(&str, &str, &str, usize)> = skims
-            .iter()
-            .enumerate()
-            .filter_map(|(i, s)| {
-                let s = s.as_ref()?;
-                Some((
-                    s.product.as_str(),
-                    s.partner.as_str(),
-                    dirs[i].0.as_str(),
-                    i,
-                ))
-            })
-            .collect();
-        sorted.sort_unstable();
-        let mut order = vec![(None, None); dirs.len()];
-        for (k, (product, _, _, i)) in sorted.iter().enumerate() {
-            let same = |other: Option<&(&str, &str, &str, usize)>| {
-                other.filter(|o| o.0 == *product).map(|o| o.3)
-            };
-            let previous = k.checked_sub(1).and_then(|k| same(sorted.get(k)));
-            order[*i] = (previous, same(sorted.get(k + 1)));
-        }
+        let order = render::neighbour_order(skims.iter().zip(dirs).map(|(s, (id, _))| {
+            s.as_ref()
+                .map(|s| (s.product.as_str(), s.partner.as_str(), id.as_str()))
+        }));
         let titles = skims
             .into_iter()
             .zip(dirs)

@@ -6,6 +6,7 @@ pub mod links;
 mod listing;
 pub mod localize;
 pub mod markdown;
+mod nav;
 mod pages;
 mod rendered;
 pub mod review;
@@ -14,8 +15,10 @@ mod seo;
 pub mod theme;
 pub mod view;
 
+pub use nav::{GuideLink, Nav, neighbour_order};
 pub use rendered::{Discard, PageInfo, Rendered, Sink};
 
+use nav::{neighbours, product_order};
 use pages::render_review;
 use seo::{advertised_locales, is_advertised, shows_source_only};
 
@@ -252,68 +255,6 @@ pub fn render_guide_into(
         .map(|row| (row.guide.clone(), row))
         .collect();
     Ok(out)
-}
-
-/// The previous and next guide of a guide's product, as links in one locale.
-pub type Nav = (Option<GuideLink>, Option<GuideLink>);
-
-/// A link to another guide of the same locale.
-#[derive(Serialize)]
-pub struct GuideLink {
-    href: String,
-    title: String,
-}
-
-impl GuideLink {
-    /// A link to guide `id` showing `title` (Markdown, shown as plain text).
-    pub fn new(id: &str, title: &str) -> GuideLink {
-        GuideLink {
-            href: format!("../{id}/"),
-            title: markdown::plain(title),
-        }
-    }
-}
-
-/// For every guide (by index): the previous and next guide of the same product, in the order
-/// of the index page (partner, then id). Computed once per render: O(n log n).
-fn product_order(site: &Site) -> Vec<(Option<usize>, Option<usize>)> {
-    let mut order: Vec<(&str, &str, &str, usize)> = site
-        .guides
-        .iter()
-        .enumerate()
-        .map(|(i, g)| {
-            let guide = &g.loaded.guide;
-            (guide.product.as_str(), guide.partner.as_str(), g.id(), i)
-        })
-        .collect();
-    order.sort_unstable();
-    let mut out = vec![(None, None); site.guides.len()];
-    for (k, (product, _, _, i)) in order.iter().enumerate() {
-        let same = |other: Option<&(&str, &str, &str, usize)>| {
-            other.filter(|o| o.0 == *product).map(|o| o.3)
-        };
-        let previous = k.checked_sub(1).and_then(|k| same(order.get(k)));
-        out[*i] = (previous, same(order.get(k + 1)));
-    }
-    out
-}
-
-/// The previous and next guide of the same product as links in `locale`.
-fn neighbours(site: &Site, (previous, next): (Option<usize>, Option<usize>), locale: &str) -> Nav {
-    let link = |i: usize| {
-        let guide = &site.guides[i];
-        let args = bundle::args(&site.config.variables);
-        let key = crate::content::catalog::MessageKey::value("title");
-        let mut errors = Vec::new();
-        let text = guide
-            .translations
-            .get(locale)
-            .and_then(|t| bundle::format(&t.bundle, &key, &args, &mut errors))
-            .or_else(|| bundle::format(&guide.source_bundle, &key, &args, &mut errors))
-            .unwrap_or_default();
-        GuideLink::new(guide.id(), &text)
-    };
-    (previous.map(link), next.map(link))
 }
 
 /// One rendered guide page and what the rest of the site needs to know about it.

@@ -41,14 +41,7 @@ impl Rendered {
             self.links.remove(path);
             self.written.remove(path);
         }
-        self.files.extend(delta.files);
-        self.links.extend(delta.links);
-        self.written.extend(delta.written);
-        self.media.extend(delta.media);
-        self.cards.extend(delta.cards);
-        self.search.extend(delta.search);
-        self.status.extend(delta.status);
-        for page in delta.pages {
+        for page in self.absorb(delta) {
             match self
                 .pages
                 .iter_mut()
@@ -81,12 +74,21 @@ impl Rendered {
 
     /// Add what one guide's streamed render kept (see [`super::render_guide_into`]).
     pub fn merge_guide(&mut self, guide: Rendered) {
-        self.links.extend(guide.links);
-        self.written.extend(guide.written);
-        self.cards.extend(guide.cards);
-        self.search.extend(guide.search);
-        self.status.extend(guide.status);
-        self.pages.extend(guide.pages);
+        let pages = self.absorb(guide);
+        self.pages.extend(pages);
+    }
+
+    /// Take every file, summary, card, search fragment and status row of `other` (its entries
+    /// win); its pages are returned for the caller to place.
+    fn absorb(&mut self, other: Rendered) -> Vec<PageInfo> {
+        self.files.extend(other.files);
+        self.links.extend(other.links);
+        self.written.extend(other.written);
+        self.media.extend(other.media);
+        self.cards.extend(other.cards);
+        self.search.extend(other.search);
+        self.status.extend(other.status);
+        other.pages
     }
 
     /// Add a rendered guide page: kept in memory unless it went to a sink already (then its

@@ -61,12 +61,8 @@ impl Strings {
         }
     }
 
-    /// Every string without arguments, for templates: `skip-to-content` is `t.skip_to_content`.
-    pub fn all(&self) -> &BTreeMap<String, String> {
-        &self.all
-    }
-
-    /// [`Strings::all`] as a template value (cheap to clone: maps are shared).
+    /// Every string without arguments as a template value, `t` in templates (`skip-to-content` is
+    /// `t.skip_to_content`); cheap to clone, maps are shared.
     pub fn value(&self) -> tera::Value {
         self.value.clone()
     }

@@ -1,0 +1,84 @@
+//! Previous/next navigation between the guides of one product, in the order of the index page
+//! (partner, then id).
+
+use serde::Serialize;
+
+use super::markdown;
+use crate::content::catalog::MessageKey;
+use crate::i18n::bundle;
+use crate::site::Site;
+
+/// The previous and next guide of a guide's product, as links in one locale.
+pub type Nav = (Option<GuideLink>, Option<GuideLink>);
+
+/// A link to another guide of the same locale.
+#[derive(Serialize)]
+pub struct GuideLink {
+    href: String,
+    title: String,
+}
+
+impl GuideLink {
+    /// A link to guide `id` showing `title` (Markdown, shown as plain text).
+    pub fn new(id: &str, title: &str) -> GuideLink {
+        GuideLink {
+            href: format!("../{id}/"),
+            title: markdown::plain(title),
+        }
+    }
+}
+
+/// For every guide (by index; `None` for a guide that is left out): the previous and next guide
+/// of the same product, given each guide's (product, partner, id). O(n log n).
+pub fn neighbour_order<'a>(
+    guides: impl Iterator<Item = Option<(&'a str, &'a str, &'a str)>>,
+) -> Vec<(Option<usize>, Option<usize>)> {
+    let mut count = 0;
+    let mut order: Vec<(&str, &str, &str, usize)> = guides
+        .enumerate()
+        .filter_map(|(i, keys)| {
+            count = i + 1;
+            keys.map(|(product, partner, id)| (product, partner, id, i))
+        })
+        .collect();
+    order.sort_unstable();
+    let mut out = vec![(None, None); count];
+    for (k, (product, _, _, i)) in order.iter().enumerate() {
+        let same = |other: Option<&(&str, &str, &str, usize)>| {
+            other.filter(|o| o.0 == *product).map(|o| o.3)
+        };
+        let previous = k.checked_sub(1).and_then(|k| same(order.get(k)));
+        out[*i] = (previous, same(order.get(k + 1)));
+    }
+    out
+}
+
+/// [`neighbour_order`] of the guides of `site`. Computed once per render.
+pub(super) fn product_order(site: &Site) -> Vec<(Option<usize>, Option<usize>)> {
+    neighbour_order(site.guides.iter().map(|g| {
+        let guide = &g.loaded.guide;
+        Some((guide.product.as_str(), guide.partner.as_str(), g.id()))
+    }))
+}
+
+/// The previous and next guide of the same product as links in `locale`.
+pub(super) fn neighbours(
+    site: &Site,
+    (previous, next): (Option<usize>, Option<usize>),
+    locale: &str,
+) -> Nav {
+    let link = |i: usize| {
+        let guide = &site.guides[i];
+        let args = bundle::args(&site.config.variables);
+        let key = MessageKey::value("title");
+        let mut errors = Vec::new();
+        let text = guide
+            .translations
+            .get(locale)
+            .and_then(|t| bundle::format(&t.bundle, &key, &args, &mut errors))
+            .or_else(|| bundle::format(&guide.source_bundle, &key, &args, &mut errors))
+            .unwrap_or_default();
+        GuideLink::new(guide.id(), &text)
+    };
+    (previous.map(link), next.map(link))
+}
