@@ -1,273 +1,28 @@
-//! The checked in-memory site: configuration, guides with their source text as Fluent, terms and
-//! translations per locale, and the theme. `load` runs every validation and collects every
-//! finding; rendering only starts from a `Site` without errors.
+//! One guide made ready to render: its source text as Fluent, its translations parsed and
+//! bundled, every reference resolved, coverage and consistency per locale — with every finding.
 
-use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::collections::BTreeMap;
+use std::path::Path;
 use std::sync::Arc;
 
 use fluent_bundle::FluentResource;
-use rayon::prelude::*;
 
-use crate::config::{self, Config};
+use super::{GuideData, LocaleStatus, Translation};
+use crate::config::Config;
 use crate::content::catalog::{self, MessageKey};
 use crate::content::{self, LoadedGuide};
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
-use crate::i18n::bundle::{Bundle, new_bundle};
-use crate::i18n::consistency::{self, Counts};
+use crate::i18n::bundle::new_bundle;
+use crate::i18n::consistency;
 use crate::i18n::coverage::{self, Coverage};
 use crate::i18n::lock::Lock;
 use crate::i18n::refs::Reference;
 use crate::i18n::terms::{self, Terms};
 use crate::i18n::{ftl, source};
-use crate::render::theme::{self, Theme};
-
-/// A guide ready to render.
-pub struct GuideData {
-    pub loaded: LoadedGuide,
-    /// The source text as a Fluent resource.
-    pub source: Arc<FluentResource>,
-    /// Bundle of the source locale: its terms and the source text.
-    pub source_bundle: Bundle,
-    /// Every source message formatted (as `source_bundle` formats it), except those whose
-    /// formatting reports errors.
-    pub source_formatted: std::collections::HashMap<MessageKey, String>,
-    /// Translations by locale (the source locale excluded).
-    pub translations: BTreeMap<String, Translation>,
-    /// Translation coverage in every locale of the site (the source locale is complete).
-    pub coverage: BTreeMap<String, Coverage>,
-    /// Consistency of each translation (source locale excluded): counts and stale messages.
-    pub status: BTreeMap<String, LocaleStatus>,
-}
-
-/// How one guide's translation into one locale stands.
-#[derive(Clone, Debug, Default)]
-pub struct LocaleStatus {
-    pub counts: Counts,
-    /// Stale messages with the source text they were translated from.
-    pub stale: BTreeMap<MessageKey, String>,
-}
-
-impl GuideData {
-    pub fn id(&self) -> &str {
-        &self.loaded.id
-    }
-
-    pub fn source_locale(&self) -> &str {
-        self.loaded.guide.source_locale.as_str()
-    }
-}
-
-/// One guide's translation into one locale: `locales/<lang>/<guide-id>.ftl`.
-pub struct Translation {
-    pub path: PathBuf,
-    pub resource: Arc<FluentResource>,
-    pub bundle: Bundle,
-}
-
-/// Everything `build` and `check` need.
-pub struct Site {
-    pub root: PathBuf,
-    pub config: Config,
-    pub guides: Vec<GuideData>,
-    pub terms: BTreeMap<String, Terms>,
-    pub locks: BTreeMap<String, Lock>,
-    pub theme: Theme,
-}
-
-/// What every guide is checked and rendered against: configuration, terms and locks of every
-/// locale, and the theme (`None` when it failed to load; its findings are in the diagnostics).
-pub struct Frame {
-    pub config: Config,
-    pub terms: BTreeMap<String, Terms>,
-    pub locks: BTreeMap<String, Lock>,
-    pub theme: Option<Theme>,
-}
-
-impl Frame {
-    /// Load everything but the guides; `None` when the configuration itself cannot be read.
-    pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Option<Frame> {
-        let config = config::load(root, diagnostics)?;
-        let mut terms = BTreeMap::new();
-        for locale in &config.locales {
-            let t = terms::load(root, locale, diagnostics);
-            check_term_refs(&t, diagnostics);
-            terms.insert(locale.clone(), t);
-        }
-        let mut locks = BTreeMap::new();
-        for locale in &config.locales {
-            let (lock, errors) = Lock::load(root, locale);
-            errors.into_iter().for_each(|d| diagnostics.push(d));
-            locks.insert(locale.clone(), lock);
-        }
-        let theme = theme::load(root, &config.theme, &config.locales, diagnostics);
-        Some(Frame {
-            config,
-            terms,
-            locks,
-            theme,
-        })
-    }
-
-    /// A site of these parts with the given guides; the frame back when it has no theme.
-    pub fn into_site(self, root: &Path, guides: Vec<GuideData>) -> Result<Site, Frame> {
-        let Frame {
-            config,
-            terms,
-            locks,
-            theme,
-        } = self;
-        match theme {
-            Some(theme) => Ok(Site {
-                root: root.to_path_buf(),
-                config,
-                guides,
-                terms,
-                locks,
-                theme,
-            }),
-            None => Err(Frame {
-                config,
-                terms,
-                locks,
-                theme: None,
-            }),
-        }
-    }
-}
-
-/// Load and check the site in `root`. Returns the site only when there is no error; the
-/// diagnostics hold every finding either way.
-pub fn load(root: &Path) -> (Option<Site>, Diagnostics) {
-    let mut diagnostics = Diagnostics::new();
-    let Some(frame) = Frame::load(root, &mut diagnostics) else {
-        return (None, diagnostics);
-    };
-    let started = std::time::Instant::now();
-    let guides = content::load_guides(root, &mut diagnostics);
-    crate::timing("load: guides parsed", started);
-    for guide in &guides {
-        content::validate::validate(&frame.config, guide, &mut diagnostics);
-    }
-    let shared = Shared {
-        root,
-        config: &frame.config,
-        terms: &frame.terms,
-        locks: &frame.locks,
-    };
-    let results: Vec<(Option<GuideData>, Diagnostics)> = guides
-        .into_par_iter()
-        .map(|loaded| prepare_guide(&shared, loaded))
-        .collect();
-    crate::timing("load: translations checked", started);
-    let mut guide_data = Vec::new();
-    for (data, diags) in results {
-        diagnostics.extend(diags);
-        guide_data.extend(data);
-    }
-    diagnostics.sort();
-    if diagnostics.has_errors() {
-        return (None, diagnostics);
-    }
-    (frame.into_site(root, guide_data).ok(), diagnostics)
-}
-
-impl Site {
-    /// Load the guides `ids` again (their YAML, screenshots and translations), reusing the rest
-    /// of the site: configuration, terms, locks and theme. Returns the new data of each guide,
-    /// or the findings that keep them from loading; the site itself is not changed.
-    pub fn reload_guides(
-        &self,
-        ids: &std::collections::BTreeSet<String>,
-    ) -> (Vec<GuideData>, Diagnostics) {
-        let mut diagnostics = Diagnostics::new();
-        let shared = Shared {
-            root: &self.root,
-            config: &self.config,
-            terms: &self.terms,
-            locks: &self.locks,
-        };
-        let mut fresh = Vec::new();
-        for id in ids {
-            let dir = Path::new(content::CONTENT_DIR).join(id);
-            let loaded = match content::load_one(&self.root, id.clone(), dir) {
-                Ok(loaded) => loaded,
-                Err(d) => {
-                    diagnostics.push(d);
-                    continue;
-                }
-            };
-            content::validate::validate(&self.config, &loaded, &mut diagnostics);
-            let (data, diags) = prepare_guide(&shared, loaded);
-            diagnostics.extend(diags);
-            fresh.extend(data);
-        }
-        diagnostics.sort();
-        (fresh, diagnostics)
-    }
-
-    /// Load the glossaries and translation locks of `locales` again and check every guide's text
-    /// against them (guides are not parsed again). On errors the site is left as it was and the
-    /// diagnostics say why.
-    pub fn reload_locales(&mut self, locales: &BTreeSet<String>) -> Diagnostics {
-        let mut diagnostics = Diagnostics::new();
-        let mut terms = self.terms.clone();
-        let mut locks = self.locks.clone();
-        for locale in locales
-            .iter()
-            .filter(|l| self.config.has_locale(l.as_str()))
-        {
-            let t = terms::load(&self.root, locale, &mut diagnostics);
-            check_term_refs(&t, &mut diagnostics);
-            terms.insert(locale.clone(), t);
-            let (lock, errors) = Lock::load(&self.root, locale);
-            errors.into_iter().for_each(|d| diagnostics.push(d));
-            locks.insert(locale.clone(), lock);
-        }
-        if diagnostics.has_errors() {
-            diagnostics.sort();
-            return diagnostics;
-        }
-        let shared = Shared {
-            root: &self.root,
-            config: &self.config,
-            terms: &terms,
-            locks: &locks,
-        };
-        let results: Vec<(Option<GuideData>, Diagnostics)> = self
-            .guides
-            .par_iter()
-            .map(|g| prepare_guide(&shared, g.loaded.clone()))
-            .collect();
-        let mut fresh = Vec::new();
-        for (data, diags) in results {
-            diagnostics.extend(diags);
-            fresh.extend(data);
-        }
-        diagnostics.sort();
-        if !diagnostics.has_errors() {
-            self.terms = terms;
-            self.locks = locks;
-            self.guides = fresh;
-        }
-        diagnostics
-    }
-
-    /// Replace guides by their reloaded data (from [`Site::reload_guides`]).
-    pub fn replace_guides(&mut self, fresh: Vec<GuideData>) {
-        for data in fresh {
-            match self.guides.iter_mut().find(|g| g.id() == data.id()) {
-                Some(slot) => *slot = data,
-                None => self.guides.push(data),
-            }
-        }
-        self.guides.sort_by(|a, b| a.id().cmp(b.id()));
-    }
-}
 
 /// Terms may refer to other terms, which must exist. (Variables in a term are its parameters,
 /// e.g. `$case`, so they are not checked against the site variables.)
-fn check_term_refs(terms: &Terms, diagnostics: &mut Diagnostics) {
+pub(super) fn check_term_refs(terms: &Terms, diagnostics: &mut Diagnostics) {
     for (name, refs) in &terms.names {
         for reference in refs {
             let known = match reference {
