@@ -12,9 +12,14 @@ use fluent_syntax::ast::{Entry as AstEntry, Message, Resource};
 use super::bundle::{Bundle, format};
 use super::ftl::find_entry;
 use super::lock::{Lock, Record, hash};
-use super::refs::{self, Reference};
+use super::refs::Reference;
 use crate::content::catalog::{Entry, MessageKey};
 use crate::diagnostics::{Diagnostic, Location};
+
+mod source_text;
+
+pub use source_text::{SourceText, literals, source_texts};
+use source_text::{placeables, strip_markers};
 
 /// Marker comment (on the line above a message) for text that is meant to equal the source.
 pub const SAME_AS_SOURCE: &str = "stepdoc: same-as-source";
@@ -24,48 +29,6 @@ pub struct TranslationFile<'a> {
     pub path: &'a Path,
     pub resource: &'a FluentResource,
     pub bundle: &'a Bundle,
-}
-
-/// What the checks compare of one source message, worked out once per guide (not once per
-/// locale).
-pub struct SourceText {
-    /// The formatted source text; `None` when formatting reported errors.
-    pub formatted: Option<String>,
-    /// The formatted text without UI markers.
-    plain: String,
-    /// The terms and variables it references.
-    placeables: BTreeSet<Reference>,
-    /// URLs, email addresses, code and numbers a translation must keep.
-    literals: Vec<String>,
-    /// Words with a letter (an unchanged translation of fewer is not reported).
-    word_like: usize,
-    /// Words, for coverage.
-    words: usize,
-}
-
-/// The [`SourceText`] of every entry, in the entries' order.
-pub fn source_texts(
-    entries: &[Entry<'_>],
-    source_bundle: &Bundle,
-    args: &FluentArgs<'_>,
-) -> Vec<SourceText> {
-    entries
-        .iter()
-        .map(|entry| {
-            let mut errors = Vec::new();
-            let formatted =
-                format(source_bundle, &entry.key, args, &mut errors).unwrap_or_default();
-            let plain = strip_markers(&formatted).into_owned();
-            SourceText {
-                literals: literals(&plain),
-                word_like: word_like(&plain),
-                plain,
-                placeables: placeables(&source_references(source_bundle, &entry.key)),
-                words: super::coverage::word_count(entry.text.as_str()),
-                formatted: errors.is_empty().then_some(formatted),
-            }
-        })
-        .collect()
 }
 
 /// Everything about one guide in one locale.
@@ -446,25 +409,6 @@ fn stub_location(path: &Path, text: &str, id: &str) -> Option<Location> {
     None
 }
 
-fn source_references(bundle: &Bundle, key: &MessageKey) -> Vec<Reference> {
-    let Some(message) = bundle.get_message(&key.id) else {
-        return Vec::new();
-    };
-    let pattern = match &key.attr {
-        None => message.value(),
-        Some(attr) => message.get_attribute(attr).map(|a| a.value()),
-    };
-    pattern.map(refs::collect).unwrap_or_default()
-}
-
-fn placeables(references: &[Reference]) -> BTreeSet<Reference> {
-    references
-        .iter()
-        .filter(|r| !matches!(r, Reference::Message(_)))
-        .cloned()
-        .collect()
-}
-
 fn spell(references: &[Reference]) -> String {
     references
         .iter()
@@ -473,25 +417,8 @@ fn spell(references: &[Reference]) -> String {
         .join(", ")
 }
 
-fn strip_markers(text: &str) -> std::borrow::Cow<'_, str> {
-    if text.contains([super::UI_OPEN, super::UI_CLOSE]) {
-        text.chars()
-            .filter(|c| *c != super::UI_OPEN && *c != super::UI_CLOSE)
-            .collect::<String>()
-            .into()
-    } else {
-        text.into()
-    }
-}
-
 fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-fn word_like(text: &str) -> usize {
-    text.split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphabetic))
-        .count()
 }
 
 /// Whether the line above `line` (1-based) carries the same-as-source marker.
@@ -501,64 +428,6 @@ fn marked_same(text: &str, line: u32) -> bool {
             .lines()
             .nth(line as usize - 2)
             .is_some_and(|l| l.trim_start().starts_with('#') && l.contains(SAME_AS_SOURCE))
-}
-
-/// URLs, email addresses, code spans and numbers of `text`, which a translation must keep.
-pub fn literals(text: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    // Most messages hold none of the marks of a literal.
-    if !text.contains(['`', '@'])
-        && !text.contains("http")
-        && !text.contains(|c: char| c.is_ascii_digit())
-    {
-        return out;
-    }
-    // Code spans first; the rest of the text is scanned without them.
-    let mut residue = String::new();
-    let mut rest = text;
-    while let Some(start) = rest.find('`') {
-        let after = &rest[start + 1..];
-        let Some(end) = after.find('`') else {
-            break;
-        };
-        residue.push_str(&rest[..start]);
-        residue.push(' ');
-        if end > 0 {
-            out.push(after[..end].to_owned());
-        }
-        rest = &after[end + 1..];
-    }
-    residue.push_str(rest);
-    let mut words = String::new();
-    for token in residue.split_whitespace() {
-        let trimmed = token.trim_matches(|c: char| {
-            matches!(
-                c,
-                '.' | ',' | ';' | ':' | '(' | ')' | '"' | '\'' | '!' | '?'
-            )
-        });
-        let is_url = trimmed.starts_with("http://") || trimmed.starts_with("https://");
-        let is_email = trimmed.split_once('@').is_some_and(|(user, host)| {
-            !user.is_empty() && host.contains('.') && !host.ends_with('.')
-        });
-        if is_url || is_email {
-            out.push(trimmed.to_owned());
-        } else {
-            words.push_str(token);
-            words.push(' ');
-        }
-    }
-    let mut number = String::new();
-    for c in words.chars() {
-        if c.is_ascii_digit() {
-            number.push(c);
-        } else if !number.is_empty() {
-            out.push(std::mem::take(&mut number));
-        }
-    }
-    out.sort();
-    out.dedup();
-    out
 }
 
 #[cfg(test)]
