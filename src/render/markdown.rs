@@ -12,6 +12,9 @@ fn options() -> Options {
 
 /// Inline Markdown (one paragraph) as HTML, without the surrounding `<p>`.
 pub fn inline(text: &str) -> String {
+    if let Some(simple) = Simple::scan(text) {
+        return simple.html(false);
+    }
     let events = Parser::new_ext(text, options())
         .filter(|e| {
             !matches!(
@@ -25,11 +28,17 @@ pub fn inline(text: &str) -> String {
 
 /// Block Markdown (paragraphs, lists) as HTML.
 pub fn block(text: &str) -> String {
+    if let Some(simple) = Simple::scan(text) {
+        return simple.html(true);
+    }
     finish(Parser::new_ext(text, options()).filter_map(sanitize))
 }
 
 /// Markdown as HTML ([`inline`] or [`block`]) and as [`plain`] text, from one parse.
 pub fn html_and_plain(text: &str, is_block: bool) -> (String, String) {
+    if let Some(simple) = Simple::scan(text) {
+        return (simple.html(is_block), simple.plain());
+    }
     let events: Vec<Event<'_>> = Parser::new_ext(text, options()).collect();
     let plain = plain_of(events.iter());
     let html = if is_block {
@@ -52,11 +61,138 @@ pub fn html_and_plain(text: &str, is_block: bool) -> (String, String) {
 
 /// The text of inline Markdown without markup, for attributes and `<title>`.
 pub fn plain(text: &str) -> String {
+    if let Some(simple) = Simple::scan(text) {
+        return simple.plain();
+    }
     let mut out = String::new();
     for event in Parser::new_ext(text, options()) {
         push_plain(&mut out, &event);
     }
     finish_plain(out)
+}
+
+/// A one-line text whose only Markdown is `**strong**` around words: by far the most common
+/// shape of a step ("Click **Save**."). Rendered without the parser, to the same bytes
+/// (`simple_text_renders_like_the_parser` holds the two together).
+struct Simple<'t> {
+    text: &'t str,
+    /// Byte offsets of the `**` delimiters, in opening/closing pairs.
+    stars: Vec<usize>,
+}
+
+impl<'t> Simple<'t> {
+    fn scan(text: &'t str) -> Option<Self> {
+        let bytes = text.as_bytes();
+        let first = *bytes.first()?;
+        let last = *bytes.last()?;
+        // A line may open a list, heading, quote or code block only by its first byte.
+        if !(first.is_ascii_alphabetic() || first == b'*' || first >= 0x80) || last == b' ' {
+            return None;
+        }
+        let mut stars = Vec::new();
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'*' => {
+                    if bytes.get(i + 1) != Some(&b'*') {
+                        return None;
+                    }
+                    let opening = stars.len() % 2 == 0;
+                    let before = i.checked_sub(1).map(|j| bytes[j]);
+                    let after = bytes.get(i + 2).copied();
+                    let ok = if opening {
+                        matches!(before, None | Some(b' ')) && after.is_some_and(is_word_byte)
+                    } else {
+                        before.is_some_and(is_word_byte)
+                            && matches!(
+                                after,
+                                None | Some(b' ' | b'.' | b',' | b':' | b';' | b'?' | b'!' | b')')
+                            )
+                    };
+                    if !ok {
+                        return None;
+                    }
+                    stars.push(i);
+                    i += 2;
+                }
+                b'&' => {
+                    if bytes.get(i + 1) != Some(&b' ') {
+                        return None;
+                    }
+                    i += 1;
+                }
+                b'\\' | b'`' | b'_' | b'[' | b']' | b'<' | b'~' | b'|' => return None,
+                b if b.is_ascii_control() => return None,
+                _ => i += 1,
+            }
+        }
+        if stars.len() % 2 != 0 {
+            return None;
+        }
+        // Unicode whitespace and punctuation change flanking and trimming: keep to the parser.
+        if !text.is_ascii()
+            && text
+                .chars()
+                .any(|c| !c.is_ascii() && (c.is_whitespace() || c.is_control()))
+        {
+            return None;
+        }
+        Some(Self { text, stars })
+    }
+
+    fn html(&self, is_block: bool) -> String {
+        let mut out = String::with_capacity(self.text.len() + 16 + 17 * self.stars.len());
+        if is_block {
+            out.push_str("<p>");
+        }
+        let mut start = 0;
+        for (n, &at) in self.stars.iter().enumerate() {
+            push_escaped(&mut out, &self.text[start..at]);
+            out.push_str(if n % 2 == 0 { "<strong>" } else { "</strong>" });
+            start = at + 2;
+        }
+        push_escaped(&mut out, &self.text[start..]);
+        if is_block {
+            out.push_str("</p>");
+        }
+        if out.contains([UI_OPEN, UI_CLOSE]) {
+            ui_spans(&out)
+        } else {
+            out
+        }
+    }
+
+    fn plain(&self) -> String {
+        let mut out = String::with_capacity(self.text.len());
+        let mut start = 0;
+        for &at in &self.stars {
+            out.push_str(&self.text[start..at]);
+            start = at + 2;
+        }
+        out.push_str(&self.text[start..]);
+        finish_plain(out)
+    }
+}
+
+/// A byte that may touch a `**` delimiter on its inner side: not space, not ASCII punctuation.
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b >= 0x80
+}
+
+fn push_escaped(out: &mut String, text: &str) {
+    let mut start = 0;
+    for (i, b) in text.bytes().enumerate() {
+        let entity = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            _ => continue,
+        };
+        out.push_str(&text[start..i]);
+        out.push_str(entity);
+        start = i + 1;
+    }
+    out.push_str(&text[start..]);
 }
 
 fn plain_of<'e>(events: impl Iterator<Item = &'e Event<'e>>) -> String {
@@ -177,6 +313,9 @@ fn ui_spans(html: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+    use proptest::test_runner::TestCaseError;
+
     use super::*;
 
     #[test]
@@ -213,6 +352,102 @@ mod tests {
             ui_spans(&format!("{UI_CLOSE}a{UI_OPEN}b")),
             "a<span class=\"ui\">b</span>"
         );
+    }
+
+    fn parsed(text: &str) -> (String, String, String) {
+        let events: Vec<Event<'_>> = Parser::new_ext(text, options()).collect();
+        let plain = plain_of(events.iter());
+        let block = finish(events.iter().cloned().filter_map(sanitize));
+        let inline = finish(
+            events
+                .into_iter()
+                .filter(|e| {
+                    !matches!(
+                        e,
+                        Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph)
+                    )
+                })
+                .filter_map(sanitize),
+        );
+        (inline, block, plain)
+    }
+
+    fn pieces() -> impl Strategy<Value = String> {
+        let piece = prop::sample::select(vec![
+            "a", "Zb", "é", "ö", "1", " ", " ", "**", "**", "*", "_", "`", "[", "]", "(", ")", "!",
+            "<", ">", "&", "& ", "#", "-", "+", "=", ".", ",", ":", "?", "'", "\"", "\\", "~", "|",
+            "\n", "\t", "\u{a0}", "\u{2019}", "\u{E000}", "\u{E001}", "&amp;", "1.",
+        ]);
+        prop::collection::vec(piece, 0..24).prop_map(|v| v.concat())
+    }
+
+    fn sentences() -> impl Strategy<Value = String> {
+        let word = prop::sample::select(vec![
+            "Click",
+            "Save",
+            "l'accès",
+            "\"x\"",
+            "a-b",
+            "Users & groups",
+            "ä",
+            "x>y",
+            "#1",
+            "\u{E000}Save\u{E001}",
+            "(EU)",
+        ]);
+        let item = (
+            word,
+            prop::bool::ANY,
+            prop::sample::select(vec!["", ".", ",", "!", ")"]),
+        )
+            .prop_map(|(w, bold, p)| {
+                if bold {
+                    format!("**{w}**{p}")
+                } else {
+                    format!("{w}{p}")
+                }
+            });
+        prop::collection::vec(item, 1..8).prop_map(|v| v.join(" "))
+    }
+
+    fn same_as_parser(text: &str) -> Result<(), TestCaseError> {
+        if let Some(simple) = Simple::scan(text) {
+            let (inline, block, plain) = parsed(text);
+            prop_assert_eq!(simple.html(false), inline, "inline of {:?}", text);
+            prop_assert_eq!(simple.html(true), block, "block of {:?}", text);
+            prop_assert_eq!(simple.plain(), plain, "plain of {:?}", text);
+        }
+        Ok(())
+    }
+
+    proptest! {
+        #[test]
+        fn simple_text_renders_like_the_parser(text in prop_oneof![pieces(), sentences()]) {
+            same_as_parser(&text)?;
+        }
+    }
+
+    #[test]
+    fn common_step_text_takes_the_simple_path() {
+        for text in [
+            "Open the admin console and go to **Authorize**.",
+            "Click **Users & groups**, then **Save**!",
+            "Cliquez sur **Enregistrer** dans l'écran « Accès ».",
+        ] {
+            assert!(Simple::scan(text).is_some(), "{text}");
+        }
+        for text in [
+            "- a",
+            "1. a",
+            "**a**b",
+            "a **b",
+            "[x](y)",
+            "a  ",
+            "a\nb",
+            "a &amp; b",
+        ] {
+            assert!(Simple::scan(text).is_none(), "{text}");
+        }
     }
 
     #[test]
