@@ -69,30 +69,34 @@ pub fn summarize(html: &[u8]) -> PageLinks {
     let mut hrefs: Vec<String> = Vec::new();
     let mut local: Vec<(u64, &str)> = Vec::new();
     let mut ids: Vec<u64> = Vec::new();
+    let attribute_end = memchr::memmem::Finder::new(b"=\"");
     let mut rest = 0;
-    while let Some(i) = memchr::memmem::find(&html[rest..], b"=\"") {
+    while let Some(i) = attribute_end.find(&html[rest..]) {
         let eq = rest + i;
         let start = eq + 2;
         let Some(len) = memchr::memchr(b'"', &html[start..]) else {
             break;
         };
         rest = start + len;
+        let name_is = |name: &[u8]| {
+            eq > name.len()
+                && html[eq - name.len()..eq] == *name
+                && html[eq - name.len() - 1] == b' '
+        };
+        let is_id = name_is(b"id");
+        if !is_id && !name_is(b"href") && !name_is(b"src") {
+            continue;
+        }
         let Ok(value) = std::str::from_utf8(&html[start..start + len]) else {
             continue;
         };
-        let name_is = |name: &str| {
-            eq > name.len()
-                && &html[eq - name.len()..eq] == name.as_bytes()
-                && html[eq - name.len() - 1] == b' '
-        };
-        if name_is("id") {
+        if is_id {
             ids.push(id_hash(value));
-        } else if (name_is("href") || name_is("src"))
-            && !(value.contains("://")
-                || value.starts_with("mailto:")
-                || value.starts_with("tel:")
-                || value == "#"
-                || value.starts_with('/'))
+        } else if !(value.contains("://")
+            || value.starts_with("mailto:")
+            || value.starts_with("tel:")
+            || value == "#"
+            || value.starts_with('/'))
         {
             match value.strip_prefix('#') {
                 Some(anchor) if !anchor.contains('&') => local.push((id_hash(anchor), value)),
