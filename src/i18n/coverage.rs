@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use fluent_bundle::FluentResource;
 use serde::Serialize;
 
-use crate::content::catalog::{Entry, MessageKey};
+use crate::content::catalog::Entry;
 
 /// Translation coverage of one guide in one locale.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
@@ -19,13 +19,14 @@ pub struct Coverage {
 
 impl Coverage {
     /// Everything translated (or the source locale itself).
-    pub fn full(entries: &[Entry<'_>]) -> Self {
-        let words = entries.iter().map(|e| word_count(e.text.as_str())).sum();
+    /// `words` are the [`entry_words`] of the guide's messages.
+    pub fn full(words: &[usize]) -> Self {
+        let total = words.iter().sum();
         Self {
-            messages: entries.len(),
-            translated_messages: entries.len(),
-            words,
-            translated_words: words,
+            messages: words.len(),
+            translated_messages: words.len(),
+            words: total,
+            translated_words: total,
         }
     }
 
@@ -46,27 +47,49 @@ impl Coverage {
     }
 }
 
-/// Coverage of `entries` by `translation`.
-pub fn measure(entries: &[Entry<'_>], translation: Option<&FluentResource>) -> Coverage {
-    let keys: HashSet<MessageKey> = translation
-        .map(|r| {
-            super::source::all_references(r)
-                .into_iter()
-                .map(|(key, _)| key)
-                .collect()
-        })
-        .unwrap_or_default();
+/// The [`word_count`] of each entry's source text, in order: counted once per guide and shared
+/// by every locale's [`measure`].
+pub fn entry_words(entries: &[Entry<'_>]) -> Vec<usize> {
+    entries
+        .iter()
+        .map(|e| word_count(e.text.as_str()))
+        .collect()
+}
+
+/// Coverage of `entries` (whose [`entry_words`] are `words`) by `translation`.
+pub fn measure(
+    entries: &[Entry<'_>],
+    words: &[usize],
+    translation: Option<&FluentResource>,
+) -> Coverage {
+    let keys: HashSet<(&str, Option<&str>)> = translation.map(translated_keys).unwrap_or_default();
     let mut coverage = Coverage::default();
-    for entry in entries {
-        let words = word_count(entry.text.as_str());
+    for (entry, &words) in entries.iter().zip(words) {
         coverage.messages += 1;
         coverage.words += words;
-        if keys.contains(&entry.key) {
+        if keys.contains(&(entry.key.id.as_str(), entry.key.attr.as_deref())) {
             coverage.translated_messages += 1;
             coverage.translated_words += words;
         }
     }
     coverage
+}
+
+/// Every message value and attribute that `resource` defines.
+fn translated_keys(resource: &FluentResource) -> HashSet<(&str, Option<&str>)> {
+    use fluent_syntax::ast::Entry as AstEntry;
+    let mut keys = HashSet::new();
+    for entry in resource.entries() {
+        if let AstEntry::Message(message) = entry {
+            if message.value.is_some() {
+                keys.insert((message.id.name, None));
+            }
+            for attr in &message.attributes {
+                keys.insert((message.id.name, Some(attr.id.name)));
+            }
+        }
+    }
+    keys
 }
 
 /// Words of a source pattern, placeables counted as one word each.

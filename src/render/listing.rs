@@ -108,11 +108,13 @@ pub(super) fn render_listings(
     };
     // A streamed build renders the locales one after the other: each index holds every guide's
     // card, and two at once would double the peak memory of the build.
+    let started = std::time::Instant::now();
     let per_locale: Vec<LocaleFiles> = if sink.is_some() {
         locales.iter().map(one_locale).collect()
     } else {
         locales.par_iter().map(one_locale).collect()
     };
+    crate::timing("  locale indexes and search files", started);
     for (files, problems) in per_locale {
         for (path, bytes) in files {
             match bytes {
@@ -159,6 +161,7 @@ pub(super) fn render_listings(
             .iter()
             .any(|(guide, row)| b.status.get(guide) != Some(row))
     });
+    let started = std::time::Instant::now();
     if status_changed {
         let mut rows: BTreeMap<&String, &review::StatusRow> =
             base.map(|b| b.status.iter().collect()).unwrap_or_default();
@@ -169,9 +172,12 @@ pub(super) fn render_listings(
             Err(d) => diagnostics.push(d),
         }
     }
+    crate::timing("  status page", started);
     if sitemap_changed {
+        let started = std::time::Instant::now();
         let xml = sitemap(site, &pages).into_bytes();
         emit(delta, sink, "sitemap.xml".into(), xml, diagnostics);
+        crate::timing("  sitemap", started);
     }
 }
 

@@ -78,7 +78,41 @@ struct Simple<'t> {
     text: &'t str,
     /// Byte offsets of the `**` delimiters, in opening/closing pairs.
     stars: Vec<usize>,
+    /// Whether the text has a character HTML needs escaped (`&` or `>`).
+    escapes: bool,
+    /// Whether the text has a UI-label marker.
+    ui: bool,
 }
+
+/// How [`Simple::scan`] treats a byte.
+const PLAIN: u8 = 0;
+const STAR: u8 = 1;
+const AMPERSAND: u8 = 2;
+const GREATER: u8 = 3;
+const NOT_SIMPLE: u8 = 4;
+const NON_ASCII: u8 = 5;
+
+const BYTE_CLASS: [u8; 256] = {
+    let mut class = [PLAIN; 256];
+    let mut b = 0;
+    while b < 256 {
+        class[b] = if b >= 0x80 {
+            NON_ASCII
+        } else if b < 0x20 || b == 0x7f {
+            NOT_SIMPLE
+        } else {
+            match b as u8 {
+                b'*' => STAR,
+                b'&' => AMPERSAND,
+                b'>' => GREATER,
+                b'\\' | b'`' | b'_' | b'[' | b']' | b'<' | b'~' | b'|' => NOT_SIMPLE,
+                _ => PLAIN,
+            }
+        };
+        b += 1;
+    }
+    class
+};
 
 impl<'t> Simple<'t> {
     fn scan(text: &'t str) -> Option<Self> {
@@ -89,15 +123,21 @@ impl<'t> Simple<'t> {
         if !(first.is_ascii_alphabetic() || first == b'*' || first >= 0x80) || last == b' ' {
             return None;
         }
-        let mut stars = Vec::new();
+        let mut simple = Simple {
+            text,
+            stars: Vec::new(),
+            escapes: false,
+            ui: false,
+        };
         let mut i = 0;
-        while i < bytes.len() {
-            match bytes[i] {
-                b'*' => {
+        while let Some(&b) = bytes.get(i) {
+            match BYTE_CLASS[usize::from(b)] {
+                PLAIN => i += 1,
+                STAR => {
                     if bytes.get(i + 1) != Some(&b'*') {
                         return None;
                     }
-                    let opening = stars.len() % 2 == 0;
+                    let opening = simple.stars.len().is_multiple_of(2);
                     let before = i.checked_sub(1).map(|j| bytes[j]);
                     let after = bytes.get(i + 2).copied();
                     let ok = if opening {
@@ -112,32 +152,36 @@ impl<'t> Simple<'t> {
                     if !ok {
                         return None;
                     }
-                    stars.push(i);
+                    simple.stars.push(i);
                     i += 2;
                 }
-                b'&' => {
+                AMPERSAND => {
                     if bytes.get(i + 1) != Some(&b' ') {
                         return None;
                     }
+                    simple.escapes = true;
                     i += 1;
                 }
-                b'\\' | b'`' | b'_' | b'[' | b']' | b'<' | b'~' | b'|' => return None,
-                b if b.is_ascii_control() => return None,
-                _ => i += 1,
+                GREATER => {
+                    simple.escapes = true;
+                    i += 1;
+                }
+                NON_ASCII => {
+                    let c = text[i..].chars().next()?;
+                    // Unicode whitespace changes flanking and trimming: keep to the parser.
+                    if c.is_whitespace() || c.is_control() {
+                        return None;
+                    }
+                    simple.ui |= c == UI_OPEN || c == UI_CLOSE;
+                    i += c.len_utf8();
+                }
+                _ => return None,
             }
         }
-        if stars.len() % 2 != 0 {
+        if !simple.stars.len().is_multiple_of(2) {
             return None;
         }
-        // Unicode whitespace and punctuation change flanking and trimming: keep to the parser.
-        if !text.is_ascii()
-            && text
-                .chars()
-                .any(|c| !c.is_ascii() && (c.is_whitespace() || c.is_control()))
-        {
-            return None;
-        }
-        Some(Self { text, stars })
+        Some(simple)
     }
 
     fn html(&self, is_block: bool) -> String {
@@ -147,18 +191,22 @@ impl<'t> Simple<'t> {
         }
         let mut start = 0;
         for (n, &at) in self.stars.iter().enumerate() {
-            push_escaped(&mut out, &self.text[start..at]);
+            self.push_text(&mut out, &self.text[start..at]);
             out.push_str(if n % 2 == 0 { "<strong>" } else { "</strong>" });
             start = at + 2;
         }
-        push_escaped(&mut out, &self.text[start..]);
+        self.push_text(&mut out, &self.text[start..]);
         if is_block {
             out.push_str("</p>");
         }
-        if out.contains([UI_OPEN, UI_CLOSE]) {
-            ui_spans(&out)
+        if self.ui { ui_spans(&out) } else { out }
+    }
+
+    fn push_text(&self, out: &mut String, text: &str) {
+        if self.escapes {
+            push_escaped(out, text);
         } else {
-            out
+            out.push_str(text);
         }
     }
 
@@ -170,7 +218,7 @@ impl<'t> Simple<'t> {
             start = at + 2;
         }
         out.push_str(&self.text[start..]);
-        finish_plain(out)
+        if self.ui { finish_plain(out) } else { out }
     }
 }
 

@@ -36,6 +36,12 @@ pub(super) fn advertised_locales<'a>(
         .collect()
 }
 
+fn push_all(out: &mut String, parts: &[&str]) {
+    for part in parts {
+        out.push_str(part);
+    }
+}
+
 pub(super) fn sitemap(site: &Site, pages: &[PageInfo]) -> String {
     let base = &site.config.base_url;
     let mut by_guide: BTreeMap<&str, Vec<&PageInfo>> = BTreeMap::new();
@@ -48,31 +54,43 @@ pub(super) fn sitemap(site: &Site, pages: &[PageInfo]) -> String {
     out.push_str(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
-    for (guide, pages) in by_guide {
-        let mut pages = pages.clone();
+    let mut alternates = String::new();
+    for (guide, mut pages) in by_guide {
         pages.sort_by(|a, b| a.locale.cmp(&b.locale));
+        let url = |locale: &str| escape(&format!("{base}{locale}/{guide}/"));
+        // Every page of a guide lists the same alternates: written once per guide.
+        alternates.clear();
+        for alt in &pages {
+            push_all(
+                &mut alternates,
+                &[
+                    "    <xhtml:link rel=\"alternate\" hreflang=\"",
+                    &escape(&alt.locale),
+                    "\" href=\"",
+                    &url(&alt.locale),
+                    "\"/>\n",
+                ],
+            );
+        }
+        let default = pages
+            .iter()
+            .find(|p| p.locale == site.config.default_locale)
+            .or_else(|| pages.iter().find(|p| p.is_source))
+            .map(|p| url(&p.locale));
         for page in &pages {
-            out.push_str(&format!(
-                "  <url>\n    <loc>{}</loc>\n",
-                escape(&format!("{base}{}/{guide}/", page.locale))
-            ));
-            for alt in &pages {
-                out.push_str(&format!(
-                    "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>\n",
-                    escape(&alt.locale),
-                    escape(&format!("{base}{}/{guide}/", alt.locale))
-                ));
-            }
-            let default = pages
-                .iter()
-                .find(|p| p.locale == site.config.default_locale)
-                .or_else(|| pages.iter().find(|p| p.is_source))
-                .unwrap_or(page);
-            out.push_str(&format!(
-                "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>\n",
-                escape(&format!("{base}{}/{guide}/", default.locale))
-            ));
-            out.push_str("  </url>\n");
+            let own = url(&page.locale);
+            push_all(
+                &mut out,
+                &[
+                    "  <url>\n    <loc>",
+                    &own,
+                    "</loc>\n",
+                    &alternates,
+                    "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"",
+                    default.as_deref().unwrap_or(&own),
+                    "\"/>\n  </url>\n",
+                ],
+            );
         }
     }
     out.push_str("</urlset>\n");

@@ -190,15 +190,17 @@ pub fn prepare_guide(shared: &Shared<'_>, loaded: LoadedGuide) -> (Option<GuideD
             );
         }
     }
+    let words = coverage::entry_words(&entries);
     let coverage = config
         .locales
         .iter()
         .map(|locale| {
             let c = if *locale == source_locale {
-                Coverage::full(&entries)
+                Coverage::full(&words)
             } else {
                 coverage::measure(
                     &entries,
+                    &words,
                     translations.get(locale).map(|t| t.resource.as_ref()),
                 )
             };
