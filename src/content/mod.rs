@@ -145,7 +145,10 @@ pub fn decode_utf8(path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
             if text.contains('\r') {
                 text = text.replace("\r\n", "\n");
             }
-            if is_nfc_quick(text.chars()) != IsNormalized::Yes {
+            // ASCII is always NFC and resets the quick check: start at the first other byte.
+            let first_non_ascii = text.bytes().position(|b| !b.is_ascii());
+            if first_non_ascii.is_some_and(|i| is_nfc_quick(text[i..].chars()) != IsNormalized::Yes)
+            {
                 text = text.nfc().collect();
             }
             Ok(text)
@@ -160,5 +163,39 @@ pub fn decode_utf8(path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
             )
             .with_help("save the file as UTF-8"))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn decode(text: &str) -> String {
+        decode_utf8(Path::new("t.yaml"), text.as_bytes().to_vec()).expect("valid UTF-8")
+    }
+
+    #[test]
+    fn text_is_normalized_to_nfc() {
+        // A decomposed "é" after an ASCII prefix, alone, and after an ASCII-only line.
+        assert_eq!(decode("Cafe\u{301} ok"), "Caf\u{e9} ok");
+        assert_eq!(decode("e\u{301}"), "\u{e9}");
+        assert_eq!(
+            decode("title: x\nsummary: Ha\u{308}me"),
+            "title: x\nsummary: H\u{e4}me"
+        );
+        // Already composed text and plain ASCII stay as they are.
+        assert_eq!(decode("H\u{e4}me"), "H\u{e4}me");
+        assert_eq!(decode("plain"), "plain");
+    }
+
+    #[test]
+    fn bom_and_crlf_are_removed() {
+        assert_eq!(decode("\u{feff}a: 1\r\nb: 2\r\n"), "a: 1\nb: 2\n");
+    }
+
+    #[test]
+    fn invalid_utf8_names_the_offset() {
+        let err = decode_utf8(Path::new("t.yaml"), b"ab\xffc".to_vec()).expect_err("invalid");
+        assert!(err.message.contains("offset 2"), "{}", err.message);
     }
 }

@@ -86,9 +86,31 @@ fn keyed_messages(resource: &FluentResource) -> impl Iterator<Item = (MessageKey
         })
 }
 
-/// The keys (message values and attributes) `resource` defines.
-fn defined_keys(resource: &FluentResource) -> HashSet<MessageKey> {
-    keyed_messages(resource).map(|(key, _)| key).collect()
+/// A message key borrowed from a resource or an entry: id and optional attribute.
+type KeyRef<'a> = (&'a str, Option<&'a str>);
+
+fn key_ref(key: &MessageKey) -> KeyRef<'_> {
+    (key.id.as_str(), key.attr.as_deref())
+}
+
+/// The references of every key (message value and attribute) `resource` defines; a key defined
+/// twice keeps its last definition, as in Fluent.
+fn references(resource: &FluentResource) -> HashMap<KeyRef<'_>, Vec<Reference>> {
+    let mut out = HashMap::new();
+    for entry in resource.entries() {
+        if let AstEntry::Message(message) = entry {
+            if let Some(value) = &message.value {
+                out.insert((message.id.name, None), super::refs::collect(value));
+            }
+            for attr in &message.attributes {
+                out.insert(
+                    (message.id.name, Some(attr.id.name)),
+                    super::refs::collect(&attr.value),
+                );
+            }
+        }
+    }
+    out
 }
 
 /// The canonical FTL text of `key` (a value or one attribute) of `message`.
@@ -131,13 +153,6 @@ pub fn serialized_patterns(resource: &FluentResource) -> HashMap<MessageKey, Str
             let text = serialize_key(message, &key)?;
             Some((key, text))
         })
-        .collect()
-}
-
-/// References of every key of `resource`.
-fn references(resource: &FluentResource) -> HashMap<MessageKey, Vec<Reference>> {
-    super::source::all_references(resource)
-        .into_iter()
         .collect()
 }
 
@@ -188,14 +203,13 @@ pub fn check(input: &Input<'_>) -> Outcome {
     let text = file.resource.source();
     let locate =
         |id: &str| find_entry(file.path, text, id).unwrap_or_else(|| Location::file(file.path));
-    let patterns = defined_keys(file.resource);
     let translation_refs = references(file.resource);
-    let defined: BTreeSet<&MessageKey> = entries.iter().map(|e| &e.key).collect();
+    let defined: HashSet<KeyRef<'_>> = entries.iter().map(|e| key_ref(&e.key)).collect();
 
     for (entry, facts) in entries.iter().zip(input.source) {
         let key = &entry.key;
-        let id = key.to_string();
-        if !patterns.contains(key) {
+        let Some(refs) = translation_refs.get(&key_ref(key)) else {
+            let id = key.to_string();
             out.counts.missing += 1;
             out.findings.push(
                 Diagnostic::warning(
@@ -210,12 +224,13 @@ pub fn check(input: &Input<'_>) -> Outcome {
                 .about(locale, guide, Some(&id)),
             );
             continue;
-        }
+        };
         out.counts.translated += 1;
         out.counts.translated_words += facts.words;
-        // Located only when there is something to report.
+        // Located and named only when there is something to report.
         let location = || locate(&key.id);
-        let about = |d: Diagnostic| d.about(locale, guide, Some(&id));
+        let id = || key.to_string();
+        let about = |d: Diagnostic| d.about(locale, guide, Some(&id()));
 
         // Stale: the source changed since the recorded translation, which was not edited since.
         if let Some(record) = input.lock.get(guide, key) {
@@ -231,7 +246,7 @@ pub fn check(input: &Input<'_>) -> Outcome {
                         "stale",
                         location(),
                         format!(
-                            "`{id}` may be outdated: its source changed from \"{}\" to \"{}\"",
+                            "`{key}` may be outdated: its source changed from \"{}\" to \"{}\"",
                             one_line(&record.source),
                             one_line(source_now)
                         ),
@@ -244,7 +259,11 @@ pub fn check(input: &Input<'_>) -> Outcome {
         // Placeables: the same terms and variables as the source.
         let mut errors = Vec::new();
         let wanted = &facts.placeables;
-        let got = placeables(translation_refs.get(key).map_or(&[][..], Vec::as_slice));
+        let got = if refs.is_empty() {
+            BTreeSet::new()
+        } else {
+            placeables(refs)
+        };
         let missing: Vec<_> = wanted.difference(&got).cloned().collect();
         let extra: Vec<_> = got.difference(wanted).cloned().collect();
         if !missing.is_empty() || !extra.is_empty() {
@@ -259,7 +278,7 @@ pub fn check(input: &Input<'_>) -> Outcome {
                 Diagnostic::warning(
                     "placeable-mismatch",
                     location(),
-                    format!("`{id}` uses other terms or variables than the source: {}", parts.join("; ")),
+                    format!("`{key}` uses other terms or variables than the source: {}", parts.join("; ")),
                 )
                 .with_help("use the same { -term } and { $variable } references as the source instead of writing their text"),
             ));
@@ -279,7 +298,7 @@ pub fn check(input: &Input<'_>) -> Outcome {
                     "literal-lost",
                     location(),
                     format!(
-                        "`{id}` lacks {} from the source",
+                        "`{key}` lacks {} from the source",
                         lost.iter().map(|l| format!("`{l}`")).collect::<Vec<_>>().join(", ")
                     ),
                 )
@@ -296,7 +315,7 @@ pub fn check(input: &Input<'_>) -> Outcome {
                 Diagnostic::warning(
                     "unchanged",
                     location(),
-                    format!("`{id}` is identical to the source text; is it translated?"),
+                    format!("`{key}` is identical to the source text; is it translated?"),
                 )
                 .with_help(format!(
                     "translate it, or if it is meant to be the same (product names), put `# {SAME_AS_SOURCE}` on the line above the message"
@@ -306,10 +325,17 @@ pub fn check(input: &Input<'_>) -> Outcome {
     }
 
     // Obsolete: translations of messages the structure no longer defines.
-    let mut keys: Vec<&MessageKey> = patterns.iter().collect();
-    keys.sort();
-    for key in keys {
-        if !defined.contains(key) {
+    let mut obsolete: Vec<MessageKey> = translation_refs
+        .keys()
+        .filter(|key| !defined.contains(*key))
+        .map(|&(id, attr)| MessageKey {
+            id: id.to_owned(),
+            attr: attr.map(str::to_owned),
+        })
+        .collect();
+    obsolete.sort();
+    for key in obsolete {
+        {
             out.counts.obsolete += 1;
             out.findings.push(
                 Diagnostic::warning(
