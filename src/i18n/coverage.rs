@@ -1,12 +1,9 @@
 //! How much of a guide a locale translates: messages and words (counted in the source text),
 //! so the page banner, the SEO decisions and the reports agree.
 
-use std::collections::HashSet;
-
-use fluent_bundle::FluentResource;
 use serde::Serialize;
 
-use crate::content::catalog::Entry;
+use super::consistency::{Counts, SourceText};
 
 /// Translation coverage of one guide in one locale.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
@@ -19,14 +16,13 @@ pub struct Coverage {
 
 impl Coverage {
     /// Everything translated (or the source locale itself).
-    /// `words` are the [`entry_words`] of the guide's messages.
-    pub fn full(words: &[usize]) -> Self {
-        let total = words.iter().sum();
+    pub fn full(source: &[SourceText]) -> Self {
+        let words = source.iter().map(SourceText::words).sum();
         Self {
-            messages: words.len(),
-            translated_messages: words.len(),
-            words: total,
-            translated_words: total,
+            messages: source.len(),
+            translated_messages: source.len(),
+            words,
+            translated_words: words,
         }
     }
 
@@ -47,49 +43,16 @@ impl Coverage {
     }
 }
 
-/// The [`word_count`] of each entry's source text, in order: counted once per guide and shared
-/// by every locale's [`measure`].
-pub fn entry_words(entries: &[Entry<'_>]) -> Vec<usize> {
-    entries
-        .iter()
-        .map(|e| word_count(e.text.as_str()))
-        .collect()
-}
-
-/// Coverage of `entries` (whose [`entry_words`] are `words`) by `translation`.
-pub fn measure(
-    entries: &[Entry<'_>],
-    words: &[usize],
-    translation: Option<&FluentResource>,
-) -> Coverage {
-    let keys: HashSet<(&str, Option<&str>)> = translation.map(translated_keys).unwrap_or_default();
-    let mut coverage = Coverage::default();
-    for (entry, &words) in entries.iter().zip(words) {
-        coverage.messages += 1;
-        coverage.words += words;
-        if keys.contains(&(entry.key.id.as_str(), entry.key.attr.as_deref())) {
-            coverage.translated_messages += 1;
-            coverage.translated_words += words;
+impl From<Counts> for Coverage {
+    /// The coverage a consistency check found: translated means defined in the translation.
+    fn from(counts: Counts) -> Self {
+        Self {
+            messages: counts.messages,
+            translated_messages: counts.translated,
+            words: counts.words,
+            translated_words: counts.translated_words,
         }
     }
-    coverage
-}
-
-/// Every message value and attribute that `resource` defines.
-fn translated_keys(resource: &FluentResource) -> HashSet<(&str, Option<&str>)> {
-    use fluent_syntax::ast::Entry as AstEntry;
-    let mut keys = HashSet::new();
-    for entry in resource.entries() {
-        if let AstEntry::Message(message) = entry {
-            if message.value.is_some() {
-                keys.insert((message.id.name, None));
-            }
-            for attr in &message.attributes {
-                keys.insert((message.id.name, Some(attr.id.name)));
-            }
-        }
-    }
-    keys
 }
 
 /// Words of a source pattern, placeables counted as one word each.

@@ -14,7 +14,7 @@ use crate::content::{self, LoadedGuide};
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use crate::i18n::bundle::new_bundle;
 use crate::i18n::consistency;
-use crate::i18n::coverage::{self, Coverage};
+use crate::i18n::coverage::Coverage;
 use crate::i18n::lock::Lock;
 use crate::i18n::refs::Reference;
 use crate::i18n::terms::{self, Terms};
@@ -190,23 +190,6 @@ pub fn prepare_guide(shared: &Shared<'_>, loaded: LoadedGuide) -> (Option<GuideD
             );
         }
     }
-    let words = coverage::entry_words(&entries);
-    let coverage = config
-        .locales
-        .iter()
-        .map(|locale| {
-            let c = if *locale == source_locale {
-                Coverage::full(&words)
-            } else {
-                coverage::measure(
-                    &entries,
-                    &words,
-                    translations.get(locale).map(|t| t.resource.as_ref()),
-                )
-            };
-            (locale.clone(), c)
-        })
-        .collect();
     let args = crate::i18n::bundle::args(&config.variables);
     let source_texts = consistency::source_texts(&entries, &source_bundle, &args);
     let empty = Lock::default();
@@ -238,6 +221,18 @@ pub fn prepare_guide(shared: &Shared<'_>, loaded: LoadedGuide) -> (Option<GuideD
             },
         );
     }
+    // Coverage: the consistency counts, and everything in the source locale.
+    let coverage = config
+        .locales
+        .iter()
+        .map(|locale| {
+            let c = match status.get(locale) {
+                Some(s) => Coverage::from(s.counts),
+                None => Coverage::full(&source_texts),
+            };
+            (locale.clone(), c)
+        })
+        .collect();
     // The render shows the same source text: keep it formatted.
     let formatted = entries
         .iter()

@@ -26,6 +26,13 @@ pub struct SourceText {
     pub(super) words: usize,
 }
 
+impl SourceText {
+    /// Words of the source text, placeables counted as one (see `coverage::word_count`).
+    pub fn words(&self) -> usize {
+        self.words
+    }
+}
+
 /// The [`SourceText`] of every entry, in the entries' order.
 pub fn source_texts(
     entries: &[Entry<'_>],
