@@ -21,10 +21,8 @@ pub struct Localizer<'a> {
     /// The source messages already formatted (see `GuideData::source_formatted`).
     pub source_formatted: &'a HashMap<MessageKey, String>,
     /// Texts formatted for this page so far (the view and the search entries ask for the same
-    /// messages).
-    pub memo: HashMap<MessageKey, Localized>,
-    /// Plain text of the messages rendered as HTML so far (from the same Markdown parse).
-    pub plains: HashMap<MessageKey, String>,
+    /// messages), each with its plain text once it is known.
+    pub memo: HashMap<MessageKey, Formatted>,
     /// Translated messages whose source changed since (marked "may be outdated").
     pub stale: Option<&'a std::collections::BTreeMap<MessageKey, String>>,
     /// Localized badge text for stale translations.
@@ -48,19 +46,37 @@ pub struct Localized {
     pub fallback: bool,
 }
 
+/// One message as formatted for a page.
+#[derive(Debug)]
+pub struct Formatted {
+    /// Markdown with UI markers.
+    text: String,
+    fallback: bool,
+    /// The text without markup, from the same Markdown parse as the HTML when there was one.
+    plain: Option<String>,
+}
+
 impl Localizer<'_> {
     fn is_source_page(&self) -> bool {
         self.locale == self.source_locale
     }
 
-    /// The raw formatted text of `key` (Markdown, with UI markers).
-    pub fn text(&mut self, key: &MessageKey) -> Localized {
-        if let Some(done) = self.memo.get(key) {
-            if done.fallback {
-                self.fallbacks += 1;
-            }
-            return done.clone();
+    /// `key` formatted, once per page; every call counts a fallback text.
+    fn formatted(&mut self, key: &MessageKey) -> &mut Formatted {
+        if !self.memo.contains_key(key) {
+            let formatted = self.format(key);
+            self.memo.insert(key.clone(), formatted);
         }
+        let formatted = self.memo.get_mut(key).expect("inserted above");
+        if formatted.fallback {
+            self.fallbacks += 1;
+        }
+        formatted
+    }
+
+    /// Format `key`: the translation, else the source text (marked as fallback on a translated
+    /// page). Errors are reported once; the page then fails to render.
+    fn format(&mut self, key: &MessageKey) -> Formatted {
         let mut errors = Vec::new();
         let translated = if self.is_source_page() {
             None
@@ -78,7 +94,6 @@ impl Localizer<'_> {
                 (text, !self.is_source_page() && self.mark_fallback)
             }
         };
-        let failed = !errors.is_empty();
         for error in errors {
             self.errors.push(Diagnostic::error(
                 "fluent",
@@ -86,21 +101,28 @@ impl Localizer<'_> {
                 format!("cannot format `{key}` in {}: {error}", self.locale),
             ));
         }
-        if fallback {
-            self.fallbacks += 1;
+        Formatted {
+            text,
+            fallback,
+            plain: None,
         }
-        let done = Localized { text, fallback };
-        if !failed {
-            self.memo.insert(key.clone(), done.clone());
+    }
+
+    /// The raw formatted text of `key` (Markdown, with UI markers).
+    pub fn text(&mut self, key: &MessageKey) -> Localized {
+        let formatted = self.formatted(key);
+        Localized {
+            text: formatted.text.clone(),
+            fallback: formatted.fallback,
         }
-        done
     }
 
     /// `key` as HTML in `format`, wrapped with `lang` and a badge when it is fallback text.
     pub fn html(&mut self, key: &MessageKey, format: Format) -> String {
-        let Localized { text, fallback } = self.text(key);
-        let (html, plain) = markdown::html_and_plain(&text, format == Format::Block);
-        self.plains.insert(key.clone(), plain);
+        let formatted = self.formatted(key);
+        let fallback = formatted.fallback;
+        let (html, plain) = markdown::html_and_plain(&formatted.text, format == Format::Block);
+        formatted.plain = Some(plain);
         if !fallback {
             if self.stale.is_some_and(|s| s.contains_key(key)) {
                 let badge = escape(&self.outdated_label);
@@ -137,13 +159,13 @@ impl Localizer<'_> {
 
     /// Plain text (for attributes, `<title>`), and whether it is fallback.
     pub fn plain(&mut self, key: &MessageKey) -> Localized {
-        let Localized { text, fallback } = self.text(key);
+        let formatted = self.formatted(key);
+        let plain = formatted
+            .plain
+            .get_or_insert_with(|| markdown::plain(&formatted.text));
         Localized {
-            text: match self.plains.get(key) {
-                Some(plain) => plain.clone(),
-                None => markdown::plain(&text),
-            },
-            fallback,
+            text: plain.clone(),
+            fallback: formatted.fallback,
         }
     }
 }

@@ -360,7 +360,6 @@ fn render_guide(
         source: &data.source_bundle,
         source_formatted: &data.source_formatted,
         memo: std::collections::HashMap::new(),
-        plains: std::collections::HashMap::new(),
         args: bundle::args(&site.config.variables),
         untranslated_label: strings.get("untranslated"),
         fallbacks: 0,
