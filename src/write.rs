@@ -25,7 +25,7 @@ pub struct Staging {
     old: PathBuf,
     done: bool,
     /// Directories created inside `dir` so far (each is created once, not once per file).
-    created: std::sync::Mutex<std::collections::HashSet<PathBuf>>,
+    created: std::sync::Mutex<rustc_hash::FxHashSet<PathBuf>>,
     /// Set when a hard link failed (another file system): copy from then on.
     no_links: std::sync::atomic::AtomicBool,
 }

@@ -145,10 +145,10 @@ pub fn decode_utf8(path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
             if text.contains('\r') {
                 text = text.replace("\r\n", "\n");
             }
-            // ASCII is always NFC and resets the quick check: start at the first other byte.
-            let first_non_ascii = text.bytes().position(|b| !b.is_ascii());
-            if first_non_ascii.is_some_and(|i| is_nfc_quick(text[i..].chars()) != IsNormalized::Yes)
-            {
+            // Characters below U+0300 (ASCII, Latin-1, Latin Extended: lead bytes below 0xCC)
+            // are always NFC and reset the quick check: start at the first other character.
+            let first_other = text.bytes().position(|b| b >= 0xCC);
+            if first_other.is_some_and(|i| is_nfc_quick(text[i..].chars()) != IsNormalized::Yes) {
                 text = text.nfc().collect();
             }
             Ok(text)
@@ -176,8 +176,10 @@ mod tests {
 
     #[test]
     fn text_is_normalized_to_nfc() {
-        // A decomposed "é" after an ASCII prefix, alone, and after an ASCII-only line.
+        // A decomposed "é" after an ASCII prefix, alone, after Latin-1 text and after an
+        // ASCII-only line.
         assert_eq!(decode("Cafe\u{301} ok"), "Caf\u{e9} ok");
+        assert_eq!(decode("\u{e9}te\u{301}"), "\u{e9}t\u{e9}");
         assert_eq!(decode("e\u{301}"), "\u{e9}");
         assert_eq!(
             decode("title: x\nsummary: Ha\u{308}me"),
@@ -186,6 +188,21 @@ mod tests {
         // Already composed text and plain ASCII stay as they are.
         assert_eq!(decode("H\u{e4}me"), "H\u{e4}me");
         assert_eq!(decode("plain"), "plain");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn decoded_text_is_the_nfc_of_the_input(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "a", " ", "e", "\u{e9}", "\u{c5}", "\u{17e}", "\u{2b0}", "\u{301}", "\u{308}",
+                "\u{327}", "\u{323}", "\u{1100}", "\u{1161}", "\u{11a8}", "\u{212b}",
+                "\u{f900}", "\u{3000}", "\u{e000}",
+            ]), 0..16)
+        ) {
+            use unicode_normalization::UnicodeNormalization;
+            let text = pieces.concat();
+            proptest::prop_assert_eq!(decode(&text), text.nfc().collect::<String>());
+        }
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Text of one page in one locale: the translation where there is one, otherwise the source text
 //! marked with its real language and a "not yet translated" badge — never silently.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use fluent_bundle::FluentArgs;
 
@@ -19,10 +19,10 @@ pub struct Localizer<'a> {
     pub translation: Option<&'a Bundle>,
     pub source: &'a Bundle,
     /// The source messages already formatted (see `GuideData::source_formatted`).
-    pub source_formatted: &'a HashMap<MessageKey, String>,
+    pub source_formatted: &'a FxHashMap<MessageKey, String>,
     /// Texts formatted for this page so far (the view and the search entries ask for the same
     /// messages), each with its plain text once it is known.
-    pub memo: HashMap<MessageKey, Formatted>,
+    pub memo: FxHashMap<MessageKey, Formatted>,
     /// Translated messages whose source changed since (marked "may be outdated").
     pub stale: Option<&'a std::collections::BTreeMap<MessageKey, String>>,
     /// Localized badge text for stale translations.

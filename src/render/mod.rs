@@ -359,7 +359,7 @@ fn render_guide(
         outdated_label: strings.get("outdated"),
         source: &data.source_bundle,
         source_formatted: &data.source_formatted,
-        memo: std::collections::HashMap::new(),
+        memo: rustc_hash::FxHashMap::default(),
         args: bundle::args(&site.config.variables),
         untranslated_label: strings.get("untranslated"),
         fallbacks: 0,

@@ -34,7 +34,7 @@ pub struct GuideData {
     pub source_bundle: Bundle,
     /// Every source message formatted (as `source_bundle` formats it), except those whose
     /// formatting reports errors.
-    pub source_formatted: std::collections::HashMap<MessageKey, String>,
+    pub source_formatted: rustc_hash::FxHashMap<MessageKey, String>,
     /// Translations by locale (the source locale excluded).
     pub translations: BTreeMap<String, Translation>,
     /// Translation coverage in every locale of the site (the source locale is complete).

@@ -3,7 +3,9 @@
 //! literal lost, unchanged, duplicate — and each finding names the locale, guide, message and the
 //! place in the `.ftl` file.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::path::Path;
 
 use fluent_bundle::{FluentArgs, FluentResource};
@@ -95,8 +97,8 @@ fn key_ref(key: &MessageKey) -> KeyRef<'_> {
 
 /// The references of every key (message value and attribute) `resource` defines; a key defined
 /// twice keeps its last definition, as in Fluent.
-fn references(resource: &FluentResource) -> HashMap<KeyRef<'_>, Vec<Reference>> {
-    let mut out = HashMap::new();
+fn references(resource: &FluentResource) -> FxHashMap<KeyRef<'_>, Vec<Reference>> {
+    let mut out = FxHashMap::default();
     for entry in resource.entries() {
         if let AstEntry::Message(message) = entry {
             if let Some(value) = &message.value {
@@ -204,7 +206,7 @@ pub fn check(input: &Input<'_>) -> Outcome {
     let locate =
         |id: &str| find_entry(file.path, text, id).unwrap_or_else(|| Location::file(file.path));
     let translation_refs = references(file.resource);
-    let defined: HashSet<KeyRef<'_>> = entries.iter().map(|e| key_ref(&e.key)).collect();
+    let defined: FxHashSet<KeyRef<'_>> = entries.iter().map(|e| key_ref(&e.key)).collect();
 
     for (entry, facts) in entries.iter().zip(input.source) {
         let key = &entry.key;
