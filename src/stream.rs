@@ -219,9 +219,17 @@ impl Skim {
     ) -> Option<Skim> {
         let head = Head::read(root, dir)?;
         let source_locale = head.source_locale.as_str().to_owned();
-        let source_title = source_title(&head, terms.get(&source_locale)?)?;
+        let source_terms = terms.get(&source_locale)?;
         let args = bundle::args(&config.variables);
         let key = MessageKey::value("title");
+        // Most titles are plain text: formatting them would give back the same text.
+        let source_title = match plain_pattern(head.title.as_str()) {
+            Some(plain) => plain.to_owned(),
+            None => {
+                let b = source_title(&head, source_terms);
+                bundle::format(&b, &key, &args, &mut Vec::new()).unwrap_or_default()
+            }
+        };
         let titles = config
             .locales
             .iter()
@@ -229,17 +237,26 @@ impl Skim {
                 let translated = (*locale != source_locale)
                     .then(|| translated_title(root, locale, id, terms.get(locale)?))
                     .flatten()
-                    .and_then(|(resource, locale_terms)| {
+                    .and_then(|(snippet, locale_terms)| {
+                        if let Some(plain) = snippet
+                            .strip_prefix("title =")
+                            .and_then(|rest| rest.strip_suffix('\n'))
+                            .map(|value| value.trim_start_matches(' '))
+                            .and_then(plain_pattern)
+                        {
+                            return Some(plain.to_owned());
+                        }
+                        let resource = FluentResource::try_new(snippet).ok()?;
                         let b = bundle::new_bundle(
                             locale,
-                            &[Arc::clone(&locale_terms.resource), resource],
+                            &[Arc::clone(&locale_terms.resource), Arc::new(resource)],
                         );
                         bundle::format(&b, &key, &args, &mut Vec::new())
                     });
-                let title = translated.unwrap_or_else(|| {
-                    bundle::format(&source_title, &key, &args, &mut Vec::new()).unwrap_or_default()
-                });
-                (locale.clone(), title)
+                (
+                    locale.clone(),
+                    translated.unwrap_or_else(|| source_title.clone()),
+                )
             })
             .collect();
         Some(Skim {
@@ -314,41 +331,114 @@ fn head_lines(source: &str) -> Option<String> {
 }
 
 /// A bundle holding the source locale's terms and the guide's title as written in its YAML.
-fn source_title(head: &Head, terms: &Terms) -> Option<bundle::Bundle> {
+fn source_title(head: &Head, terms: &Terms) -> bundle::Bundle {
     let entries = [catalog::Entry {
         key: MessageKey::value("title"),
         text: &head.title,
         format: catalog::Format::Inline,
     }];
     let (source, _) = crate::i18n::source::build(&head.path, &entries);
-    Some(bundle::new_bundle(
+    bundle::new_bundle(
         head.source_locale.as_str(),
         &[Arc::clone(&terms.resource), source.resource],
-    ))
+    )
 }
 
-/// The `title` message of `locales/<locale>/<id>.ftl` as a resource of its own, with the
-/// locale's terms; `None` when the file or the message is missing or does not parse.
+/// `text` when it is a one-line pattern that formats to itself: no placeables, escapes or
+/// characters Fluent treats specially, no surrounding blanks.
+fn plain_pattern(text: &str) -> Option<&str> {
+    let special = |b: u8| matches!(b, b'{' | b'}' | b'\\' | b'\r' | b'\n' | b'\t' | b' ');
+    let bytes = text.as_bytes();
+    let ends_plain = !special(*bytes.first()?) && !special(*bytes.last()?);
+    let plain = ends_plain
+        && !bytes
+            .iter()
+            .any(|b| matches!(b, b'{' | b'}' | b'\\' | b'\r' | b'\n' | b'\t'))
+        && !matches!(bytes[0], b'[' | b'*' | b'.' | b'#' | b'-')
+        && !text.chars().any(|c| {
+            c.is_control()
+                || matches!(c, '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}')
+                || matches!(c, '\u{2060}'..='\u{206F}' | '\u{E000}'..='\u{F8FF}' | '\u{FEFF}')
+        });
+    plain.then_some(text)
+}
+
+/// The `title` message of `locales/<locale>/<id>.ftl` (its FTL text), with the locale's terms;
+/// `None` when the file or the message is missing.
 fn translated_title<'t>(
     root: &Path,
     locale: &str,
     id: &str,
     locale_terms: &'t Terms,
-) -> Option<(Arc<FluentResource>, &'t Terms)> {
+) -> Option<(String, &'t Terms)> {
     let path = Path::new(terms::LOCALES_DIR)
         .join(locale)
         .join(format!("{id}.ftl"));
     let bytes = std::fs::read(root.join(&path)).ok()?;
     let text = content::decode_utf8(&path, bytes).ok()?;
     let snippet = crate::i18n::ftl::message_text(&text, "title")?;
-    let resource = FluentResource::try_new(snippet.to_owned()).ok()?;
-    Some((Arc::new(resource), locale_terms))
+    Some((snippet.to_owned(), locale_terms))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{Head, head_lines};
+    use super::{Head, head_lines, plain_pattern};
     use proptest::prelude::*;
+
+    /// `text` formatted as a message value by Fluent, the way titles are formatted otherwise.
+    fn formatted(text: &str) -> Option<String> {
+        let resource = fluent_bundle::FluentResource::try_new(format!("title = {text}\n")).ok()?;
+        let bundle = crate::i18n::bundle::new_bundle("en", &[std::sync::Arc::new(resource)]);
+        let key = crate::content::catalog::MessageKey::value("title");
+        let mut errors = Vec::new();
+        let out = crate::i18n::bundle::format(
+            &bundle,
+            &key,
+            &fluent_bundle::FluentArgs::new(),
+            &mut errors,
+        )?;
+        errors.is_empty().then_some(out)
+    }
+
+    #[test]
+    fn plain_titles_are_recognized() {
+        for title in [
+            "Connect Acme to Tessera",
+            "Connecter « Acme » à l’outil",
+            "Yhdistä [beta] *x*",
+        ] {
+            assert_eq!(plain_pattern(title), Some(title));
+            assert_eq!(formatted(title).as_deref(), Some(title));
+        }
+        for title in [
+            "Use { -acme }",
+            "a\\b",
+            " padded",
+            "padded ",
+            "two\nlines",
+            "",
+            "[x] y",
+            "*x",
+        ] {
+            assert_eq!(plain_pattern(title), None, "{title:?}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn a_plain_title_formats_to_itself(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "a", "Z", " ", "é", "’", "«", "{", "}", "\\", "\"", "[", "]", "*", ".", "#", "-",
+                "\t", "\n", "\u{a0}", "\u{200e}", "\u{2068}", "\u{e000}", "$", "=", "%",
+            ]), 1..12)
+        ) {
+            let text = pieces.concat();
+            if let Some(plain) = plain_pattern(&text) {
+                let out = formatted(&text);
+                prop_assert_eq!(out.as_deref(), Some(plain));
+            }
+        }
+    }
 
     #[test]
     fn head_lines_keep_only_the_head_keys_with_their_continuations() {

@@ -147,7 +147,7 @@ pub fn decode_utf8(path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
             }
             // Characters below U+0300 (ASCII, Latin-1, Latin Extended: lead bytes below 0xCC)
             // are always NFC and reset the quick check: start at the first other character.
-            let first_other = text.bytes().position(|b| b >= 0xCC);
+            let first_other = first_byte_at_least(text.as_bytes(), 0xCC);
             if first_other.is_some_and(|i| is_nfc_quick(text[i..].chars()) != IsNormalized::Yes) {
                 text = text.nfc().collect();
             }
@@ -166,9 +166,37 @@ pub fn decode_utf8(path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
     }
 }
 
+/// Index of the first byte of `bytes` that is at least `limit`: a maximum per 64-byte block
+/// (which compiles to vector instructions), then a search inside the block that has one.
+fn first_byte_at_least(bytes: &[u8], limit: u8) -> Option<usize> {
+    const BLOCK: usize = 64;
+    bytes
+        .chunks(BLOCK)
+        .position(|block| block.iter().fold(0, |max, &b| max.max(b)) >= limit)
+        .and_then(|n| {
+            let start = n * BLOCK;
+            bytes[start..]
+                .iter()
+                .position(|&b| b >= limit)
+                .map(|i| start + i)
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn first_byte_at_least_finds_the_first() {
+        let mut bytes = vec![b'a'; 200];
+        assert_eq!(first_byte_at_least(&bytes, 0xCC), None);
+        bytes[130] = 0xCD;
+        bytes[190] = 0xFF;
+        assert_eq!(first_byte_at_least(&bytes, 0xCC), Some(130));
+        assert_eq!(first_byte_at_least(&bytes[131..], 0xCC), Some(59));
+        assert_eq!(first_byte_at_least(&bytes[..64], 0xCC), None);
+        assert_eq!(first_byte_at_least(&[], 0xCC), None);
+    }
 
     fn decode(text: &str) -> String {
         decode_utf8(Path::new("t.yaml"), text.as_bytes().to_vec()).expect("valid UTF-8")

@@ -96,8 +96,13 @@ const BYTE_CLASS: [u8; 256] = {
     let mut class = [PLAIN; 256];
     let mut b = 0;
     while b < 256 {
-        class[b] = if b >= 0x80 {
+        // Non-ASCII whitespace, controls and the UI markers (U+0080–U+00A0, U+1680,
+        // U+2000–U+205F, U+3000, U+E000–U+E001) start with one of these bytes; every other
+        // non-ASCII byte is plain text.
+        class[b] = if matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEE) {
             NON_ASCII
+        } else if b >= 0x80 {
+            PLAIN
         } else if b < 0x20 || b == 0x7f {
             NOT_SIMPLE
         } else {
@@ -424,7 +429,8 @@ mod tests {
         let piece = prop::sample::select(vec![
             "a", "Zb", "é", "ö", "1", " ", " ", "**", "**", "*", "_", "`", "[", "]", "(", ")", "!",
             "<", ">", "&", "& ", "#", "-", "+", "=", ".", ",", ":", "?", "'", "\"", "\\", "~", "|",
-            "\n", "\t", "\u{a0}", "\u{2019}", "\u{E000}", "\u{E001}", "&amp;", "1.",
+            "\n", "\t", "\u{a0}", "\u{2019}", "\u{E000}", "\u{E001}", "&amp;", "1.", "\u{85}",
+            "\u{1680}", "\u{2003}", "\u{2028}", "\u{202f}", "\u{3000}", "\u{e9}",
         ]);
         prop::collection::vec(piece, 0..24).prop_map(|v| v.concat())
     }
