@@ -286,7 +286,7 @@ impl Head {
     /// the file is a plain block mapping, else (or when that fails) from the whole file.
     fn read(root: &Path, dir: &Path) -> Option<Head> {
         let path = dir.join(content::GUIDE_FILE);
-        let bytes = std::fs::read(root.join(&path)).ok()?;
+        let bytes = content::read_file(&root.join(&path)).ok()?;
         let source = content::decode_utf8(&path, bytes).ok()?;
         let head = head_lines(&source)
             .and_then(|lines| crate::yaml::parse::<Head>(&path, &lines).ok())
@@ -374,7 +374,7 @@ fn translated_title<'t>(
     let path = Path::new(terms::LOCALES_DIR)
         .join(locale)
         .join(format!("{id}.ftl"));
-    let bytes = std::fs::read(root.join(&path)).ok()?;
+    let bytes = content::read_file(&root.join(&path)).ok()?;
     let text = content::decode_utf8(&path, bytes).ok()?;
     let snippet = crate::i18n::ftl::message_text(&text, "title")?;
     Some((snippet.to_owned(), locale_terms))

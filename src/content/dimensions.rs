@@ -11,8 +11,17 @@ const HEADER_BYTES: u64 = 64 * 1024;
 /// whose root element has not ended by then.
 pub fn read(path: &Path) -> Option<(u32, u32)> {
     let mut file = std::fs::File::open(path).ok()?;
-    let mut header = Vec::with_capacity(1024);
-    (&mut file).take(1024).read_to_end(&mut header).ok()?;
+    let mut header = vec![0; 1024];
+    // One read is enough for every format whose size is in its first bytes.
+    let first = file.read(&mut header).ok()?;
+    header.truncate(first);
+    if let Some(size) = from_header(&header) {
+        return Some(size);
+    }
+    (&mut file)
+        .take(1024 - first as u64)
+        .read_to_end(&mut header)
+        .ok()?;
     if let Some(size) = from_header(&header) {
         return Some(size);
     }

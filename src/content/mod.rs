@@ -118,10 +118,41 @@ pub fn load_one(root: &Path, id: String, dir: PathBuf) -> Result<LoadedGuide, Di
     })
 }
 
+/// The bytes of the file at `path`, read with one `read` call when its size is known (a
+/// shorter read than asked for ends a regular file), instead of a second call to see the end.
+pub fn read_file(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut file = std::fs::File::open(path)?;
+    let size = file.metadata().map_or(0, |m| m.len());
+    let mut bytes = vec![
+        0;
+        usize::try_from(size)
+            .unwrap_or(0)
+            .saturating_add(1)
+            .max(4096)
+    ];
+    let mut len = 0;
+    loop {
+        let n = match file.read(&mut bytes[len..]) {
+            Ok(n) => n,
+            Err(err) if err.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(err) => return Err(err),
+        };
+        len += n;
+        if n == 0 || len < bytes.len() {
+            break;
+        }
+        // The file grew since its size was read: read on.
+        bytes.resize(bytes.len() * 2, 0);
+    }
+    bytes.truncate(len);
+    Ok(bytes)
+}
+
 /// Read and parse `dir/guide.yaml` only (no screenshots listed): its path, text and model.
 pub fn parse_one(root: &Path, dir: &Path) -> Result<(PathBuf, String, Guide), Diagnostic> {
     let path = dir.join(GUIDE_FILE);
-    let bytes = std::fs::read(root.join(&path)).map_err(|err| {
+    let bytes = read_file(&root.join(&path)).map_err(|err| {
         Diagnostic::error(
             "io",
             Location::file(&path),
@@ -231,6 +262,18 @@ mod tests {
             let text = pieces.concat();
             proptest::prop_assert_eq!(decode(&text), text.nfc().collect::<String>());
         }
+    }
+
+    #[test]
+    fn read_file_reads_whole_files() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        for size in [0usize, 1, 4095, 4096, 4097, 100_000] {
+            let path = dir.path().join(format!("f{size}"));
+            let bytes: Vec<u8> = (0..size).map(|i| (i % 251) as u8).collect();
+            std::fs::write(&path, &bytes).expect("written");
+            assert_eq!(read_file(&path).expect("read"), bytes, "size {size}");
+        }
+        assert!(read_file(&dir.path().join("missing")).is_err());
     }
 
     #[test]

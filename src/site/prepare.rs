@@ -139,7 +139,7 @@ pub fn prepare_guide(shared: &Shared<'_>, loaded: LoadedGuide) -> (Option<GuideD
         let path = Path::new(terms::LOCALES_DIR)
             .join(locale)
             .join(format!("{}.ftl", loaded.id));
-        let bytes = match std::fs::read(root.join(&path)) {
+        let bytes = match content::read_file(&root.join(&path)) {
             Ok(bytes) => bytes,
             Err(err) if err.kind() == std::io::ErrorKind::NotFound => continue,
             Err(err) => {
