@@ -120,7 +120,7 @@ impl crate::render::Sink for Staging {
             }
             self.no_links.store(true, Ordering::Relaxed);
         }
-        std::fs::copy(source, &target).map(drop)
+        copy_contents(source, &target)
     }
 }
 
@@ -151,7 +151,42 @@ fn copy_file(source: &Path, target: &Path) -> std::io::Result<()> {
     if std::fs::hard_link(source, target).is_ok() {
         return Ok(());
     }
-    std::fs::copy(source, target).map(drop)
+    copy_contents(source, target)
+}
+
+/// Copy the bytes of `source` to a new file `target` (default permissions). Screenshots are
+/// small: a read and a write through one buffer take fewer calls than `std::fs::copy`, which
+/// also copies permissions and tries an in-kernel copy that fails across file systems.
+fn copy_contents(source: &Path, target: &Path) -> std::io::Result<()> {
+    thread_local! {
+        static BUFFER: std::cell::RefCell<Vec<u8>> = std::cell::RefCell::new(vec![0; COPY_BUFFER]);
+    }
+    let mut from = std::fs::File::open(source)?;
+    let mut to = std::fs::File::create(target)?;
+    BUFFER.with_borrow_mut(|buffer| copy_through(&mut from, &mut to, buffer))
+}
+
+const COPY_BUFFER: usize = 64 * 1024;
+
+fn copy_through(
+    from: &mut std::fs::File,
+    to: &mut std::fs::File,
+    buffer: &mut [u8],
+) -> std::io::Result<()> {
+    use std::io::{Read as _, Write as _};
+    loop {
+        let n = match from.read(buffer) {
+            Ok(0) => return Ok(()),
+            Ok(n) => n,
+            Err(err) if err.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(err) => return Err(err),
+        };
+        to.write_all(&buffer[..n])?;
+        // A read shorter than asked for ends a regular file.
+        if n < buffer.len() {
+            return Ok(());
+        }
+    }
 }
 
 impl Drop for Staging {
@@ -240,4 +275,24 @@ fn fill(staging: &Path, rendered: &Rendered) -> anyhow::Result<()> {
     )
     .context("cannot write the output marker")?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn copies_hold_the_same_bytes() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        for size in [0, 1, 1000, COPY_BUFFER - 1, COPY_BUFFER, COPY_BUFFER + 1, 3 * COPY_BUFFER] {
+            let source = dir.path().join(format!("s{size}"));
+            let target = dir.path().join(format!("t{size}"));
+            let bytes: Vec<u8> = (0..size).map(|i| (i % 253) as u8).collect();
+            std::fs::write(&source, &bytes).expect("written");
+            copy_contents(&source, &target).expect("copied");
+            assert_eq!(std::fs::read(&target).expect("read"), bytes, "size {size}");
+        }
+        let missing = copy_contents(&dir.path().join("missing"), &dir.path().join("t"));
+        assert!(missing.is_err());
+    }
 }
