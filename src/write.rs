@@ -284,7 +284,15 @@ mod tests {
     #[test]
     fn copies_hold_the_same_bytes() {
         let dir = tempfile::tempdir().expect("temp dir");
-        for size in [0, 1, 1000, COPY_BUFFER - 1, COPY_BUFFER, COPY_BUFFER + 1, 3 * COPY_BUFFER] {
+        for size in [
+            0,
+            1,
+            1000,
+            COPY_BUFFER - 1,
+            COPY_BUFFER,
+            COPY_BUFFER + 1,
+            3 * COPY_BUFFER,
+        ] {
             let source = dir.path().join(format!("s{size}"));
             let target = dir.path().join(format!("t{size}"));
             let bytes: Vec<u8> = (0..size).map(|i| (i % 253) as u8).collect();

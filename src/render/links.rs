@@ -34,9 +34,22 @@ fn resolve(page: &str, href: &str) -> Option<String> {
 }
 
 fn unescape(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_owned();
+    }
     s.replace("&amp;", "&")
         .replace("&quot;", "\"")
         .replace("&#39;", "'")
+}
+
+/// The values of the attribute that `opening` (e.g. `␠href="`) starts, in page order; values
+/// that are not UTF-8 are skipped.
+fn attribute_values<'h>(html: &'h [u8], opening: &'h [u8]) -> impl Iterator<Item = &'h str> {
+    memchr::memmem::find_iter(html, opening).filter_map(move |at| {
+        let start = at + opening.len();
+        let len = memchr::memchr(b'"', &html[start..])?;
+        std::str::from_utf8(&html[start..start + len]).ok()
+    })
 }
 
 /// What the link check needs to know of one page, kept small because a streamed build holds
@@ -63,36 +76,16 @@ fn id_hash(id: &str) -> u64 {
     hasher.finish()
 }
 
-/// Summarize `html` for the link check, in one pass over the page; links to the page's own
-/// anchors are checked here, without keeping them.
+/// Summarize `html` for the link check; links to the page's own anchors are checked here,
+/// without keeping them. Each attribute the check reads is found by its own vectorized search:
+/// attribute values are escaped, so `␠id="` and the like only occur where an attribute starts.
 pub fn summarize(html: &[u8]) -> PageLinks {
     let mut hrefs: Vec<String> = Vec::new();
     let mut local: Vec<(u64, &str)> = Vec::new();
-    let mut ids: Vec<u64> = Vec::new();
-    let attribute_end = memchr::memmem::Finder::new(b"=\"");
-    let mut rest = 0;
-    while let Some(i) = attribute_end.find(&html[rest..]) {
-        let eq = rest + i;
-        let start = eq + 2;
-        let Some(len) = memchr::memchr(b'"', &html[start..]) else {
-            break;
-        };
-        rest = start + len;
-        let name_is = |name: &[u8]| {
-            eq > name.len()
-                && html[eq - name.len()..eq] == *name
-                && html[eq - name.len() - 1] == b' '
-        };
-        let is_id = name_is(b"id");
-        if !is_id && !name_is(b"href") && !name_is(b"src") {
-            continue;
-        }
-        let Ok(value) = std::str::from_utf8(&html[start..start + len]) else {
-            continue;
-        };
-        if is_id {
-            ids.push(id_hash(value));
-        } else if !(value.contains("://")
+    let mut ids: Vec<u64> = attribute_values(html, b" id=\"").map(id_hash).collect();
+    let links = attribute_values(html, b" href=\"").chain(attribute_values(html, b" src=\""));
+    for value in links {
+        if !(value.contains("://")
             || value.starts_with("mailto:")
             || value.starts_with("tel:")
             || value == "#"
@@ -251,7 +244,71 @@ fn locate(site: &Site, page: &str, href: &str) -> Location {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
+
+    /// The link summary by a walk over every attribute, as it was computed before the
+    /// attribute searches: the reference [`summarize`] must agree with.
+    fn summarize_by_walk(html: &[u8]) -> PageLinks {
+        let mut ids = Vec::new();
+        let mut links = Vec::new();
+        let mut rest = 0;
+        while let Some(i) = memchr::memmem::find(&html[rest..], b"=\"") {
+            let eq = rest + i;
+            let start = eq + 2;
+            let Some(len) = memchr::memchr(b'"', &html[start..]) else {
+                break;
+            };
+            rest = start + len;
+            let name_is = |name: &[u8]| {
+                eq > name.len()
+                    && html[eq - name.len()..eq] == *name
+                    && html[eq - name.len() - 1] == b' '
+            };
+            let Ok(value) = std::str::from_utf8(&html[start..start + len]) else {
+                continue;
+            };
+            if name_is(b"id") {
+                ids.push(value.to_owned());
+            } else if name_is(b"href") || name_is(b"src") {
+                links.push(value.to_owned());
+            }
+        }
+        let mut page = String::new();
+        for id in &ids {
+            page.push_str(&format!("<p id=\"{id}\"></p>"));
+        }
+        for link in &links {
+            page.push_str(&format!("<a href=\"{link}\"></a>"));
+        }
+        summarize(page.as_bytes())
+    }
+
+    fn element() -> impl Strategy<Value = String> {
+        let name = prop::sample::select(vec!["id", "href", "src", "class", "data-id", "xhref"]);
+        let value = prop::collection::vec(
+            prop::sample::select(vec![
+                "a", "#", "#a", "../", "x/", "&amp;", "://", "/", " ", "é",
+            ]),
+            0..5,
+        )
+        .prop_map(|v| v.concat());
+        let text = prop::sample::select(vec!["", "text", " id", "href", "=", " src= ", "#a"]);
+        (name, value, text).prop_map(|(n, v, t)| format!("<a {n}=\"{v}\">{t}</a>"))
+    }
+
+    proptest! {
+        #[test]
+        fn attribute_searches_summarize_like_a_walk(elements in prop::collection::vec(element(), 0..12)) {
+            let html = elements.concat();
+            let fast = summarize(html.as_bytes());
+            let walk = summarize_by_walk(html.as_bytes());
+            prop_assert_eq!(&fast.ids, &walk.ids, "{}", html);
+            prop_assert_eq!(&fast.hrefs, &walk.hrefs, "{}", html);
+            prop_assert_eq!(&fast.broken_local, &walk.broken_local, "{}", html);
+        }
+    }
 
     #[test]
     fn resolves_relative_links() {
