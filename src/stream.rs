@@ -7,6 +7,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::sync::atomic::Ordering;
 
 use fluent_bundle::FluentResource;
 use rayon::prelude::*;
@@ -74,7 +75,8 @@ pub fn run(root: &Path, only_locales: &[String], sink: &dyn Sink) -> Outcome {
     };
     let one_guide = |index: usize, id: &String, dir: &PathBuf| {
         let mut diagnostics = Diagnostics::new();
-        let loaded = match content::load_one(root, id.clone(), dir.clone()) {
+        let ahead = nav.take_read_ahead(index);
+        let loaded = match content::load_one_from(root, id.clone(), dir.clone(), ahead.yaml) {
             Ok(loaded) => loaded,
             Err(d) => {
                 diagnostics.push(d);
@@ -82,7 +84,7 @@ pub fn run(root: &Path, only_locales: &[String], sink: &dyn Sink) -> Outcome {
             }
         };
         content::validate::validate(config, &loaded, &mut diagnostics);
-        let (data, found) = site::prepare_guide(&shared, loaded);
+        let (data, found) = site::prepare_guide_with(&shared, loaded, ahead.translations);
         diagnostics.extend(found);
         let (Some(data), Some(site)) = (data, site) else {
             return (None, diagnostics);
@@ -164,6 +166,22 @@ struct NavTable {
     order: Vec<(Option<usize>, Option<usize>)>,
     /// By guide index: the guide id and its title by locale (empty when it failed to parse).
     titles: Vec<(String, BTreeMap<String, String>)>,
+    /// By guide index: the files the navigation pass read, kept for the guide's own pass while
+    /// they fit in [`READ_AHEAD_BYTES`]; taken by that pass.
+    read_ahead: Vec<std::sync::Mutex<ReadAhead>>,
+}
+
+/// How many bytes of guide and translation text the navigation pass keeps for the guides' own
+/// pass (which then neither reads nor decodes them again). Files beyond it are read twice.
+const READ_AHEAD_BYTES: usize = 32 << 20;
+
+/// Decoded files of one guide read by the navigation pass.
+#[derive(Default)]
+struct ReadAhead {
+    /// `guide.yaml`.
+    yaml: Option<String>,
+    /// Translation files by locale.
+    translations: BTreeMap<String, String>,
 }
 
 impl NavTable {
@@ -173,10 +191,25 @@ impl NavTable {
         terms: &BTreeMap<String, Terms>,
         dirs: &[(String, PathBuf)],
     ) -> NavTable {
-        let skims: Vec<Option<Skim>> = dirs
+        let budget = std::sync::atomic::AtomicUsize::new(READ_AHEAD_BYTES);
+        let (skims, read_ahead): (Vec<Option<Skim>>, Vec<_>) = dirs
             .par_iter()
-            .map(|(id, dir)| Skim::read(root, config, terms, id, dir))
-            .collect();
+            .map(|(id, dir)| {
+                let mut ahead = ReadAhead::default();
+                let skim = Skim::read(root, config, terms, (id, dir), &mut ahead);
+                let size = ahead.yaml.as_ref().map_or(0, String::len)
+                    + ahead.translations.values().map(String::len).sum::<usize>();
+                let fits = budget
+                    .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |left| {
+                        left.checked_sub(size)
+                    })
+                    .is_ok();
+                (
+                    skim,
+                    std::sync::Mutex::new(if fits { ahead } else { ReadAhead::default() }),
+                )
+            })
+            .unzip();
         let order = render::neighbour_order(skims.iter().zip(dirs).map(|(s, (id, _))| {
             s.as_ref()
                 .map(|s| (s.product.as_str(), s.partner.as_str(), id.as_str()))
@@ -186,7 +219,20 @@ impl NavTable {
             .zip(dirs)
             .map(|(s, (id, _))| (id.clone(), s.map(|s| s.titles).unwrap_or_default()))
             .collect();
-        NavTable { order, titles }
+        NavTable {
+            order,
+            titles,
+            read_ahead,
+        }
+    }
+
+    /// The files of guide `index` the navigation pass kept (once).
+    fn take_read_ahead(&self, index: usize) -> ReadAhead {
+        self.read_ahead
+            .get(index)
+            .map_or_else(ReadAhead::default, |m| {
+                std::mem::take(&mut *m.lock().unwrap_or_else(std::sync::PoisonError::into_inner))
+            })
     }
 
     fn links(&self, index: usize, locale: &str) -> Nav {
@@ -210,14 +256,16 @@ struct Skim {
 impl Skim {
     /// Read the guide's YAML and the title of each translation; `None` when the guide does not
     /// parse (the guide's own pass reports why).
+    /// The decoded files it reads go to `ahead`.
     fn read(
         root: &Path,
         config: &Config,
         terms: &BTreeMap<String, Terms>,
-        id: &str,
-        dir: &Path,
+        (id, dir): (&str, &Path),
+        ahead: &mut ReadAhead,
     ) -> Option<Skim> {
-        let head = Head::read(root, dir)?;
+        let (head, yaml) = Head::read(root, dir)?;
+        ahead.yaml = Some(yaml);
         let source_locale = head.source_locale.as_str().to_owned();
         let source_terms = terms.get(&source_locale)?;
         let args = bundle::args(&config.variables);
@@ -235,7 +283,13 @@ impl Skim {
             .iter()
             .map(|locale| {
                 let translated = (*locale != source_locale)
-                    .then(|| translated_title(root, locale, id, terms.get(locale)?))
+                    .then(|| {
+                        let text = read_translation(root, locale, id)?;
+                        let title =
+                            crate::i18n::ftl::message_text(&text, "title").map(str::to_owned);
+                        ahead.translations.insert(locale.clone(), text);
+                        Some((title?, terms.get(locale)?))
+                    })
                     .flatten()
                     .and_then(|(snippet, locale_terms)| {
                         if let Some(plain) = snippet
@@ -284,14 +338,14 @@ const HEAD_KEYS: [&str; 4] = ["source_locale", "title", "product", "partner"];
 impl Head {
     /// Read the head of `dir/guide.yaml`: from the lines of its four top-level keys alone when
     /// the file is a plain block mapping, else (or when that fails) from the whole file.
-    fn read(root: &Path, dir: &Path) -> Option<Head> {
+    fn read(root: &Path, dir: &Path) -> Option<(Head, String)> {
         let path = dir.join(content::GUIDE_FILE);
         let bytes = content::read_file(&root.join(&path)).ok()?;
         let source = content::decode_utf8(&path, bytes).ok()?;
         let head = head_lines(&source)
             .and_then(|lines| crate::yaml::parse::<Head>(&path, &lines).ok())
             .or_else(|| crate::yaml::parse::<Head>(&path, &source).ok())?;
-        Some(Head { path, ..head })
+        Some((Head { path, ..head }, source))
     }
 }
 
@@ -363,21 +417,14 @@ fn plain_pattern(text: &str) -> Option<&str> {
     plain.then_some(text)
 }
 
-/// The `title` message of `locales/<locale>/<id>.ftl` (its FTL text), with the locale's terms;
-/// `None` when the file or the message is missing.
-fn translated_title<'t>(
-    root: &Path,
-    locale: &str,
-    id: &str,
-    locale_terms: &'t Terms,
-) -> Option<(String, &'t Terms)> {
+/// The decoded text of `locales/<locale>/<id>.ftl`; `None` when it is missing or unreadable
+/// (the guide's own pass reports why).
+fn read_translation(root: &Path, locale: &str, id: &str) -> Option<String> {
     let path = Path::new(terms::LOCALES_DIR)
         .join(locale)
         .join(format!("{id}.ftl"));
     let bytes = content::read_file(&root.join(&path)).ok()?;
-    let text = content::decode_utf8(&path, bytes).ok()?;
-    let snippet = crate::i18n::ftl::message_text(&text, "title")?;
-    Some((snippet.to_owned(), locale_terms))
+    content::decode_utf8(&path, bytes).ok()
 }
 
 #[cfg(test)]

@@ -106,7 +106,24 @@ pub fn list_guides(root: &Path, diagnostics: &mut Diagnostics) -> Vec<(String, P
 
 /// Parse the guide `id` in `dir` (`content/<id>`).
 pub fn load_one(root: &Path, id: String, dir: PathBuf) -> Result<LoadedGuide, Diagnostic> {
-    let (path, source, guide) = parse_one(root, &dir)?;
+    load_one_from(root, id, dir, None)
+}
+
+/// [`load_one`], from the text of its `guide.yaml` when it was already read and decoded.
+pub fn load_one_from(
+    root: &Path,
+    id: String,
+    dir: PathBuf,
+    text: Option<String>,
+) -> Result<LoadedGuide, Diagnostic> {
+    let (path, source, guide) = match text {
+        Some(source) => {
+            let path = dir.join(GUIDE_FILE);
+            let guide = crate::yaml::parse::<Guide>(&path, &source).map_err(|d| *d)?;
+            (path, source, guide)
+        }
+        None => parse_one(root, &dir)?,
+    };
     let images = images::ImageIndex::scan(&root.join(&dir));
     Ok(LoadedGuide {
         id,

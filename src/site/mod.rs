@@ -23,7 +23,7 @@ use crate::render::theme::{self, Theme};
 mod prepare;
 
 use prepare::check_term_refs;
-pub use prepare::{Shared, prepare_guide};
+pub use prepare::{Shared, prepare_guide, prepare_guide_with};
 
 /// A guide ready to render.
 pub struct GuideData {

@@ -92,6 +92,33 @@ pub struct Shared<'a> {
 /// Check one guide's text and translations against the site: references, consistency, coverage.
 /// Returns the guide ready to render unless its source locale is unknown.
 pub fn prepare_guide(shared: &Shared<'_>, loaded: LoadedGuide) -> (Option<GuideData>, Diagnostics) {
+    prepare_guide_with(shared, loaded, BTreeMap::new())
+}
+
+/// The decoded text of the translation file at `path` (relative to `root`); `None` when there
+/// is none.
+fn read_translation(root: &Path, path: &Path) -> Result<Option<String>, Diagnostic> {
+    let bytes = match content::read_file(&root.join(path)) {
+        Ok(bytes) => bytes,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(err) => {
+            return Err(Diagnostic::error(
+                "io",
+                Location::file(path),
+                format!("cannot read file: {err}"),
+            ));
+        }
+    };
+    content::decode_utf8(path, bytes).map(Some)
+}
+
+/// [`prepare_guide`], with the decoded text of translation files already read, by locale
+/// (the others are read here).
+pub fn prepare_guide_with(
+    shared: &Shared<'_>,
+    loaded: LoadedGuide,
+    mut read_ahead: BTreeMap<String, String>,
+) -> (Option<GuideData>, Diagnostics) {
     let Shared {
         root,
         config,
@@ -139,24 +166,16 @@ pub fn prepare_guide(shared: &Shared<'_>, loaded: LoadedGuide) -> (Option<GuideD
         let path = Path::new(terms::LOCALES_DIR)
             .join(locale)
             .join(format!("{}.ftl", loaded.id));
-        let bytes = match content::read_file(&root.join(&path)) {
-            Ok(bytes) => bytes,
-            Err(err) if err.kind() == std::io::ErrorKind::NotFound => continue,
-            Err(err) => {
-                diagnostics.push(Diagnostic::error(
-                    "io",
-                    Location::file(&path),
-                    format!("cannot read file: {err}"),
-                ));
-                continue;
-            }
-        };
-        let text = match content::decode_utf8(&path, bytes) {
-            Ok(text) => text,
-            Err(d) => {
-                diagnostics.push(d);
-                continue;
-            }
+        let text = match read_ahead.remove(locale) {
+            Some(text) => text,
+            None => match read_translation(root, &path) {
+                Ok(Some(text)) => text,
+                Ok(None) => continue,
+                Err(d) => {
+                    diagnostics.push(d);
+                    continue;
+                }
+            },
         };
         let (resource, errors) = ftl::parse(&path, text);
         for d in errors {
