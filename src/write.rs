@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context as _, bail};
 use rayon::prelude::*;
 
-use crate::render::Rendered;
+use crate::render::{Piece, Rendered, Spooled};
 
 /// Marker file that identifies a directory as stepdoc output.
 pub const MARKER: &str = ".stepdoc-output";
@@ -28,7 +28,13 @@ pub struct Staging {
     created: std::sync::Mutex<rustc_hash::FxHashSet<PathBuf>>,
     /// Set when a hard link failed (another file system): copy from then on.
     no_links: std::sync::atomic::AtomicBool,
+    /// Bytes set aside for files assembled at the end (search fragments), and the length
+    /// written so far; created on first use inside `dir`, removed before the swap.
+    spool: std::sync::Mutex<Option<(std::fs::File, u64)>>,
 }
+
+/// The spool's name inside the staging directory.
+const SPOOL: &str = ".stepdoc-spool";
 
 impl Staging {
     /// Check that `out` may be replaced, clear debris of killed runs and create the staging
@@ -63,6 +69,7 @@ impl Staging {
             done: false,
             created: std::sync::Mutex::default(),
             no_links: std::sync::atomic::AtomicBool::new(false),
+            spool: std::sync::Mutex::default(),
         })
     }
 
@@ -70,6 +77,11 @@ impl Staging {
     /// directory in for the output.
     pub fn finish(mut self, rendered: &Rendered) -> anyhow::Result<()> {
         fill(&self.dir, rendered)?;
+        if self.lock_spool().take().is_some() {
+            let spool = self.dir.join(SPOOL);
+            std::fs::remove_file(&spool)
+                .with_context(|| format!("cannot remove {}", spool.display()))?;
+        }
         if self.out.exists() {
             std::fs::rename(&self.out, &self.old).with_context(|| {
                 format!(
@@ -101,12 +113,47 @@ impl crate::render::Sink for Staging {
         std::fs::write(&target, bytes)
     }
 
-    fn put_parts(&self, rel: &str, parts: &[&[u8]]) -> std::io::Result<()> {
+    fn spool(&self, bytes: &[u8]) -> std::io::Result<Option<Spooled>> {
+        use std::io::Write as _;
+        let mut spool = self.lock_spool();
+        if spool.is_none() {
+            let file = std::fs::OpenOptions::new()
+                .read(true)
+                .write(true)
+                .create_new(true)
+                .open(self.dir.join(SPOOL))?;
+            *spool = Some((file, 0));
+        }
+        let Some((file, end)) = spool.as_mut() else {
+            return Ok(None);
+        };
+        file.write_all(bytes)?;
+        let spooled = Spooled {
+            offset: *end,
+            len: bytes.len() as u64,
+        };
+        *end += spooled.len;
+        Ok(Some(spooled))
+    }
+
+    fn put_pieces(&self, rel: &str, pieces: &[Piece<'_>]) -> std::io::Result<()> {
         use std::io::Write as _;
         let target = self.parent_ready(rel)?;
         let mut file = std::io::BufWriter::with_capacity(1 << 16, std::fs::File::create(&target)?);
-        for part in parts {
-            file.write_all(part)?;
+        let mut buffer = Vec::new();
+        for piece in pieces {
+            match piece {
+                Piece::Bytes(bytes) => file.write_all(bytes)?,
+                Piece::Spooled(spooled) => {
+                    let spool = self.lock_spool();
+                    let Some((from, _)) = spool.as_ref() else {
+                        return Err(std::io::ErrorKind::NotFound.into());
+                    };
+                    buffer.resize(usize::try_from(spooled.len).unwrap_or(usize::MAX), 0);
+                    read_at(from, &mut buffer, spooled.offset)?;
+                    file.write_all(&buffer)?;
+                }
+            }
         }
         file.flush()
     }
@@ -125,6 +172,12 @@ impl crate::render::Sink for Staging {
 }
 
 impl Staging {
+    fn lock_spool(&self) -> std::sync::MutexGuard<'_, Option<(std::fs::File, u64)>> {
+        self.spool
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
     /// The staging path of `rel`, with its directory created (once per directory).
     fn parent_ready(&self, rel: &str) -> std::io::Result<PathBuf> {
         let target = self.dir.join(rel);
@@ -144,6 +197,20 @@ impl Staging {
         }
         Ok(target)
     }
+}
+
+/// Fill `buffer` from `file` at `offset`.
+#[cfg(unix)]
+fn read_at(file: &std::fs::File, buffer: &mut [u8], offset: u64) -> std::io::Result<()> {
+    std::os::unix::fs::FileExt::read_exact_at(file, buffer, offset)
+}
+
+/// Fill `buffer` from `file` at `offset`.
+#[cfg(not(unix))]
+fn read_at(mut file: &std::fs::File, buffer: &mut [u8], offset: u64) -> std::io::Result<()> {
+    use std::io::{Read as _, Seek as _};
+    file.seek(std::io::SeekFrom::Start(offset))?;
+    file.read_exact(buffer)
 }
 
 /// Hard-link `source` to `target` when both are on one file system, else copy it.
@@ -280,6 +347,32 @@ fn fill(staging: &Path, rendered: &Rendered) -> anyhow::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spooled_pieces_are_assembled_in_the_order_asked_and_the_spool_is_not_published() {
+        use crate::render::Sink as _;
+        let dir = tempfile::tempdir().expect("temp dir");
+        let out = dir.path().join("public");
+        let staging = Staging::create(&out).expect("staging");
+        let a = staging.spool(b"first").expect("spooled").expect("a spool");
+        let b = staging.spool(b"").expect("spooled").expect("a spool");
+        let c = staging.spool(b"third").expect("spooled").expect("a spool");
+        let pieces = [
+            Piece::Bytes(b"["),
+            Piece::Spooled(c),
+            Piece::Bytes(b","),
+            Piece::Spooled(b),
+            Piece::Spooled(a),
+            Piece::Bytes(b"]"),
+        ];
+        staging
+            .put_pieces("search/x.json", &pieces)
+            .expect("written");
+        staging.finish(&Rendered::default()).expect("published");
+        let written = std::fs::read(out.join("search/x.json")).expect("read");
+        assert_eq!(written, b"[third,first]");
+        assert!(!out.join(SPOOL).exists());
+    }
 
     #[test]
     fn copies_hold_the_same_bytes() {

@@ -8,7 +8,7 @@ use rayon::prelude::*;
 
 use super::pages::{render_index, render_simple, render_status};
 use super::seo::sitemap;
-use super::{GuideCard, PageInfo, Rendered, Sink, review, search};
+use super::{Fragment, GuideCard, PageInfo, Rendered, Sink, review, search};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::site::Site;
 
@@ -48,7 +48,7 @@ pub(super) fn render_listings(
             .map(|p| ((p.guide.as_str(), p.locale.as_str()), p)),
     );
     let pages: Vec<PageInfo> = page_map.values().map(|p| (*p).clone()).collect();
-    let mut index: BTreeMap<&(String, String), &Vec<u8>> =
+    let mut index: BTreeMap<&(String, String), &Fragment> =
         base.map(|b| b.search.iter().collect()).unwrap_or_default();
     index.extend(delta.search.iter());
     // A partial render only touches the indexes of the locales it rendered pages in.
@@ -74,12 +74,12 @@ pub(super) fn render_listings(
             let fragments = index
                 .iter()
                 .filter(|((l, _), _)| l == locale)
-                .map(|(_, f)| f.as_slice());
+                .map(|(_, f)| *f);
             let path = format!("search/{locale}.json");
             match sink {
                 Some(sink) => {
                     let head = search::index_head(locale);
-                    match sink.put_parts(&path, &search::index_parts(&head, fragments)) {
+                    match sink.put_pieces(&path, &search::index_parts(&head, fragments)) {
                         Ok(()) => files.push((path, None)),
                         Err(err) => problems.push(Diagnostic::error(
                             "io",

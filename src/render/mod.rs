@@ -16,7 +16,7 @@ pub mod theme;
 pub mod view;
 
 pub use nav::{GuideLink, Nav, neighbour_order};
-pub use rendered::{Discard, PageInfo, Rendered, Sink};
+pub use rendered::{Discard, Fragment, PageInfo, Piece, Rendered, Sink, Spooled};
 
 use nav::{neighbours, product_order};
 use pages::render_review;
@@ -172,7 +172,8 @@ fn render_delta(
 
 /// Complete a render whose guide pages are in `delta`: the listing pages (for `locales`), then
 /// the link check. `diagnostics` holds the guide pages' findings so far. With a `sink`, the
-/// search files go to it (they are large) and the search fragments are dropped.
+/// search files go to it (they are large, assembled from fragments it may have spooled) and the
+/// search fragments are dropped.
 pub fn finish(
     site: &Site,
     base: Option<&Rendered>,
@@ -232,6 +233,13 @@ pub fn render_guide_into(
         let mut page = render_guide(site, data, locale, nav(locale))?;
         sink.put(&page.path, &page.html)
             .map_err(|err| io_error(&page.path, err))?;
+        // The search fragment waits in the sink's spool for the index file, not in memory.
+        if let Fragment::Kept(bytes) = &page.search {
+            let path = format!("search/{locale}.json");
+            if let Some(spooled) = sink.spool(bytes).map_err(|err| io_error(&path, err))? {
+                page.search = Fragment::Spooled(spooled);
+            }
+        }
         let summary = links::summarize(&page.html);
         out.links.insert(page.path.clone(), summary);
         out.written.insert(page.path.clone());
@@ -266,7 +274,7 @@ struct RenderedPage {
     media: Vec<MediaFile>,
     info: PageInfo,
     card: GuideCard,
-    search: Vec<u8>,
+    search: Fragment,
 }
 
 /// What the locale index shows of a guide.
@@ -378,12 +386,12 @@ fn render_guide(
         m.source = guide_dir.join(&m.source);
     }
     let search_started = std::time::Instant::now();
-    let search = search::fragment(&search::entries(
+    let search = Fragment::Kept(search::fragment(&search::entries(
         data.id(),
         &data.loaded.guide,
         &view.title_plain,
         &mut localizer,
-    ));
+    )));
     search::account(search_started);
     if !localizer.errors.is_empty() {
         return Err(std::mem::take(&mut localizer.errors));

@@ -19,9 +19,8 @@ pub struct Rendered {
     pub pages: Vec<PageInfo>,
     /// What each locale index shows of each guide, by (locale, guide), for partial updates.
     pub(super) cards: BTreeMap<(String, String), GuideCard>,
-    /// Search entries by (locale, guide), for partial updates.
     /// Search entries (as JSON fragments) by (locale, guide), for partial updates.
-    pub(super) search: BTreeMap<(String, String), Vec<u8>>,
+    pub(super) search: BTreeMap<(String, String), Fragment>,
     /// Rows of the translation status page by guide, for partial updates.
     pub(super) status: BTreeMap<String, review::StatusRow>,
     /// The link check's summary of every HTML page (kept when the page itself went to a sink).
@@ -133,10 +132,60 @@ pub trait Sink: Sync {
     fn put(&self, path: &str, bytes: &[u8]) -> std::io::Result<()>;
     /// Copy the file `source` to the output file `path`.
     fn copy(&self, path: &str, source: &Path) -> std::io::Result<()>;
-    /// Write the output file `path` from `parts`, in order (large files assembled from pieces,
+    /// Set `bytes` aside for a file assembled later by [`Sink::put_pieces`]; `None` when this
+    /// sink does not (the caller keeps the bytes).
+    fn spool(&self, bytes: &[u8]) -> std::io::Result<Option<Spooled>> {
+        let _ = bytes;
+        Ok(None)
+    }
+    /// Write the output file `path` from `pieces`, in order (large files assembled from pieces,
     /// written without joining them in memory first).
-    fn put_parts(&self, path: &str, parts: &[&[u8]]) -> std::io::Result<()> {
-        self.put(path, &parts.concat())
+    fn put_pieces(&self, path: &str, pieces: &[Piece<'_>]) -> std::io::Result<()> {
+        let mut bytes = Vec::new();
+        for piece in pieces {
+            match piece {
+                Piece::Bytes(b) => bytes.extend_from_slice(b),
+                Piece::Spooled(_) => return Err(std::io::ErrorKind::Unsupported.into()),
+            }
+        }
+        self.put(path, &bytes)
+    }
+}
+
+/// Bytes a sink set aside: where they are in its spool.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Spooled {
+    pub offset: u64,
+    pub len: u64,
+}
+
+/// A piece of an output file: bytes at hand, or bytes a sink spooled.
+#[derive(Clone, Copy, Debug)]
+pub enum Piece<'a> {
+    Bytes(&'a [u8]),
+    Spooled(Spooled),
+}
+
+/// A page's search entries (a JSON fragment), in memory or spooled by the sink.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Fragment {
+    Kept(Vec<u8>),
+    Spooled(Spooled),
+}
+
+impl Fragment {
+    pub fn is_empty(&self) -> bool {
+        match self {
+            Fragment::Kept(bytes) => bytes.is_empty(),
+            Fragment::Spooled(s) => s.len == 0,
+        }
+    }
+
+    pub fn piece(&self) -> Piece<'_> {
+        match self {
+            Fragment::Kept(bytes) => Piece::Bytes(bytes),
+            Fragment::Spooled(s) => Piece::Spooled(*s),
+        }
     }
 }
 
@@ -152,7 +201,11 @@ impl Sink for Discard {
         Ok(())
     }
 
-    fn put_parts(&self, _: &str, _: &[&[u8]]) -> std::io::Result<()> {
+    fn spool(&self, _: &[u8]) -> std::io::Result<Option<Spooled>> {
+        Ok(Some(Spooled { offset: 0, len: 0 }))
+    }
+
+    fn put_pieces(&self, _: &str, _: &[Piece<'_>]) -> std::io::Result<()> {
         Ok(())
     }
 }

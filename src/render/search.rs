@@ -17,6 +17,7 @@ pub fn account(since: std::time::Instant) {
 }
 
 use super::localize::Localizer;
+use super::{Fragment, Piece};
 use crate::content::catalog::MessageKey;
 use crate::content::model::{Guide, Step};
 
@@ -110,10 +111,16 @@ pub fn fragment(entries: &[Entry]) -> Vec<u8> {
     out
 }
 
-/// The index file of one locale from its pages' fragments.
-pub fn index_json<'a>(locale: &str, fragments: impl Iterator<Item = &'a [u8]> + Clone) -> Vec<u8> {
+/// The index file of one locale from its pages' fragments (all in memory).
+pub fn index_json<'a>(locale: &str, fragments: impl Iterator<Item = &'a Fragment>) -> Vec<u8> {
     let head = index_head(locale);
-    index_parts(&head, fragments).concat()
+    let mut out = Vec::new();
+    for piece in index_parts(&head, fragments) {
+        if let Piece::Bytes(bytes) = piece {
+            out.extend_from_slice(bytes);
+        }
+    }
+    out
 }
 
 /// The start of a locale's index file, up to its first entry.
@@ -127,15 +134,15 @@ pub fn index_head(locale: &str) -> Vec<u8> {
 /// A locale's index file as pieces to write in order: `head`, the fragments, the end.
 pub fn index_parts<'p, 'f: 'p>(
     head: &'p [u8],
-    fragments: impl Iterator<Item = &'f [u8]>,
-) -> Vec<&'p [u8]> {
-    let mut parts = vec![head];
+    fragments: impl Iterator<Item = &'f Fragment>,
+) -> Vec<Piece<'p>> {
+    let mut parts = vec![Piece::Bytes(head)];
     for fragment in fragments.filter(|f| !f.is_empty()) {
         if parts.len() > 1 {
-            parts.push(b",");
+            parts.push(Piece::Bytes(b","));
         }
-        parts.push(fragment);
+        parts.push(fragment.piece());
     }
-    parts.push(b"]}");
+    parts.push(Piece::Bytes(b"]}"));
     parts
 }
