@@ -173,7 +173,7 @@ struct NavTable {
 
 /// How many bytes of guide and translation text the navigation pass keeps for the guides' own
 /// pass (which then neither reads nor decodes them again). Files beyond it are read twice.
-const READ_AHEAD_BYTES: usize = 32 << 20;
+const READ_AHEAD_BYTES: usize = 96 << 20;
 
 /// Decoded files of one guide read by the navigation pass.
 #[derive(Default)]
