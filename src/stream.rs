@@ -164,7 +164,8 @@ pub fn run(root: &Path, only_locales: &[String], sink: &dyn Sink) -> Outcome {
 struct NavTable {
     /// By guide index (the order of the guide directories): previous and next guide index.
     order: Vec<(Option<usize>, Option<usize>)>,
-    /// By guide index: the guide id and its title by locale (empty when it failed to parse).
+    /// By guide index: the guide id and its title by locale as links show it (plain text; empty
+    /// when the guide failed to parse).
     titles: Vec<(String, BTreeMap<String, String>)>,
     /// By guide index: the files the navigation pass read, kept for the guide's own pass while
     /// they fit in [`READ_AHEAD_BYTES`]; taken by that pass.
@@ -214,10 +215,17 @@ impl NavTable {
             s.as_ref()
                 .map(|s| (s.product.as_str(), s.partner.as_str(), id.as_str()))
         }));
+        // As the links show them: each guide's titles once, not once per page linking to it.
         let titles = skims
             .into_iter()
             .zip(dirs)
-            .map(|(s, (id, _))| (id.clone(), s.map(|s| s.titles).unwrap_or_default()))
+            .map(|(s, (id, _))| {
+                let mut titles = s.map(|s| s.titles).unwrap_or_default();
+                for title in titles.values_mut() {
+                    *title = GuideLink::plain_title(title);
+                }
+                (id.clone(), titles)
+            })
             .collect();
         NavTable {
             order,
@@ -238,7 +246,7 @@ impl NavTable {
     fn links(&self, index: usize, locale: &str) -> Nav {
         let link = |i: usize| {
             let (id, titles) = &self.titles[i];
-            GuideLink::new(id, titles.get(locale).map_or("", String::as_str))
+            GuideLink::with_plain_title(id, titles.get(locale).cloned().unwrap_or_default())
         };
         let (previous, next) = self.order[index];
         (previous.map(link), next.map(link))

@@ -12,6 +12,38 @@ use crate::site::Site;
 
 /// Resolve `href` relative to the page at `page` (a path like `nl/guide/index.html`).
 fn resolve(page: &str, href: &str) -> Option<String> {
+    // Most links climb with leading `../` only, then name a path without `.` segments.
+    let mut dir = page.rfind('/').map_or("", |i| &page[..i]);
+    let mut rest = href;
+    while let Some(after) = rest.strip_prefix("../") {
+        dir = match dir.rfind('/') {
+            Some(i) => &dir[..i],
+            None if !dir.is_empty() => "",
+            None => return None,
+        };
+        rest = after;
+    }
+    let plain = !rest.is_empty()
+        && !rest.starts_with('/')
+        && !rest.contains("//")
+        && rest.split('/').all(|s| s != "." && s != "..");
+    if !plain {
+        return resolve_segments(page, href);
+    }
+    let mut path = String::with_capacity(dir.len() + rest.len() + 11);
+    if !dir.is_empty() {
+        path.push_str(dir);
+        path.push('/');
+    }
+    path.push_str(rest);
+    if rest.ends_with('/') {
+        path.push_str("index.html");
+    }
+    Some(path)
+}
+
+/// [`resolve`] segment by segment, for any link.
+fn resolve_segments(page: &str, href: &str) -> Option<String> {
     let mut parts: Vec<&str> = page.split('/').collect();
     parts.pop();
     for segment in href.split('/') {
@@ -307,6 +339,25 @@ mod tests {
             prop_assert_eq!(&fast.ids, &walk.ids, "{}", html);
             prop_assert_eq!(&fast.hrefs, &walk.hrefs, "{}", html);
             prop_assert_eq!(&fast.broken_local, &walk.broken_local, "{}", html);
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn resolving_agrees_with_the_segment_walk(
+            page in prop::collection::vec(prop::sample::select(vec!["en", "g", "a.b"]), 0..4),
+            href in prop::collection::vec(
+                prop::sample::select(vec!["..", ".", "", "x", "y.html", "g"]),
+                0..6,
+            ),
+        ) {
+            let mut page = page.join("/");
+            if !page.is_empty() {
+                page.push('/');
+            }
+            page.push_str("index.html");
+            let href = href.join("/");
+            prop_assert_eq!(resolve(&page, &href), resolve_segments(&page, &href), "{} {}", page, href);
         }
     }
 

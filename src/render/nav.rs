@@ -21,10 +21,20 @@ pub struct GuideLink {
 impl GuideLink {
     /// A link to guide `id` showing `title` (Markdown, shown as plain text).
     pub fn new(id: &str, title: &str) -> GuideLink {
+        GuideLink::with_plain_title(id, Self::plain_title(title))
+    }
+
+    /// A link to guide `id` showing `title` (from [`GuideLink::plain_title`]).
+    pub fn with_plain_title(id: &str, title: String) -> GuideLink {
         GuideLink {
             href: format!("../{id}/"),
-            title: markdown::plain(title),
+            title,
         }
+    }
+
+    /// The text a link shows for the Markdown `title`.
+    pub fn plain_title(title: &str) -> String {
+        markdown::plain(title)
     }
 }
 
