@@ -72,7 +72,13 @@ pub fn list_guides(root: &Path, diagnostics: &mut Diagnostics) -> Vec<(String, P
     };
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
-        if name.starts_with('.') || !entry.path().is_dir() {
+        // The entry's type comes with the listing; only a symlink needs a look at its target.
+        let is_dir = match entry.file_type() {
+            Ok(t) if t.is_symlink() => entry.path().is_dir(),
+            Ok(t) => t.is_dir(),
+            Err(_) => entry.path().is_dir(),
+        };
+        if name.starts_with('.') || !is_dir {
             continue;
         }
         let rel = Path::new(CONTENT_DIR).join(&name);
