@@ -386,12 +386,12 @@ fn render_guide(
         m.source = guide_dir.join(&m.source);
     }
     let search_started = std::time::Instant::now();
-    let search = Fragment::Kept(search::fragment(&search::entries(
+    let search = Fragment::Kept(search::fragment(
         data.id(),
         &data.loaded.guide,
         &view.title_plain,
         &mut localizer,
-    )));
+    ));
     search::account(search_started);
     if !localizer.errors.is_empty() {
         return Err(std::mem::take(&mut localizer.errors));

@@ -4,8 +4,6 @@
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use serde::Serialize;
-
 /// CPU time spent building search entries and fragments, summed over threads (for
 /// `STEPDOC_TIMINGS=1`).
 pub static BUILD_NANOS: AtomicU64 = AtomicU64::new(0);
@@ -21,39 +19,34 @@ use super::{Fragment, Piece};
 use crate::content::catalog::MessageKey;
 use crate::content::model::{Guide, Step};
 
-/// One searchable unit.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Entry {
-    /// URL relative to the locale directory, e.g. `guide/#step-open`.
-    pub u: String,
-    /// Heading shown in the results.
-    pub t: String,
-    /// More text searched besides the heading's own words (summary, details, notes).
-    pub x: String,
-    /// Language of the text.
-    pub l: String,
-}
-
-/// The entries of one guide page.
-pub fn entries(guide_id: &str, guide: &Guide, title: &str, l: &mut Localizer<'_>) -> Vec<Entry> {
-    let mut out = Vec::new();
+/// One page's search entries as JSON array elements (comma-separated, no brackets), written
+/// once when the page is rendered so the index files are only concatenated. Each entry is
+/// `{"u":…,"t":…,"x":…,"l":…}`: the URL relative to the locale directory (e.g.
+/// `guide/#step-open`), the heading shown in the results, more text searched besides the
+/// heading's words (summary, details, notes), and the language of the text.
+pub fn fragment(guide_id: &str, guide: &Guide, title: &str, l: &mut Localizer<'_>) -> Vec<u8> {
+    let mut out = Vec::with_capacity(4096);
     let summary = l.plain(&MessageKey::value("summary"));
     let keywords = guide
         .keywords
         .as_ref()
         .map(|_| l.plain(&MessageKey::value("keywords")).text)
         .unwrap_or_default();
-    out.push(Entry {
-        u: format!("{guide_id}/"),
-        t: title.to_owned(),
-        x: format!("{} {keywords}", summary.text).trim_end().to_owned(),
-        l: language(l, summary.fallback),
-    });
+    let text = format!("{} {keywords}", summary.text);
+    push_entry(
+        &mut out,
+        [guide_id, "/", ""],
+        [title, "", ""],
+        text.trim_end(),
+        language(l, summary.fallback),
+    );
     for section in &guide.sections {
         for step in &section.steps {
             step_entries(guide_id, title, step, l, &mut out);
         }
     }
+    // Kept until the index files are written: no spare capacity.
+    out.shrink_to_fit();
     out
 }
 
@@ -62,7 +55,7 @@ fn step_entries(
     title: &str,
     step: &Step,
     l: &mut Localizer<'_>,
-    out: &mut Vec<Entry>,
+    out: &mut Vec<u8>,
 ) {
     let id = format!("step-{}", step.id.as_str());
     let text = l.plain(&MessageKey::value(&id));
@@ -80,35 +73,71 @@ fn step_entries(
             body.push_str(&l.plain(&MessageKey::attr(&id, attr)).text);
         }
     }
-    out.push(Entry {
-        u: format!("{guide_id}/#{id}"),
-        t: format!("{title} › {}", text.text),
-        x: body,
-        l: language(l, text.fallback),
-    });
+    push_entry(
+        out,
+        [guide_id, "/#", &id],
+        [title, " › ", &text.text],
+        &body,
+        language(l, text.fallback),
+    );
     for sub in &step.substeps {
         step_entries(guide_id, title, sub, l, out);
     }
 }
 
-fn language(l: &Localizer<'_>, fallback: bool) -> String {
-    if fallback { l.source_locale } else { l.locale }.to_owned()
+fn language<'l>(l: &Localizer<'l>, fallback: bool) -> &'l str {
+    if fallback { l.source_locale } else { l.locale }
 }
 
-/// One page's entries as JSON array elements (comma-separated, no brackets), serialized once
-/// when the page is rendered so the index files are only concatenated.
-pub fn fragment(entries: &[Entry]) -> Vec<u8> {
-    let mut out = Vec::new();
-    for (i, entry) in entries.iter().enumerate() {
-        if i > 0 {
-            out.push(b',');
-        }
-        // Serializing plain strings into a Vec cannot fail.
-        let _ = serde_json::to_writer(&mut out, entry);
+/// Append one entry; `url` and `heading` are each written as the concatenation of their parts.
+fn push_entry(out: &mut Vec<u8>, url: [&str; 3], heading: [&str; 3], text: &str, lang: &str) {
+    if !out.is_empty() {
+        out.push(b',');
     }
-    // Kept until the index files are written: no spare capacity.
-    out.shrink_to_fit();
-    out
+    out.extend_from_slice(b"{\"u\":");
+    push_json_string(out, &url);
+    out.extend_from_slice(b",\"t\":");
+    push_json_string(out, &heading);
+    out.extend_from_slice(b",\"x\":");
+    push_json_string(out, &[text]);
+    out.extend_from_slice(b",\"l\":");
+    push_json_string(out, &[lang]);
+    out.push(b'}');
+}
+
+/// `parts` joined as one JSON string, escaped as serde_json escapes (quote, backslash, control
+/// characters; nothing else).
+fn push_json_string(out: &mut Vec<u8>, parts: &[&str]) {
+    out.push(b'"');
+    for part in parts {
+        let bytes = part.as_bytes();
+        let mut start = 0;
+        for (i, &b) in bytes.iter().enumerate() {
+            let short: &[u8] = match b {
+                b'"' => b"\\\"",
+                b'\\' => b"\\\\",
+                b'\n' => b"\\n",
+                b'\r' => b"\\r",
+                b'\t' => b"\\t",
+                0x08 => b"\\b",
+                0x0c => b"\\f",
+                0..=0x1f => b"",
+                _ => continue,
+            };
+            out.extend_from_slice(&bytes[start..i]);
+            if short.is_empty() {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.extend_from_slice(b"\\u00");
+                out.push(HEX[usize::from(b >> 4)]);
+                out.push(HEX[usize::from(b & 0xf)]);
+            } else {
+                out.extend_from_slice(short);
+            }
+            start = i + 1;
+        }
+        out.extend_from_slice(&bytes[start..]);
+    }
+    out.push(b'"');
 }
 
 /// The index file of one locale from its pages' fragments (all in memory).
@@ -145,4 +174,43 @@ pub fn index_parts<'p, 'f: 'p>(
     }
     parts.push(Piece::Bytes(b"]}"));
     parts
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::push_json_string;
+
+    proptest! {
+        #[test]
+        fn json_strings_are_escaped_like_serde_json(
+            parts in prop::collection::vec(
+                prop::collection::vec(
+                    prop_oneof![
+                        prop::sample::select(vec!['"', '\\', '/', '\n', '\r', '\t', '\u{8}', '\u{c}', '\u{0}', '\u{1f}', '\u{7f}', '›', 'é']),
+                        any::<char>(),
+                    ],
+                    0..8,
+                ).prop_map(|chars| chars.into_iter().collect::<String>()),
+                0..4,
+            )
+        ) {
+            let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
+            let mut out = Vec::new();
+            push_json_string(&mut out, &parts);
+            let expected = serde_json::to_string(&parts.concat()).expect("serialized");
+            prop_assert_eq!(String::from_utf8(out).expect("UTF-8"), expected);
+        }
+    }
+
+    #[test]
+    fn control_characters_are_escaped() {
+        let mut out = Vec::new();
+        push_json_string(&mut out, &["a\"b\\c\n\u{1}\u{7f}é", "\t\u{8}\u{c}"]);
+        assert_eq!(
+            String::from_utf8(out).expect("UTF-8"),
+            serde_json::to_string("a\"b\\c\n\u{1}\u{7f}é\t\u{8}\u{c}").expect("serialized")
+        );
+    }
 }
