@@ -106,15 +106,44 @@ pub(super) fn render_listings(
         }
         (files, problems)
     };
-    // A streamed build renders the locales one after the other: each index holds every guide's
-    // card, and two at once would double the peak memory of the build.
-    let started = std::time::Instant::now();
-    let per_locale: Vec<LocaleFiles> = if sink.is_some() {
-        locales.iter().map(one_locale).collect()
-    } else {
-        locales.par_iter().map(one_locale).collect()
+    // The status page and the sitemap, when a rendered guide's row or page changed.
+    let status_changed = base.is_none_or(|b| {
+        delta
+            .status
+            .iter()
+            .any(|(guide, row)| b.status.get(guide) != Some(row))
+    });
+    let status_page = || {
+        let started = std::time::Instant::now();
+        let html = status_changed.then(|| {
+            let mut rows: BTreeMap<&String, &review::StatusRow> =
+                base.map(|b| b.status.iter().collect()).unwrap_or_default();
+            rows.extend(delta.status.iter());
+            let rows: Vec<&review::StatusRow> = rows.into_values().collect();
+            render_status(site, &rows)
+        });
+        crate::timing("  status page", started);
+        let started = std::time::Instant::now();
+        let xml = sitemap_changed.then(|| sitemap(site, &pages).into_bytes());
+        crate::timing("  sitemap", started);
+        (html, xml)
     };
-    crate::timing("  locale indexes and search files", started);
+    // A streamed build renders the locales one after the other: each index holds every guide's
+    // card, and two at once would double the peak memory of the build. The status page and the
+    // sitemap (small) are rendered beside them.
+    let started = std::time::Instant::now();
+    let (per_locale, (status_html, sitemap_xml)): (Vec<LocaleFiles>, _) = rayon::join(
+        || {
+            let per_locale = if sink.is_some() {
+                locales.iter().map(one_locale).collect()
+            } else {
+                locales.par_iter().map(one_locale).collect()
+            };
+            crate::timing("  locale indexes and search files", started);
+            per_locale
+        },
+        status_page,
+    );
     for (files, problems) in per_locale {
         for (path, bytes) in files {
             match bytes {
@@ -154,30 +183,13 @@ pub(super) fn render_listings(
             delta.files.insert(format!("assets/{name}"), bytes.clone());
         }
     }
-    // The status page, when a rendered guide's row changed.
-    let status_changed = base.is_none_or(|b| {
-        delta
-            .status
-            .iter()
-            .any(|(guide, row)| b.status.get(guide) != Some(row))
-    });
-    let started = std::time::Instant::now();
-    if status_changed {
-        let mut rows: BTreeMap<&String, &review::StatusRow> =
-            base.map(|b| b.status.iter().collect()).unwrap_or_default();
-        rows.extend(delta.status.iter());
-        let rows: Vec<&review::StatusRow> = rows.into_values().collect();
-        match render_status(site, &rows) {
-            Ok(html) => emit(delta, sink, "status/index.html".into(), html, diagnostics),
-            Err(d) => diagnostics.push(d),
-        }
+    match status_html {
+        Some(Ok(html)) => emit(delta, sink, "status/index.html".into(), html, diagnostics),
+        Some(Err(d)) => diagnostics.push(d),
+        None => {}
     }
-    crate::timing("  status page", started);
-    if sitemap_changed {
-        let started = std::time::Instant::now();
-        let xml = sitemap(site, &pages).into_bytes();
+    if let Some(xml) = sitemap_xml {
         emit(delta, sink, "sitemap.xml".into(), xml, diagnostics);
-        crate::timing("  sitemap", started);
     }
 }
 

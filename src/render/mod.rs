@@ -119,7 +119,7 @@ fn render_delta(
         .par_iter()
         .map(|(g, locale)| {
             let nav = neighbours(site, order[*g], locale);
-            render_guide(site, &site.guides[*g], locale, nav)
+            render_guide(site, &site.guides[*g], locale, nav, true)
         })
         .collect();
     let mut diagnostics = Diagnostics::new();
@@ -230,7 +230,7 @@ pub fn render_guide_into(
         )]
     };
     for locale in locales {
-        let mut page = render_guide(site, data, locale, nav(locale))?;
+        let mut page = render_guide(site, data, locale, nav(locale), sink.wants_search())?;
         sink.put(&page.path, &page.html)
             .map_err(|err| io_error(&page.path, err))?;
         // The search fragment waits in the sink's spool for the index file, not in memory.
@@ -340,11 +340,14 @@ fn render_template(
         })
 }
 
+/// Render one guide page; its search fragment only `with_search` (else it is empty: the text it
+/// would hold was formatted for the page already, so nothing goes unchecked).
 fn render_guide(
     site: &Site,
     data: &GuideData,
     locale: &str,
     (previous, next): Nav,
+    with_search: bool,
 ) -> Result<RenderedPage, Vec<Diagnostic>> {
     let strings = &site.theme.strings[locale];
     let guide_dir = site.root.join(&data.loaded.dir);
@@ -386,12 +389,16 @@ fn render_guide(
         m.source = guide_dir.join(&m.source);
     }
     let search_started = std::time::Instant::now();
-    let search = Fragment::Kept(search::fragment(
-        data.id(),
-        &data.loaded.guide,
-        &view.title_plain,
-        &mut localizer,
-    ));
+    let search = Fragment::Kept(if with_search {
+        search::fragment(
+            data.id(),
+            &data.loaded.guide,
+            &view.title_plain,
+            &mut localizer,
+        )
+    } else {
+        Vec::new()
+    });
     search::account(search_started);
     if !localizer.errors.is_empty() {
         return Err(std::mem::take(&mut localizer.errors));

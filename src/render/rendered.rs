@@ -132,6 +132,11 @@ pub trait Sink: Sync {
     fn put(&self, path: &str, bytes: &[u8]) -> std::io::Result<()>;
     /// Copy the file `source` to the output file `path`.
     fn copy(&self, path: &str, source: &Path) -> std::io::Result<()>;
+    /// Whether the search index is written (it holds nothing to check, so a sink that keeps
+    /// nothing spares building it).
+    fn wants_search(&self) -> bool {
+        true
+    }
     /// Set `bytes` aside for a file assembled later by [`Sink::put_pieces`]; `None` when this
     /// sink does not (the caller keeps the bytes).
     fn spool(&self, bytes: &[u8]) -> std::io::Result<Option<Spooled>> {
@@ -193,6 +198,10 @@ impl Fragment {
 pub struct Discard;
 
 impl Sink for Discard {
+    fn wants_search(&self) -> bool {
+        false
+    }
+
     fn put(&self, _: &str, _: &[u8]) -> std::io::Result<()> {
         Ok(())
     }

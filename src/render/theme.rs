@@ -34,11 +34,36 @@ pub struct Strings {
     all: BTreeMap<String, String>,
     /// `all` as a template value, converted once (templates see it as `t`).
     value: tera::Value,
+    /// Strings with arguments formatted so far, by id and argument values (`step-label` with
+    /// `number = 3` is asked for on every page): formatting depends on nothing else.
+    formatted: std::sync::RwLock<rustc_hash::FxHashMap<String, String>>,
 }
 
 impl Strings {
     /// The string `id` with `args`, or `id` itself if no locale defines it.
     pub fn get_with(&self, id: &str, args: &[(&str, fluent_bundle::FluentValue<'_>)]) -> String {
+        let Some(memo_key) = memo_key(id, args) else {
+            return self.format(id, args);
+        };
+        let known = self
+            .formatted
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .get(&memo_key)
+            .cloned();
+        if let Some(text) = known {
+            return text;
+        }
+        let text = self.format(id, args);
+        self.formatted
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .insert(memo_key, text.clone());
+        text
+    }
+
+    /// [`Strings::get_with`] without the memo.
+    fn format(&self, id: &str, args: &[(&str, fluent_bundle::FluentValue<'_>)]) -> String {
         let mut fargs = fluent_bundle::FluentArgs::new();
         for (name, value) in args {
             fargs.set(*name, value.clone());
@@ -66,6 +91,31 @@ impl Strings {
     pub fn value(&self) -> tera::Value {
         self.value.clone()
     }
+}
+
+/// The memo key of a string with arguments: its id and each argument's name and value, or
+/// `None` when an argument is not a string or a number (those are formatted every time).
+fn memo_key(id: &str, args: &[(&str, fluent_bundle::FluentValue<'_>)]) -> Option<String> {
+    use fluent_bundle::FluentValue;
+    let mut key = String::with_capacity(id.len() + 16);
+    key.push_str(id);
+    for (name, value) in args {
+        key.push('\u{0}');
+        key.push_str(name);
+        key.push('\u{0}');
+        match value {
+            FluentValue::String(s) => {
+                key.push('s');
+                key.push_str(s);
+            }
+            FluentValue::Number(n) => {
+                // Every option counts (plural rules see `1.0` differently from `1`).
+                key.push_str(&format!("n{n:?}"));
+            }
+            _ => return None,
+        }
+    }
+    Some(key)
 }
 
 /// Every file of the theme named `name`: embedded default overridden by `root/themes/<name>/`.
@@ -228,6 +278,7 @@ pub fn load(
             fallback,
             all: BTreeMap::new(),
             value: tera::Value::none(),
+            formatted: std::sync::RwLock::default(),
         };
         entry.all = ids
             .iter()
