@@ -105,14 +105,33 @@ fn push_entry(out: &mut Vec<u8>, url: [&str; 3], heading: [&str; 3], text: &str,
     out.push(b'}');
 }
 
+/// Bytes that JSON strings escape: the quote, the backslash and control characters.
+const NEEDS_ESCAPE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = true;
+        b += 1;
+    }
+    table[b'"' as usize] = true;
+    table[b'\\' as usize] = true;
+    table
+};
+
 /// `parts` joined as one JSON string, escaped as serde_json escapes (quote, backslash, control
-/// characters; nothing else).
+/// characters; nothing else). Runs of bytes that need no escape are copied whole.
 fn push_json_string(out: &mut Vec<u8>, parts: &[&str]) {
     out.push(b'"');
     for part in parts {
         let bytes = part.as_bytes();
         let mut start = 0;
-        for (i, &b) in bytes.iter().enumerate() {
+        while let Some(offset) = bytes[start..]
+            .iter()
+            .position(|&b| NEEDS_ESCAPE[usize::from(b)])
+        {
+            let i = start + offset;
+            let b = bytes[i];
+            out.extend_from_slice(&bytes[start..i]);
             let short: &[u8] = match b {
                 b'"' => b"\\\"",
                 b'\\' => b"\\\\",
@@ -121,10 +140,8 @@ fn push_json_string(out: &mut Vec<u8>, parts: &[&str]) {
                 b'\t' => b"\\t",
                 0x08 => b"\\b",
                 0x0c => b"\\f",
-                0..=0x1f => b"",
-                _ => continue,
+                _ => b"",
             };
-            out.extend_from_slice(&bytes[start..i]);
             if short.is_empty() {
                 const HEX: &[u8; 16] = b"0123456789abcdef";
                 out.extend_from_slice(b"\\u00");
