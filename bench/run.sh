@@ -12,7 +12,7 @@
 # `stepdoc check` (no writing), and the floors: `cat` of all stepdoc inputs and pulldown-cmark alone
 # (one thread) over the same Markdown Hugo gets. For the 1,000-guide corpus (4,000 pages) it also
 # measures `stepdoc serve`'s rebuild after one .ftl message, one guide.yaml and one terms.ftl edit
-# (SERVE_EDITS edits each, default 10). Writes bench/RESULTS.md.
+# (SERVE_EDITS edits each, default 100: memory must stay flat over them). Writes bench/RESULTS.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS="${RUNS:-5}"
@@ -35,7 +35,7 @@ cargo build --release --quiet
 cargo build --release --quiet --example markdown_floor
 STEPDOC="$PWD/target/release/stepdoc"
 FLOOR_MD="$PWD/target/release/examples/markdown_floor"
-SERVE_EDITS="${SERVE_EDITS:-10}"
+SERVE_EDITS="${SERVE_EDITS:-100}"
 
 # run_one NAME COMMAND... → prints "wall_s user_s sys_s maxrss_kb"
 run_one() {

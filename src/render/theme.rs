@@ -315,3 +315,64 @@ fn template_error(path: &Path, err: &tera::Error) -> Diagnostic {
     )
     .with_help("fix the template syntax; Tera reports the line and column above")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{load, memo_key};
+    use crate::diagnostics::Diagnostics;
+    use fluent_bundle::FluentValue;
+
+    #[test]
+    fn strings_with_arguments_are_remembered_by_their_argument_values() {
+        let mut diagnostics = Diagnostics::new();
+        let locales = ["en".to_owned(), "fi".to_owned()];
+        let theme = load(
+            std::path::Path::new("/nonexistent"),
+            "default",
+            &locales,
+            &mut diagnostics,
+        )
+        .expect("the default theme loads");
+        for locale in &locales {
+            let strings = &theme.strings[locale];
+            for number in ["3", "4", "3.2", "3"] {
+                let args = [("number", FluentValue::from(number))];
+                let fresh = strings.format("step-label", &args);
+                assert!(fresh.contains(number), "{locale}: {fresh}");
+                assert_eq!(strings.get_with("step-label", &args), fresh);
+            }
+            for percent in [0, 40, 100, 40] {
+                let args = [("percent", FluentValue::from(percent))];
+                let fresh = strings.format("fallback-banner", &args);
+                assert!(fresh.contains(&percent.to_string()), "{locale}: {fresh}");
+                assert_eq!(strings.get_with("fallback-banner", &args), fresh);
+            }
+        }
+    }
+
+    #[test]
+    fn memo_keys_tell_every_argument_apart() {
+        let one: FluentValue<'_> = "1.0"
+            .parse::<fluent_bundle::types::FluentNumber>()
+            .map_or_else(|_| FluentValue::None, FluentValue::Number);
+        let keys = [
+            memo_key("a", &[("n", FluentValue::from(1))]),
+            memo_key("a", &[("n", one)]),
+            memo_key("a", &[("n", FluentValue::from("1"))]),
+            memo_key("a", &[("m", FluentValue::from("1"))]),
+            memo_key("b", &[("n", FluentValue::from("1"))]),
+            memo_key(
+                "a",
+                &[("n", FluentValue::from("1")), ("m", FluentValue::from("2"))],
+            ),
+            memo_key("a", &[]),
+        ];
+        for (i, a) in keys.iter().enumerate() {
+            assert!(a.is_some());
+            for b in &keys[i + 1..] {
+                assert_ne!(a, b);
+            }
+        }
+        assert_eq!(memo_key("a", &[("n", FluentValue::None)]), None);
+    }
+}
