@@ -274,7 +274,7 @@ fn sync_files(args: &SyncArgs) -> anyhow::Result<ExitCode> {
         let lock_path = Lock::path(locale);
         let text = lock.to_text();
         let before = std::fs::read_to_string(root.join(&lock_path)).ok();
-        let wanted = !lock.records.is_empty() || before.is_some();
+        let wanted = !lock.is_empty() || before.is_some();
         if wanted && Some(&text) != before.as_ref() {
             std::fs::create_dir_all(root.join(&lock_path).parent().unwrap_or(root)).with_context(
                 || format!("cannot create the directory of {}", lock_path.display()),
@@ -298,11 +298,10 @@ fn update_lock(
     entries: &[catalog::Entry<'_>],
     patterns: &std::collections::HashMap<MessageKey, String>,
 ) {
-    lock.records.retain(|(g, message), _| {
-        g != guide
-            || entries
-                .iter()
-                .any(|e| e.key.to_string() == *message && patterns.contains_key(&e.key))
+    lock.retain_guide(guide, |message| {
+        entries
+            .iter()
+            .any(|e| e.key.to_string() == message && patterns.contains_key(&e.key))
     });
     for entry in entries {
         let Some(translation) = patterns.get(&entry.key) else {

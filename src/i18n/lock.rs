@@ -25,10 +25,10 @@ pub struct Record {
     pub source: String,
 }
 
-/// The records of one locale, by (guide, message).
+/// The records of one locale, by guide, then message (looked up without building keys).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Lock {
-    pub records: BTreeMap<(String, String), Record>,
+    records: BTreeMap<String, BTreeMap<String, Record>>,
 }
 
 impl Lock {
@@ -39,12 +39,37 @@ impl Lock {
     }
 
     pub fn get(&self, guide: &str, key: &MessageKey) -> Option<&Record> {
-        self.records.get(&(guide.to_owned(), key.to_string()))
+        let messages = self.records.get(guide)?;
+        match &key.attr {
+            None => messages.get(key.id.as_str()),
+            Some(_) => messages.get(key.to_string().as_str()),
+        }
     }
 
     pub fn insert(&mut self, record: Record) {
         self.records
-            .insert((record.guide.clone(), record.message.clone()), record);
+            .entry(record.guide.clone())
+            .or_default()
+            .insert(record.message.clone(), record);
+    }
+
+    /// How many records the lock holds.
+    pub fn len(&self) -> usize {
+        self.records.values().map(BTreeMap::len).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.records.is_empty()
+    }
+
+    /// Keep only the records of `guide` for which `keep(message)` holds (other guides' stay).
+    pub fn retain_guide(&mut self, guide: &str, mut keep: impl FnMut(&str) -> bool) {
+        if let Some(messages) = self.records.get_mut(guide) {
+            messages.retain(|message, _| keep(message));
+            if messages.is_empty() {
+                self.records.remove(guide);
+            }
+        }
     }
 
     /// The file's text: a header comment, then one sorted record per line.
@@ -52,7 +77,7 @@ impl Lock {
         let mut out = String::from(
             "# stepdoc translation lock: the source text each translation was made from.\n# Written by `stepdoc i18n sync`; do not edit by hand.\n",
         );
-        for record in self.records.values() {
+        for record in self.records.values().flat_map(BTreeMap::values) {
             out.push_str(&serde_json::to_string(record).unwrap_or_default());
             out.push('\n');
         }
@@ -146,6 +171,6 @@ mod tests {
         );
         assert_eq!(errors.len(), 1);
         assert_eq!(errors[0].location.line, 1);
-        assert_eq!(lock.records.len(), 1);
+        assert_eq!(lock.len(), 1);
     }
 }

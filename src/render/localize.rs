@@ -17,6 +17,8 @@ pub struct Localizer<'a> {
     pub source_locale: &'a str,
     /// The translation's bundle; `None` on a source-language page or without translation.
     pub translation: Option<&'a Bundle>,
+    /// The translation's messages already formatted (see `Translation::formatted`).
+    pub translation_formatted: Option<&'a FxHashMap<MessageKey, String>>,
     pub source: &'a Bundle,
     /// The source messages already formatted (see `GuideData::source_formatted`).
     pub source_formatted: &'a FxHashMap<MessageKey, String>,
@@ -81,8 +83,12 @@ impl Localizer<'_> {
         let translated = if self.is_source_page() {
             None
         } else {
-            self.translation
-                .and_then(|b| format(b, key, &self.args, &mut errors))
+            match self.translation_formatted.and_then(|m| m.get(key)) {
+                Some(text) => Some(text.clone()),
+                None => self
+                    .translation
+                    .and_then(|b| format(b, key, &self.args, &mut errors)),
+            }
         };
         let (text, fallback) = match translated {
             Some(text) => (text, false),

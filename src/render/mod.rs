@@ -361,6 +361,11 @@ fn render_guide(
         } else {
             data.translations.get(locale).map(|t| &t.bundle)
         },
+        translation_formatted: if guide_fallback {
+            None
+        } else {
+            data.translations.get(locale).map(|t| &t.formatted)
+        },
         mark_fallback: !guide_fallback,
         stale: if guide_fallback {
             None

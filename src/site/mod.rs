@@ -66,6 +66,9 @@ pub struct Translation {
     pub path: PathBuf,
     pub resource: Arc<FluentResource>,
     pub bundle: Bundle,
+    /// Its messages as `bundle` formats them, from the consistency check (those whose
+    /// formatting reported errors left out, so that rendering reports them).
+    pub formatted: rustc_hash::FxHashMap<MessageKey, String>,
 }
 
 /// Everything `build` and `check` need.

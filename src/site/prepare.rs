@@ -205,6 +205,7 @@ pub fn prepare_guide_with(
                     path,
                     resource,
                     bundle,
+                    formatted: rustc_hash::FxHashMap::default(),
                 },
             );
         }
@@ -231,6 +232,9 @@ pub fn prepare_guide_with(
         });
         for d in outcome.findings {
             diagnostics.push(d);
+        }
+        if let Some(translation) = translations.get_mut(locale) {
+            translation.formatted = outcome.formatted;
         }
         status.insert(
             locale.clone(),

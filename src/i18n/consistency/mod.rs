@@ -52,6 +52,9 @@ pub struct Outcome {
     pub stale: BTreeMap<MessageKey, String>,
     /// Per-message status, for reports.
     pub counts: Counts,
+    /// Every translated message as the translation's bundle formats it (those whose formatting
+    /// reported errors left out): the render shows the same text.
+    pub formatted: FxHashMap<MessageKey, String>,
 }
 
 /// Message counts of one guide in one locale.
@@ -286,7 +289,9 @@ pub fn check(input: &Input<'_>) -> Outcome {
             ));
         }
 
-        let translated = format(file.bundle, key, input.args, &mut errors).unwrap_or_default();
+        let formatted = format(file.bundle, key, input.args, &mut errors);
+        let keep = formatted.is_some() && errors.is_empty();
+        let translated = formatted.unwrap_or_default();
         let source_plain = &facts.plain;
         let translated_plain = strip_markers(&translated);
         let lost: Vec<&String> = facts
@@ -323,6 +328,9 @@ pub fn check(input: &Input<'_>) -> Outcome {
                     "translate it, or if it is meant to be the same (product names), put `# {SAME_AS_SOURCE}` on the line above the message"
                 )),
             ));
+        }
+        if keep {
+            out.formatted.insert(key.clone(), translated);
         }
     }
 
