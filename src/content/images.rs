@@ -14,6 +14,8 @@ pub struct ResolvedImage {
     pub rel: PathBuf,
     /// The language of the screenshot (`None` for a language-neutral image).
     pub lang: Option<String>,
+    /// Its intrinsic size (width, height), when the file tells.
+    pub size: Option<(u32, u32)>,
 }
 
 /// Why an image name is unacceptable, if it is.
@@ -55,7 +57,8 @@ pub fn check_name(name: &str) -> Result<(), String> {
 /// followed), with each image's intrinsic size when the file tells.
 #[derive(Clone, Debug, Default)]
 pub struct ImageIndex {
-    files: BTreeMap<PathBuf, Option<(u32, u32)>>,
+    /// By path relative to the guide directory, `/`-separated (`images/nl/shot.svg`).
+    files: BTreeMap<String, Option<(u32, u32)>>,
 }
 
 impl ImageIndex {
@@ -75,21 +78,24 @@ impl ImageIndex {
             if !entry.file_type().is_file() {
                 continue;
             }
-            if let Ok(rel) = entry.path().strip_prefix(guide_dir) {
+            // A name that is not UTF-8 cannot be written in a guide: it is never looked up.
+            if let Some(rel) = entry
+                .path()
+                .strip_prefix(guide_dir)
+                .ok()
+                .and_then(Path::to_str)
+            {
                 let size = super::dimensions::read(entry.path());
-                files.insert(rel.to_path_buf(), size);
+                files.insert(rel.replace(std::path::MAIN_SEPARATOR, "/"), size);
             }
         }
         ImageIndex { files }
     }
 
-    fn contains(&self, rel: &Path) -> bool {
-        self.files.contains_key(rel)
-    }
-
-    /// The intrinsic size of the image at `rel` (e.g. `images/nl/shot.svg`), if known.
-    pub fn size(&self, rel: &Path) -> Option<(u32, u32)> {
-        self.files.get(rel).copied().flatten()
+    /// Whether `rel` (`/`-separated, e.g. `images/nl/shot.svg`) is listed, with its intrinsic
+    /// size when known.
+    fn get(&self, rel: &str) -> Option<Option<(u32, u32)>> {
+        self.files.get(rel).copied()
     }
 }
 
@@ -101,21 +107,26 @@ pub fn resolve(
     locale: &str,
     source_locale: &str,
 ) -> Option<ResolvedImage> {
-    let mut candidates: Vec<(PathBuf, Option<String>)> = vec![(
-        Path::new("images").join(locale).join(name),
-        Some(locale.to_owned()),
-    )];
-    if source_locale != locale {
-        candidates.push((
-            Path::new("images").join(source_locale).join(name),
-            Some(source_locale.to_owned()),
-        ));
+    let source = (source_locale != locale).then_some(source_locale);
+    let langs = [Some(Some(locale)), source.map(Some), Some(None)];
+    let mut rel = String::with_capacity(8 + locale.len().max(source_locale.len()) + name.len());
+    for lang in langs.into_iter().flatten() {
+        rel.clear();
+        rel.push_str("images/");
+        if let Some(lang) = lang {
+            rel.push_str(lang);
+            rel.push('/');
+        }
+        rel.push_str(name);
+        if let Some(size) = index.get(&rel) {
+            return Some(ResolvedImage {
+                rel: PathBuf::from(rel),
+                lang: lang.map(str::to_owned),
+                size,
+            });
+        }
     }
-    candidates.push((Path::new("images").join(name), None));
-    candidates
-        .into_iter()
-        .find(|(rel, _)| index.contains(rel))
-        .map(|(rel, lang)| ResolvedImage { rel, lang })
+    None
 }
 
 #[cfg(test)]
@@ -159,5 +170,16 @@ mod tests {
         let shared = resolve(&ImageIndex::scan(dir.path()), "b.png", "nl", "en").expect("found");
         assert_eq!(shared.lang, None);
         assert!(resolve(&ImageIndex::scan(dir.path()), "A.png", "en", "en").is_none());
+        std::fs::create_dir_all(images.join("setup")).expect("mkdir");
+        std::fs::write(images.join("setup/c.png"), b"nested").expect("write");
+        let nested = resolve(&ImageIndex::scan(dir.path()), "setup/c.png", "fi", "en");
+        assert_eq!(
+            nested.map(|r| (r.rel, r.lang)),
+            Some((std::path::PathBuf::from("images/setup/c.png"), None))
+        );
+        // Screenshots and their source-locale fallback for the source locale itself.
+        let en = resolve(&ImageIndex::scan(dir.path()), "a.png", "en", "en").expect("found");
+        assert_eq!(en.rel, Path::new("images/en/a.png"));
+        assert!(resolve(&ImageIndex::scan(dir.path()), "a.png", "nl", "fr").is_none());
     }
 }

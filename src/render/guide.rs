@@ -213,7 +213,7 @@ impl StepBuilder<'_, '_> {
                 Some(lang) => format!("media/{}/{lang}/{name}", self.cx.guide_id),
                 None => format!("media/{}/{name}", self.cx.guide_id),
             };
-            let size = self.cx.images.size(&resolved.rel);
+            let size = resolved.size;
             self.media.push(MediaFile {
                 source: resolved.rel,
                 output: output.clone(),

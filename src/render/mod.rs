@@ -375,7 +375,11 @@ fn render_guide(
         outdated_label: strings.get("outdated"),
         source: &data.source_bundle,
         source_formatted: &data.source_formatted,
-        memo: rustc_hash::FxHashMap::default(),
+        // Every message of the guide is asked for once or twice: no regrowth.
+        memo: rustc_hash::FxHashMap::with_capacity_and_hasher(
+            data.source_formatted.len() + 8,
+            rustc_hash::FxBuildHasher,
+        ),
         args: bundle::args(&site.config.variables),
         untranslated_label: strings.get("untranslated"),
         fallbacks: 0,

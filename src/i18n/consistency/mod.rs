@@ -173,7 +173,13 @@ pub fn record(guide: &str, key: &MessageKey, source: &str, translation: &str) ->
 
 /// Compare one guide's translation into one locale with its source.
 pub fn check(input: &Input<'_>) -> Outcome {
-    let mut out = Outcome::default();
+    let mut out = Outcome {
+        formatted: FxHashMap::with_capacity_and_hasher(
+            input.entries.len(),
+            rustc_hash::FxBuildHasher,
+        ),
+        ..Outcome::default()
+    };
     let Input {
         guide,
         locale,
