@@ -141,12 +141,21 @@ impl crate::render::Sink for Staging {
         let target = self.parent_ready(rel)?;
         let mut file = std::io::BufWriter::with_capacity(1 << 16, std::fs::File::create(&target)?);
         let mut buffer = Vec::new();
+        // Read through a handle of its own: files assembled at the same time do not wait for
+        // each other's reads (positioned reads share no cursor).
+        let mut from: Option<std::fs::File> = None;
         for piece in pieces {
             match piece {
                 Piece::Bytes(bytes) => file.write_all(bytes)?,
                 Piece::Spooled(spooled) => {
-                    let spool = self.lock_spool();
-                    let Some((from, _)) = spool.as_ref() else {
+                    if from.is_none() {
+                        let spool = self.lock_spool();
+                        let Some((spool, _)) = spool.as_ref() else {
+                            return Err(std::io::ErrorKind::NotFound.into());
+                        };
+                        from = Some(spool.try_clone()?);
+                    }
+                    let Some(from) = from.as_ref() else {
                         return Err(std::io::ErrorKind::NotFound.into());
                     };
                     buffer.resize(usize::try_from(spooled.len).unwrap_or(usize::MAX), 0);

@@ -64,11 +64,11 @@ pub(super) fn render_listings(
             .collect(),
     };
     type LocaleFiles = (Vec<(String, Option<Vec<u8>>)>, Vec<Diagnostic>);
-    let one_locale = |locale: &&str| -> LocaleFiles {
+    // In a partial render, a locale's index and search file change only when one of its
+    // rendered pages changed what they show.
+    let search_file = |locale: &&str| -> LocaleFiles {
         let mut files = Vec::new();
         let mut problems = Vec::new();
-        // In a partial render, a locale's index and search file change only when one of
-        // its rendered pages changed what they show.
         if changed(base.map(|b| &b.search), &delta.search, locale) {
             let started = std::time::Instant::now();
             let fragments = index
@@ -92,8 +92,11 @@ pub(super) fn render_listings(
             }
             search::account(started);
         }
+        (files, problems)
+    };
+    let index_page = |locale: &&str| -> LocaleFiles {
         if !changed(base.map(|b| &b.cards), &delta.cards, locale) {
-            return (files, problems);
+            return (Vec::new(), Vec::new());
         }
         let locale_cards: Vec<&GuideCard> = cards
             .iter()
@@ -101,10 +104,12 @@ pub(super) fn render_listings(
             .map(|(_, card)| *card)
             .collect();
         match render_index(site, locale, &locale_cards) {
-            Ok(html) => files.push((format!("{locale}/index.html"), Some(html))),
-            Err(d) => problems.push(d),
+            Ok(html) => (
+                vec![(format!("{locale}/index.html"), Some(html))],
+                Vec::new(),
+            ),
+            Err(d) => (Vec::new(), vec![d]),
         }
-        (files, problems)
     };
     // The status page and the sitemap, when a rendered guide's row or page changed.
     let status_changed = base.is_none_or(|b| {
@@ -128,22 +133,37 @@ pub(super) fn render_listings(
         crate::timing("  sitemap", started);
         (html, xml)
     };
-    // A streamed build renders the locales one after the other: each index holds every guide's
-    // card, and two at once would double the peak memory of the build. The status page and the
-    // sitemap (small) are rendered beside them.
+    // A streamed build renders the locale indexes one after the other: each holds every guide's
+    // card, and two at once would double the peak memory of the build. Beside them, the search
+    // files are copied from the spool (file system work, every locale at once) and the status
+    // page and the sitemap (small) are rendered.
     let started = std::time::Instant::now();
-    let (per_locale, (status_html, sitemap_xml)): (Vec<LocaleFiles>, _) = rayon::join(
+    let (searches, (indexes, (status_html, sitemap_xml))): (
+        Vec<LocaleFiles>,
+        (Vec<LocaleFiles>, _),
+    ) = rayon::join(
         || {
-            let per_locale = if sink.is_some() {
-                locales.iter().map(one_locale).collect()
-            } else {
-                locales.par_iter().map(one_locale).collect()
-            };
-            crate::timing("  locale indexes and search files", started);
-            per_locale
+            // Streamed from the spool: no locale's file is held in memory.
+            let files = locales.par_iter().map(search_file).collect();
+            crate::timing("  search files", started);
+            files
         },
-        status_page,
+        || {
+            rayon::join(
+                || {
+                    let pages = if sink.is_some() {
+                        locales.iter().map(index_page).collect()
+                    } else {
+                        locales.par_iter().map(index_page).collect()
+                    };
+                    crate::timing("  locale indexes", started);
+                    pages
+                },
+                status_page,
+            )
+        },
     );
+    let per_locale = searches.into_iter().chain(indexes);
     for (files, problems) in per_locale {
         for (path, bytes) in files {
             match bytes {
