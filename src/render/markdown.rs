@@ -135,9 +135,16 @@ impl<'t> Simple<'t> {
             ui: false,
         };
         let mut i = 0;
-        while let Some(&b) = bytes.get(i) {
+        loop {
+            // Runs of plain bytes (most of any text) in a tight loop.
+            i += bytes[i..]
+                .iter()
+                .position(|&b| BYTE_CLASS[usize::from(b)] != PLAIN)
+                .unwrap_or(bytes.len() - i);
+            let Some(&b) = bytes.get(i) else {
+                break;
+            };
             match BYTE_CLASS[usize::from(b)] {
-                PLAIN => i += 1,
                 STAR => {
                     if bytes.get(i + 1) != Some(&b'*') {
                         return None;
