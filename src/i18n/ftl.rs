@@ -83,28 +83,32 @@ pub fn find_entry(path: &Path, source: &str, id: &str) -> Option<Location> {
 
 /// The text of the last entry for message `id` in FTL `source` (its first line up to the next
 /// line that starts another entry or a comment), to parse on its own; `None` when absent.
-/// Messages start at the first column and continue on indented or blank lines.
+/// Messages start at the first column and continue on indented or blank lines. Only the places
+/// where `id` occurs are looked at (the navigation pass asks this of every translation file).
 pub fn message_text<'s>(source: &'s str, id: &str) -> Option<&'s str> {
+    let bytes = source.as_bytes();
+    let line_end =
+        |from: usize| memchr::memchr(b'\n', &bytes[from..]).map_or(bytes.len(), |i| from + i + 1);
     let mut found = None;
-    let mut offset = 0;
-    let mut lines = source.split_inclusive('\n').peekable();
-    while let Some(line) = lines.next() {
-        let start = offset;
-        offset += line.len();
-        let is_entry = line
-            .strip_prefix(id)
-            .is_some_and(|rest| rest.trim_start_matches([' ', '\t']).starts_with('='));
+    for at in memchr::memmem::find_iter(bytes, id.as_bytes()) {
+        if id.is_empty() || (at > 0 && bytes[at - 1] != b'\n') {
+            continue;
+        }
+        let is_entry = source[at + id.len()..]
+            .trim_start_matches([' ', '\t'])
+            .starts_with('=');
         if !is_entry {
             continue;
         }
-        while let Some(next) = lines.peek() {
+        let mut end = line_end(at);
+        while end < bytes.len() {
+            let next = &source[end..line_end(end)];
             if !(next.trim().is_empty() || next.starts_with([' ', '\t'])) {
                 break;
             }
-            offset += next.len();
-            lines.next();
+            end += next.len();
         }
-        found = Some(&source[start..offset]);
+        found = Some(&source[at..end]);
     }
     found
 }
@@ -112,6 +116,56 @@ pub fn message_text<'s>(source: &'s str, id: &str) -> Option<&'s str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`message_text`] line by line, as the format reads: the reference it must agree with.
+    fn message_text_by_lines<'s>(source: &'s str, id: &str) -> Option<&'s str> {
+        let mut found = None;
+        let mut offset = 0;
+        let mut lines = source.split_inclusive('\n').peekable();
+        while let Some(line) = lines.next() {
+            let start = offset;
+            offset += line.len();
+            let is_entry = line
+                .strip_prefix(id)
+                .is_some_and(|rest| rest.trim_start_matches([' ', '\t']).starts_with('='));
+            if !is_entry {
+                continue;
+            }
+            while let Some(next) = lines.peek() {
+                if !(next.trim().is_empty() || next.starts_with([' ', '\t'])) {
+                    break;
+                }
+                offset += next.len();
+                lines.next();
+            }
+            found = Some(&source[start..offset]);
+        }
+        found
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn message_text_agrees_with_a_line_by_line_read(
+            lines in proptest::collection::vec(proptest::sample::select(vec![
+                "title = a", "title=b", "title =", "titles = c", " title = d", "\ttitle = e",
+                "    .attr = f", "    more", "", " ", "\r", "# title = g", "-title = h",
+                "summary = i", "xtitle = j", "title", "title \t= k",
+            ]), 0..12),
+            endings in proptest::collection::vec(proptest::sample::select(vec!["\n", "\r\n"]), 12),
+            last_newline in proptest::bool::ANY,
+        ) {
+            let mut ftl = String::new();
+            for (i, line) in lines.iter().enumerate() {
+                ftl.push_str(line);
+                if i + 1 < lines.len() || last_newline {
+                    ftl.push_str(endings[i]);
+                }
+            }
+            for id in ["title", "titles", "summary", "t"] {
+                proptest::prop_assert_eq!(message_text(&ftl, id), message_text_by_lines(&ftl, id), "{:?} {}", ftl, id);
+            }
+        }
+    }
 
     #[test]
     fn message_text_takes_the_last_entry_with_its_continuation_lines() {
