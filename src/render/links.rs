@@ -76,10 +76,10 @@ fn unescape(s: &str) -> String {
 
 /// The `id`, `href` and `src` attributes of `html` (name, value), in page order, found by the
 /// `="` that ends every attribute name (attribute values are escaped, so it occurs nowhere else
-/// in markup); values that are not UTF-8 are skipped. Pages hold an attribute every few dozen
+/// in markup), as bytes. Pages hold an attribute every few dozen
 /// bytes: a search for `=` alone, checked for the quote, stops at far fewer places than a
 /// search for the pair (whose bytes, `"` above all, are everywhere in HTML).
-fn attributes(html: &[u8]) -> impl Iterator<Item = (&'static [u8], &str)> {
+fn attributes(html: &[u8]) -> impl Iterator<Item = (&'static [u8], &[u8])> {
     let mut rest = 0;
     std::iter::from_fn(move || {
         loop {
@@ -100,8 +100,8 @@ fn attributes(html: &[u8]) -> impl Iterator<Item = (&'static [u8], &str)> {
             let named = eq > name.len()
                 && html[eq - name.len()..eq] == *name
                 && html[eq - name.len() - 1] == b' ';
-            if named && let Ok(value) = std::str::from_utf8(&html[start..start + len]) {
-                return Some((name, value));
+            if named {
+                return Some((name, &html[start..start + len]));
             }
         }
     })
@@ -125,9 +125,15 @@ impl PageLinks {
 
 /// A stable 64-bit hash of an element id (SipHash with fixed keys).
 fn id_hash(id: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
+    id_hash_bytes(id.as_bytes())
+}
+
+/// [`id_hash`] of an id as it stands in the page's bytes.
+fn id_hash_bytes(id: &[u8]) -> u64 {
+    use std::hash::Hasher;
     let mut hasher = std::hash::DefaultHasher::new();
-    id.hash(&mut hasher);
+    hasher.write(id);
+    hasher.write_u8(0xff);
     hasher.finish()
 }
 
@@ -141,8 +147,9 @@ pub fn summarize(html: &[u8]) -> PageLinks {
     let mut links: Vec<&str> = Vec::new();
     for (name, value) in attributes(html) {
         match name {
-            b"id" => ids.push(id_hash(value)),
-            b"href" | b"src" => links.push(value),
+            b"id" => ids.push(id_hash_bytes(value)),
+            // Values that are not UTF-8 are skipped (rendered pages are UTF-8 throughout).
+            b"href" | b"src" => links.extend(std::str::from_utf8(value).ok()),
             _ => {}
         }
     }
