@@ -191,20 +191,41 @@ impl Staging {
     fn parent_ready(&self, rel: &str) -> std::io::Result<PathBuf> {
         let target = self.dir.join(rel);
         if let Some(parent) = target.parent() {
-            let known = self
-                .created
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner)
-                .contains(parent);
-            if !known {
-                std::fs::create_dir_all(parent)?;
-                self.created
-                    .lock()
-                    .unwrap_or_else(std::sync::PoisonError::into_inner)
-                    .insert(parent.to_path_buf());
-            }
+            self.make_dir(parent)?;
         }
         Ok(target)
+    }
+
+    /// Create `dir` inside the staging directory unless it was made already, its parents first
+    /// (from what is known to exist, so no `mkdir` fails on the way).
+    fn make_dir(&self, dir: &Path) -> std::io::Result<()> {
+        let known = |dir: &Path| {
+            dir == self.dir
+                || self
+                    .created
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner)
+                    .contains(dir)
+        };
+        if known(dir) {
+            return Ok(());
+        }
+        if let Some(up) = dir.parent()
+            && up.starts_with(&self.dir)
+        {
+            self.make_dir(up)?;
+        }
+        match std::fs::create_dir(dir) {
+            Ok(()) => {}
+            // Another worker made it first.
+            Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists && dir.is_dir() => {}
+            Err(err) => return Err(err),
+        }
+        self.created
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .insert(dir.to_path_buf());
+        Ok(())
     }
 }
 

@@ -64,30 +64,11 @@ pub struct ImageIndex {
 impl ImageIndex {
     /// List `guide_dir/images` (`guide_dir` absolute or relative to the working directory).
     pub fn scan(guide_dir: &Path) -> ImageIndex {
-        let base = guide_dir.join("images");
         let mut files = BTreeMap::new();
-        if !base.is_dir() || base.is_symlink() {
-            return ImageIndex { files };
-        }
-        for entry in walkdir::WalkDir::new(&base)
-            .follow_links(false)
-            .max_depth(8)
-            .into_iter()
-            .flatten()
-        {
-            if !entry.file_type().is_file() {
-                continue;
-            }
-            // A name that is not UTF-8 cannot be written in a guide: it is never looked up.
-            if let Some(rel) = entry
-                .path()
-                .strip_prefix(guide_dir)
-                .ok()
-                .and_then(Path::to_str)
-            {
-                let size = super::dimensions::read(entry.path());
-                files.insert(rel.replace(std::path::MAIN_SEPARATOR, "/"), size);
-            }
+        // One call tells a real directory from a missing one or a symlink (never followed).
+        let base = guide_dir.join("images");
+        if std::fs::symlink_metadata(&base).is_ok_and(|m| m.is_dir()) {
+            list(&base, "images", 1, &mut files);
         }
         ImageIndex { files }
     }
@@ -96,6 +77,31 @@ impl ImageIndex {
     /// size when known.
     fn get(&self, rel: &str) -> Option<Option<(u32, u32)>> {
         self.files.get(rel).copied()
+    }
+}
+
+/// Add the regular files below `dir` (whose `/`-separated path in the guide directory is `rel`)
+/// to `files`, up to 8 levels deep; entries are told apart by the type the listing gives, so
+/// symlinks are neither followed nor listed. Names that are not UTF-8 cannot be written in a
+/// guide: they are never looked up and not listed.
+fn list(dir: &Path, rel: &str, depth: usize, files: &mut BTreeMap<String, Option<(u32, u32)>>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let (Ok(kind), Some(name)) = (
+            entry.file_type(),
+            entry.file_name().to_str().map(str::to_owned),
+        ) else {
+            continue;
+        };
+        let path = format!("{rel}/{name}");
+        if kind.is_file() {
+            let size = super::dimensions::read(&entry.path());
+            files.insert(path, size);
+        } else if kind.is_dir() && depth < 8 {
+            list(&entry.path(), &path, depth + 1, files);
+        }
     }
 }
 
@@ -152,6 +158,22 @@ mod tests {
         assert!(check_name("%2e%2e/b.png").is_err());
         assert!(check_name("shot.exe").is_err());
         assert!(check_name(".hidden.png").is_err());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symlinked_image_directories_are_not_listed() {
+        let outside = tempfile::tempdir().expect("tempdir");
+        std::fs::write(outside.path().join("a.png"), b"outside").expect("write");
+        // A language directory that is a symlink.
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::fs::create_dir_all(dir.path().join("images")).expect("mkdir");
+        std::os::unix::fs::symlink(outside.path(), dir.path().join("images/en")).expect("symlink");
+        assert!(resolve(&ImageIndex::scan(dir.path()), "a.png", "en", "en").is_none());
+        // `images/` itself a symlink.
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::os::unix::fs::symlink(outside.path(), dir.path().join("images")).expect("symlink");
+        assert!(resolve(&ImageIndex::scan(dir.path()), "a.png", "en", "en").is_none());
     }
 
     #[test]
