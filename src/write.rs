@@ -143,21 +143,16 @@ impl crate::render::Sink for Staging {
         let mut buffer = Vec::new();
         // Read through a handle of its own: files assembled at the same time do not wait for
         // each other's reads (positioned reads share no cursor).
-        let mut from: Option<std::fs::File> = None;
+        let from = if pieces.iter().any(|p| matches!(p, Piece::Spooled(_))) {
+            Some(self.spool_reader()?)
+        } else {
+            None
+        };
         for piece in pieces {
             match piece {
                 Piece::Bytes(bytes) => file.write_all(bytes)?,
                 Piece::Spooled(spooled) => {
-                    if from.is_none() {
-                        let spool = self.lock_spool();
-                        let Some((spool, _)) = spool.as_ref() else {
-                            return Err(std::io::ErrorKind::NotFound.into());
-                        };
-                        from = Some(spool.try_clone()?);
-                    }
-                    let Some(from) = from.as_ref() else {
-                        return Err(std::io::ErrorKind::NotFound.into());
-                    };
+                    let from = from.as_ref().ok_or(std::io::ErrorKind::NotFound)?;
                     buffer.resize(usize::try_from(spooled.len).unwrap_or(usize::MAX), 0);
                     read_at(from, &mut buffer, spooled.offset)?;
                     file.write_all(&buffer)?;
@@ -181,6 +176,14 @@ impl crate::render::Sink for Staging {
 }
 
 impl Staging {
+    /// A handle of its own on the spool, for reading.
+    fn spool_reader(&self) -> std::io::Result<std::fs::File> {
+        match self.lock_spool().as_ref() {
+            Some((spool, _)) => spool.try_clone(),
+            None => Err(std::io::ErrorKind::NotFound.into()),
+        }
+    }
+
     fn lock_spool(&self) -> std::sync::MutexGuard<'_, Option<(std::fs::File, u64)>> {
         self.spool
             .lock()

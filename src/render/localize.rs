@@ -10,15 +10,16 @@ use crate::content::catalog::{Format, MessageKey};
 use crate::diagnostics::{Diagnostic, Location};
 use crate::i18n::bundle::{Bundle, format};
 use crate::render::escape;
+use crate::site::Translation;
 
 /// Formats the messages of one guide page.
 pub struct Localizer<'a> {
     pub locale: &'a str,
     pub source_locale: &'a str,
-    /// The translation's bundle; `None` on a source-language page or without translation.
-    pub translation: Option<&'a Bundle>,
-    /// The translation's messages already formatted (see `Translation::formatted`).
-    pub translation_formatted: Option<&'a FxHashMap<MessageKey, String>>,
+    /// The translation (its bundle, and its messages already formatted by the consistency
+    /// check); `None` on a source-language page, without translation, or when the page is
+    /// shown in the source language as a whole.
+    pub translation: Option<&'a Translation>,
     pub source: &'a Bundle,
     /// The source messages already formatted (see `GuideData::source_formatted`).
     pub source_formatted: &'a FxHashMap<MessageKey, String>,
@@ -83,12 +84,10 @@ impl Localizer<'_> {
         let translated = if self.is_source_page() {
             None
         } else {
-            match self.translation_formatted.and_then(|m| m.get(key)) {
+            self.translation.and_then(|t| match t.formatted.get(key) {
                 Some(text) => Some(text.clone()),
-                None => self
-                    .translation
-                    .and_then(|b| format(b, key, &self.args, &mut errors)),
-            }
+                None => format(&t.bundle, key, &self.args, &mut errors),
+            })
         };
         let (text, fallback) = match translated {
             Some(text) => (text, false),

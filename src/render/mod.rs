@@ -359,12 +359,7 @@ fn render_guide(
         translation: if guide_fallback {
             None
         } else {
-            data.translations.get(locale).map(|t| &t.bundle)
-        },
-        translation_formatted: if guide_fallback {
-            None
-        } else {
-            data.translations.get(locale).map(|t| &t.formatted)
+            data.translations.get(locale)
         },
         mark_fallback: !guide_fallback,
         stale: if guide_fallback {
