@@ -89,7 +89,7 @@ impl Config {
 pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Option<Config> {
     let rel = Path::new(CONFIG_FILE);
     let source = match std::fs::read(root.join(rel)) {
-        Ok(bytes) => match crate::content::decode_utf8(rel, bytes) {
+        Ok(bytes) => match crate::content::decode_utf8(rel, &bytes) {
             Ok(text) => text,
             Err(d) => {
                 diagnostics.push(d);

@@ -29,6 +29,19 @@ pub fn timing_value(what: &str, nanos: u64) {
     }
 }
 
+/// CPU time of the process's live threads (Linux: the sum of `/proc/self/task/*/schedstat`;
+/// 0 elsewhere). Threads that have ended are not counted.
+fn cpu_nanos() -> u64 {
+    let Ok(tasks) = std::fs::read_dir("/proc/self/task") else {
+        return 0;
+    };
+    tasks
+        .flatten()
+        .filter_map(|task| std::fs::read_to_string(task.path().join("schedstat")).ok())
+        .filter_map(|stat| stat.split(' ').next()?.parse::<u64>().ok())
+        .sum()
+}
+
 /// With `STEPDOC_TIMINGS=1`, print how long a stage took (to stderr).
 pub fn timing(stage: &str, since: std::time::Instant) {
     if timings_on() {
@@ -41,8 +54,9 @@ pub fn timing(stage: &str, since: std::time::Instant) {
             })
             .unwrap_or_default();
         eprintln!(
-            "timing: {stage}: {:.1} ms (peak RSS so far {peak})",
-            since.elapsed().as_secs_f64() * 1000.0
+            "timing: {stage}: {:.1} ms (CPU of live threads so far {:.1} ms, peak RSS so far {peak})",
+            since.elapsed().as_secs_f64() * 1000.0,
+            cpu_nanos() as f64 / 1e6
         );
     }
 }

@@ -349,7 +349,7 @@ impl Head {
     fn read(root: &Path, dir: &Path) -> Option<(Head, String)> {
         let path = dir.join(content::GUIDE_FILE);
         let bytes = content::read_file(&root.join(&path)).ok()?;
-        let source = content::decode_utf8(&path, bytes).ok()?;
+        let source = content::decode_utf8(&path, &bytes).ok()?;
         let head = head_lines(&source)
             .and_then(|lines| crate::yaml::parse::<Head>(&path, &lines).ok())
             .or_else(|| crate::yaml::parse::<Head>(&path, &source).ok())?;
@@ -432,7 +432,7 @@ fn read_translation(root: &Path, locale: &str, id: &str) -> Option<String> {
         .join(locale)
         .join(format!("{id}.ftl"));
     let bytes = content::read_file(&root.join(&path)).ok()?;
-    content::decode_utf8(&path, bytes).ok()
+    content::decode_utf8(&path, &bytes).ok()
 }
 
 #[cfg(test)]

@@ -43,7 +43,7 @@ impl Terms {
 pub fn load(root: &Path, locale: &str, diagnostics: &mut Diagnostics) -> Terms {
     let path = Path::new(LOCALES_DIR).join(locale).join(TERMS_FILE);
     let source = match std::fs::read(root.join(&path)) {
-        Ok(bytes) => match crate::content::decode_utf8(&path, bytes) {
+        Ok(bytes) => match crate::content::decode_utf8(&path, &bytes) {
             Ok(text) => text,
             Err(d) => {
                 diagnostics.push(d);

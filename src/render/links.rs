@@ -5,6 +5,7 @@
 use std::collections::BTreeSet;
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 use super::Rendered;
 use crate::diagnostics::{Diagnostic, Location};
@@ -207,15 +208,25 @@ pub fn check(
                 .split_once('/')
                 .is_some_and(|(first, _)| site.config.has_locale(first) && !built.contains(&first))
     };
+    // A full render's output paths, hashed once: every page's links are looked up here. A
+    // partial render (on a base) looks its few pages' links up in the maps instead.
+    let index = base.is_none().then(|| Targets::of(rendered));
     let exists = |path: &str| {
-        rendered.exists(path) || base.is_some_and(|b| b.exists(path)) || not_built(path)
+        let produced = match &index {
+            Some(index) => index.paths.contains_key(path),
+            None => rendered.exists(path) || base.is_some_and(|b| b.exists(path)),
+        };
+        produced || not_built(path)
     };
     let has_id = |path: &str, id: &str| -> bool {
-        rendered
-            .links
-            .get(path)
-            .or_else(|| base.and_then(|b| b.links.get(path)))
-            .is_some_and(|links| links.has_id(id))
+        let links = match &index {
+            Some(index) => index.paths.get(path).copied().flatten(),
+            None => rendered
+                .links
+                .get(path)
+                .or_else(|| base.and_then(|b| b.links.get(path))),
+        };
+        links.is_some_and(|links| links.has_id(id))
     };
     let per_page: Vec<Vec<Diagnostic>> = rendered
         .links
@@ -267,6 +278,28 @@ pub fn check(
         .collect()
 }
 
+/// Every path a render produces, with the link summary of its HTML pages.
+struct Targets<'a> {
+    paths: FxHashMap<&'a str, Option<&'a PageLinks>>,
+}
+
+impl<'a> Targets<'a> {
+    fn of(rendered: &'a Rendered) -> Targets<'a> {
+        let mut paths =
+            FxHashMap::with_capacity_and_hasher(rendered.file_count(), rustc_hash::FxBuildHasher);
+        let produced = rendered.files.keys().chain(&rendered.written);
+        for path in produced.chain(rendered.media.keys()) {
+            paths.insert(path.as_str(), None);
+        }
+        for (path, links) in &rendered.links {
+            if let Some(slot) = paths.get_mut(path.as_str()) {
+                *slot = Some(links);
+            }
+        }
+        Targets { paths }
+    }
+}
+
 fn broken(site: &Site, page: &str, href: &str, problem: &str) -> Diagnostic {
     Diagnostic::error(
         "broken-link",
@@ -300,7 +333,7 @@ fn locate(site: &Site, page: &str, href: &str) -> Location {
     for path in [&translation, &yaml] {
         let Some(text) = std::fs::read(site.root.join(path))
             .ok()
-            .and_then(|bytes| crate::content::decode_utf8(path, bytes).ok())
+            .and_then(|bytes| crate::content::decode_utf8(path, &bytes).ok())
         else {
             continue;
         };

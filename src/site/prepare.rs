@@ -109,7 +109,7 @@ fn read_translation(root: &Path, path: &Path) -> Result<Option<String>, Diagnost
             ));
         }
     };
-    content::decode_utf8(path, bytes).map(Some)
+    content::decode_utf8(path, &bytes).map(Some)
 }
 
 /// [`prepare_guide`], with the decoded text of translation files already read, by locale
