@@ -119,7 +119,7 @@ fn screenshots_are_published_once_and_linked_relatively() {
     let page = html(&site.out("en/demo/index.html"));
     assert_eq!(
         attrs(&page, ".screenshot img", "src"),
-        ["../../media/demo/en/settings.png"]
+        ["../../en/demo/settings.png"]
     );
     assert_eq!(
         attrs(&page, ".screenshot img", "alt"),
@@ -128,10 +128,34 @@ fn screenshots_are_published_once_and_linked_relatively() {
     let nl = html(&site.out("nl/demo/index.html"));
     assert_eq!(
         attrs(&nl, ".screenshot img", "src"),
-        ["../../media/demo/en/settings.png"]
+        ["../../en/demo/settings.png"]
     );
-    let media: Vec<String> = site.tree("public/media").into_keys().collect();
-    assert_eq!(media, ["demo/en/settings.png"]);
+    let images: Vec<String> = site
+        .tree("public")
+        .into_keys()
+        .filter(|path| path.ends_with(".png"))
+        .collect();
+    assert_eq!(images, ["en/demo/settings.png"]);
+}
+
+#[test]
+fn language_neutral_images_are_published_under_media() {
+    let site = SiteTest::fixture("basic");
+    let shot = std::fs::read(site.path().join("content/demo/images/en/settings.png")).expect("png");
+    site.remove("content/demo/images/en/settings.png");
+    site.write("content/demo/images/settings.png", &shot);
+    site.build().success();
+    for locale in ["en", "nl"] {
+        let page = html(&site.out(&format!("{locale}/demo/index.html")));
+        assert_eq!(
+            attrs(&page, ".screenshot img", "src"),
+            ["../../media/demo/settings.png"]
+        );
+    }
+    assert_eq!(
+        site.tree("public/media").into_keys().collect::<Vec<_>>(),
+        ["demo/settings.png"]
+    );
 }
 
 #[test]
@@ -278,8 +302,8 @@ fn the_streamed_build_equals_the_in_memory_render() {
     );
 }
 
-/// `build --locale nl` renders only the Dutch pages (with their index, search file and 404 page);
-/// an unknown locale is refused before anything is written.
+/// `build --locale nl` renders only the Dutch pages (with their index, search file, 404 page and
+/// the screenshots they show); an unknown locale is refused before anything is written.
 #[test]
 fn build_renders_only_the_requested_locales() {
     let site = SiteTest::fixture("multilingual");
@@ -291,9 +315,13 @@ fn build_renders_only_the_requested_locales() {
     assert!(files.contains_key("nl/index.html"));
     assert!(files.contains_key("search/nl.json"));
     assert!(files.contains_key("nl/404.html"));
+    // The Dutch page shows the English screenshot, published where English pages keep theirs.
+    assert!(files.contains_key("en/demo/settings.png"));
     for other in ["en", "fi"] {
         assert!(
-            !files.keys().any(|p| p.starts_with(&format!("{other}/"))),
+            !files
+                .keys()
+                .any(|p| p.starts_with(&format!("{other}/")) && !p.ends_with(".png")),
             "{other} pages were built"
         );
         assert!(!files.contains_key(&format!("search/{other}.json")));

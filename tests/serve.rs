@@ -155,7 +155,7 @@ fn serves_every_locale_and_reloads_after_edits() {
     );
     assert_eq!(get(port, "/fi/demo/").0, 200);
     assert_eq!(get(port, "/review/nl/demo/").0, 200);
-    assert_eq!(get(port, "/media/demo/fi/settings.png").0, 200);
+    assert_eq!(get(port, "/fi/demo/settings.png").0, 200);
     assert_eq!(get(port, "/nl/demo").0, 308);
 
     let live = events(port);

@@ -209,8 +209,11 @@ impl StepBuilder<'_, '_> {
             let name = image.as_str();
             let resolved = images::resolve(self.cx.images, name, l.locale, self.source_locale)?;
             let variant = resolved.lang.clone();
+            // A screenshot sits in the directory of its language's page (a page bundle: no
+            // directory of its own per guide and locale); pages of other locales that fall back
+            // to it link there, so each file is published once.
             let output = match &variant {
-                Some(lang) => format!("media/{}/{lang}/{name}", self.cx.guide_id),
+                Some(lang) => format!("{lang}/{}/{name}", self.cx.guide_id),
                 None => format!("media/{}/{name}", self.cx.guide_id),
             };
             let size = resolved.size;

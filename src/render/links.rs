@@ -433,8 +433,8 @@ mod tests {
         );
         assert_eq!(resolve("nl/g/index.html", "../../../x"), None);
         assert_eq!(
-            resolve("nl/g/index.html", "../../media/g/en/a.svg").as_deref(),
-            Some("media/g/en/a.svg")
+            resolve("nl/g/index.html", "../../en/g/a.svg").as_deref(),
+            Some("en/g/a.svg")
         );
     }
 }

@@ -70,7 +70,8 @@ pub struct StepView {
 
 #[derive(Serialize)]
 pub struct ImageView {
-    /// Path relative to the site root, e.g. `media/guide/en/shot.png`.
+    /// Path relative to the site root: beside the page of the screenshot's language
+    /// (`en/guide/shot.png`), or `media/guide/shot.png` for a language-neutral image.
     pub src: String,
     /// Intrinsic size, when the file tells, so the page reserves the space.
     pub width: Option<u32>,

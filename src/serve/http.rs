@@ -262,8 +262,8 @@ mod tests {
             Some("assets/style.css")
         );
         assert_eq!(
-            output_key("/media/g/fi/a%20b.png").as_deref(),
-            Some("media/g/fi/a b.png")
+            output_key("/fi/g/a%20b.png").as_deref(),
+            Some("fi/g/a b.png")
         );
         assert_eq!(output_key("/../site.yaml"), None);
         assert_eq!(output_key("/%2e%2e/site.yaml"), None);
