@@ -69,16 +69,24 @@ fn error_offset(source: &str, error: &ParserError) -> usize {
 
 /// The location of the definition of message or term `id` in `source`, if it is there.
 pub fn find_entry(path: &Path, source: &str, id: &str) -> Option<Location> {
-    let mut offset = 0;
-    for line in source.split_inclusive('\n') {
-        if let Some(rest) = line.strip_prefix(id)
-            && rest.trim_start().starts_with('=')
-        {
-            return Some(Location::at_offset(path, source, offset));
-        }
-        offset += line.len();
+    entry_offset(source, id).map(|offset| Location::at_offset(path, source, offset))
+}
+
+/// Where the first line that starts with `id` followed by `=` (blanks between) begins: only
+/// the places where `id` occurs are looked at.
+fn entry_offset(source: &str, id: &str) -> Option<usize> {
+    let bytes = source.as_bytes();
+    let defines = |at: usize| {
+        let rest = &source[at + id.len()..];
+        let line = rest.split_inclusive('\n').next().unwrap_or_default();
+        line.trim_start().starts_with('=')
+    };
+    if id.is_empty() {
+        let mut starts = std::iter::once(0).chain(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1));
+        return starts.find(|&at| at < bytes.len() && defines(at));
     }
-    None
+    memchr::memmem::find_iter(bytes, id.as_bytes())
+        .find(|&at| (at == 0 || bytes[at - 1] == b'\n') && defines(at))
 }
 
 /// The text of the last entry for message `id` in FTL `source` (its first line up to the next
@@ -203,5 +211,36 @@ mod tests {
         let loc = find_entry(Path::new("a.ftl"), src, "-bar").expect("found");
         assert_eq!((loc.line, loc.column), (3, 1));
         assert!(find_entry(Path::new("a.ftl"), src, "fo").is_none());
+    }
+
+    /// The first line of `source` that starts with `id` and then `=`, read line by line.
+    fn entry_offset_by_lines(source: &str, id: &str) -> Option<usize> {
+        let mut offset = 0;
+        for line in source.split_inclusive('\n') {
+            if let Some(rest) = line.strip_prefix(id)
+                && rest.trim_start().starts_with('=')
+            {
+                return Some(offset);
+            }
+            offset += line.len();
+        }
+        None
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn entry_offset_finds_the_first_definition_line(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "a", "ab", "-a", " ", "=", "\n", "\t", "é", "a =", "\na=", "  a = x",
+            ]), 0..14),
+            id in proptest::sample::select(vec!["a", "ab", "-a", "", "é"]),
+        ) {
+            let source = pieces.concat();
+            proptest::prop_assert_eq!(
+                super::entry_offset(&source, id),
+                entry_offset_by_lines(&source, id),
+                "{:?} in {:?}", id, source
+            );
+        }
     }
 }
