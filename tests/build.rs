@@ -130,12 +130,7 @@ fn screenshots_are_published_once_and_linked_relatively() {
         attrs(&nl, ".screenshot img", "src"),
         ["../../en/demo/settings.png"]
     );
-    let images: Vec<String> = site
-        .tree("public")
-        .into_keys()
-        .filter(|path| path.ends_with(".png"))
-        .collect();
-    assert_eq!(images, ["en/demo/settings.png"]);
+    assert_eq!(site.published_pngs(), ["en/demo/settings.png"]);
 }
 
 #[test]

@@ -132,12 +132,10 @@ fn finnish_screenshot_override_and_fallback_elsewhere() {
         texts(&nl, ".screenshot figcaption"),
         ["Schermafbeelding in het Engels"]
     );
-    let images: Vec<String> = site
-        .tree("public")
-        .into_keys()
-        .filter(|path| path.ends_with(".png"))
-        .collect();
-    assert_eq!(images, ["en/demo/settings.png", "fi/demo/settings.png"]);
+    assert_eq!(
+        site.published_pngs(),
+        ["en/demo/settings.png", "fi/demo/settings.png"]
+    );
 }
 
 #[test]

@@ -180,6 +180,14 @@ impl SiteTest {
             .collect()
     }
 
+    /// The `.png` files of the output (`public/`), sorted by path.
+    pub fn published_pngs(&self) -> Vec<String> {
+        self.tree("public")
+            .into_keys()
+            .filter(|path| path.ends_with(".png"))
+            .collect()
+    }
+
     pub fn tree(&self, rel: &str) -> BTreeMap<String, Vec<u8>> {
         let base = self.path().join(rel);
         walkdir::WalkDir::new(&base)
