@@ -17,6 +17,14 @@ else
   sanitizer=none
 fi
 
+# The targets keep their fixture directories in statics, which are never dropped: give the run a
+# scratch directory of its own (also as TMPDIR) and remove it at the end, even after a crash.
+scratch_base=/dev/shm
+[[ -d "$scratch_base" && -w "$scratch_base" ]] || scratch_base="${TMPDIR:-/tmp}"
+scratch="$(mktemp -d "$scratch_base/stepdoc-fuzz-run.XXXXXX")"
+trap 'rm -rf "$scratch"' EXIT
+export STEPDOC_FUZZ_SCRATCH="$scratch" TMPDIR="$scratch"
+
 seed() {
   local name="$1" dir="corpus/$1"
   mkdir -p "$dir"

@@ -97,7 +97,11 @@ impl Fixture {
     }
 }
 
+/// Where fixtures go: `fuzz/run.sh`'s scratch directory (removed after the run), else tmpfs.
 fn shm() -> PathBuf {
+    if let Some(scratch) = std::env::var_os("STEPDOC_FUZZ_SCRATCH") {
+        return PathBuf::from(scratch);
+    }
     let shm = Path::new("/dev/shm");
     if shm.is_dir() {
         shm.to_path_buf()
