@@ -72,21 +72,21 @@ pub fn find_entry(path: &Path, source: &str, id: &str) -> Option<Location> {
     entry_offset(source, id).map(|offset| Location::at_offset(path, source, offset))
 }
 
-/// Where the first line that starts with `id` followed by `=` (blanks between) begins: only
-/// the places where `id` occurs are looked at.
+/// Where the first line that starts with `id` followed by `=` (blanks between) begins.
 fn entry_offset(source: &str, id: &str) -> Option<usize> {
-    let bytes = source.as_bytes();
-    let defines = |at: usize| {
+    lines_starting_with(source, id).find(|&at| {
         let rest = &source[at + id.len()..];
         let line = rest.split_inclusive('\n').next().unwrap_or_default();
         line.trim_start().starts_with('=')
-    };
-    if id.is_empty() {
-        let mut starts = std::iter::once(0).chain(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1));
-        return starts.find(|&at| at < bytes.len() && defines(at));
-    }
+    })
+}
+
+/// Offsets of the lines of `source` that start with `id` (every line for an empty `id`): only
+/// the places where `id` occurs are looked at.
+fn lines_starting_with<'a>(source: &'a str, id: &'a str) -> impl Iterator<Item = usize> + 'a {
+    let bytes = source.as_bytes();
     memchr::memmem::find_iter(bytes, id.as_bytes())
-        .find(|&at| (at == 0 || bytes[at - 1] == b'\n') && defines(at))
+        .filter(move |&at| at < bytes.len() && (at == 0 || bytes[at - 1] == b'\n'))
 }
 
 /// The text of the last entry for message `id` in FTL `source` (its first line up to the next
@@ -94,14 +94,14 @@ fn entry_offset(source: &str, id: &str) -> Option<usize> {
 /// Messages start at the first column and continue on indented or blank lines. Only the places
 /// where `id` occurs are looked at (the navigation pass asks this of every translation file).
 pub fn message_text<'s>(source: &'s str, id: &str) -> Option<&'s str> {
+    if id.is_empty() {
+        return None;
+    }
     let bytes = source.as_bytes();
     let line_end =
         |from: usize| memchr::memchr(b'\n', &bytes[from..]).map_or(bytes.len(), |i| from + i + 1);
     let mut found = None;
-    for at in memchr::memmem::find_iter(bytes, id.as_bytes()) {
-        if id.is_empty() || (at > 0 && bytes[at - 1] != b'\n') {
-            continue;
-        }
+    for at in lines_starting_with(source, id) {
         let is_entry = source[at + id.len()..]
             .trim_start_matches([' ', '\t'])
             .starts_with('=');

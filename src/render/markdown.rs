@@ -275,19 +275,12 @@ fn push_plain(out: &mut String, event: &Event<'_>) {
 
 /// Drop UI markers and the surrounding whitespace.
 fn finish_plain(out: String) -> String {
-    if !out.contains([UI_OPEN, UI_CLOSE]) {
-        let trimmed = out.trim();
-        return if trimmed.len() == out.len() {
-            out
-        } else {
-            trimmed.to_owned()
-        };
-    }
-    out.chars()
-        .filter(|c| *c != UI_OPEN && *c != UI_CLOSE)
-        .collect::<String>()
-        .trim()
-        .to_owned()
+    let changed = {
+        let stripped = crate::i18n::strip_ui_markers(&out);
+        let trimmed = stripped.trim();
+        (trimmed.len() != out.len()).then(|| trimmed.to_owned())
+    };
+    changed.unwrap_or(out)
 }
 
 fn finish<'a>(events: impl Iterator<Item = Event<'a>>) -> String {

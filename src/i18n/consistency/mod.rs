@@ -20,8 +20,9 @@ use crate::diagnostics::{Diagnostic, Location};
 
 mod source_text;
 
+use crate::i18n::strip_ui_markers;
+use source_text::placeables;
 pub use source_text::{SourceText, literals, source_texts};
-use source_text::{placeables, strip_markers};
 
 /// Marker comment (on the line above a message) for text that is meant to equal the source.
 pub const SAME_AS_SOURCE: &str = "stepdoc: same-as-source";
@@ -299,7 +300,7 @@ pub fn check(input: &Input<'_>) -> Outcome {
         let keep = formatted.is_some() && errors.is_empty();
         let translated = formatted.unwrap_or_default();
         let source_plain = &facts.plain;
-        let translated_plain = strip_markers(&translated);
+        let translated_plain = strip_ui_markers(&translated);
         let lost: Vec<&String> = facts
             .literals
             .iter()

@@ -45,7 +45,7 @@ pub fn source_texts(
             let mut errors = Vec::new();
             let formatted =
                 format(source_bundle, &entry.key, args, &mut errors).unwrap_or_default();
-            let plain = strip_markers(&formatted).into_owned();
+            let plain = crate::i18n::strip_ui_markers(&formatted).into_owned();
             SourceText {
                 literals: literals(&plain),
                 word_like: word_like(&plain),
@@ -75,28 +75,6 @@ pub(super) fn placeables(references: &[Reference]) -> BTreeSet<Reference> {
         .filter(|r| !matches!(r, Reference::Message(_)))
         .cloned()
         .collect()
-}
-
-pub(super) fn strip_markers(text: &str) -> std::borrow::Cow<'_, str> {
-    // U+E000 and U+E001 are EE 80 80 and EE 80 81 in UTF-8: found by their lead byte, and cut
-    // out between runs of text copied whole.
-    let bytes = text.as_bytes();
-    let mut markers = memchr::memchr_iter(0xee, bytes)
-        .filter(|&i| {
-            bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0x80 | 0x81))
-        })
-        .peekable();
-    if markers.peek().is_none() {
-        return text.into();
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut start = 0;
-    for at in markers {
-        out.push_str(&text[start..at]);
-        start = at + crate::i18n::UI_OPEN.len_utf8();
-    }
-    out.push_str(&text[start..]);
-    out.into()
 }
 
 fn word_like(text: &str) -> usize {
@@ -182,27 +160,9 @@ pub fn literals(text: &str) -> Vec<String> {
 mod tests {
     use proptest::prelude::*;
 
-    use super::{strip_markers, word_like};
+    use super::word_like;
 
     proptest! {
-        /// The byte-level cut gives what removing the two marker characters does, and leaves
-        /// the characters that share their first bytes (U+E002, U+E040, U+EE80...).
-        #[test]
-        fn strip_markers_removes_exactly_the_ui_markers(
-            pieces in prop::collection::vec(prop::sample::select(vec![
-                "a", " ", "\u{e000}", "\u{e001}", "\u{e002}", "\u{e040}", "\u{ee80}", "\u{e0000}",
-                "\u{2019}", "é",
-            ]), 0..16)
-        ) {
-            let text = pieces.concat();
-            let expected: String = text
-                .chars()
-                .filter(|c| *c != crate::i18n::UI_OPEN && *c != crate::i18n::UI_CLOSE)
-                .collect();
-            let stripped = strip_markers(&text);
-            prop_assert_eq!(stripped.as_ref(), expected.as_str(), "{:?}", text);
-        }
-
         #[test]
         fn word_like_counts_words_with_a_letter(
             pieces in prop::collection::vec(prop::sample::select(vec![
