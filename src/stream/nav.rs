@@ -1,8 +1,6 @@
-//! The streamed build (`build` and `check`): the site is never held in memory as a whole. A
-//! first pass reads what navigation between guides needs (product, partner and each locale's
-//! title); then each worker takes one guide through load → check → render → sink and drops it,
-//! keeping only what the listing pages and the link check need (cards, search fragments, status
-//! rows, link summaries). The output equals [`crate::render::render`] of [`crate::site::load`].
+//! The navigation pass of a streamed build: before any guide is rendered, what previous/next
+//! links need of every guide (product, partner, each locale's title), read from the head of its
+//! YAML and the `title` of each translation; the files read are kept for the guide's own pass.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -17,151 +15,13 @@ use crate::config::Config;
 use crate::content::catalog::{self, MessageKey};
 use crate::content::model::{Id, Text};
 use crate::content::{self};
-use crate::diagnostics::Diagnostics;
 use crate::i18n::bundle;
 use crate::i18n::terms::{self, Terms};
-use crate::render::{self, GuideLink, Nav, Rendered, Sink};
-use crate::site::{self, Frame, Shared};
-
-/// What a streamed run produced.
-pub struct Outcome {
-    /// The rendered site's metadata (pages went to the sink); `None` on errors.
-    pub rendered: Option<Rendered>,
-    pub diagnostics: Diagnostics,
-    /// How many guides the site has.
-    pub guides: usize,
-    /// How many locales pages were rendered in.
-    pub locales: usize,
-}
-
-/// Load, check and render the site in `root` (only `only_locales`, when given) into `sink`.
-pub fn run(root: &Path, only_locales: &[String], sink: &dyn Sink) -> Outcome {
-    let started = std::time::Instant::now();
-    let mut diagnostics = Diagnostics::new();
-    let failed = |diagnostics: Diagnostics, guides: usize| Outcome {
-        rendered: None,
-        diagnostics,
-        guides,
-        locales: 0,
-    };
-    let Some(frame) = Frame::load(root, &mut diagnostics) else {
-        return failed(diagnostics, 0);
-    };
-    let dirs = content::list_guides(root, &mut diagnostics);
-    let frame_ok = !diagnostics.has_errors() && frame.theme.is_some();
-    let locales: Vec<String> = frame
-        .config
-        .locales
-        .iter()
-        .filter(|l| only_locales.is_empty() || only_locales.contains(l))
-        .cloned()
-        .collect();
-    let locales: Vec<&str> = locales.iter().map(String::as_str).collect();
-    let nav = NavTable::build(root, &frame.config, &frame.terms, &dirs);
-    crate::timing("stream: navigation read", started);
-
-    // The theme is needed to render; without it guides are still checked.
-    let parts = frame.into_site(root, Vec::new());
-    let (config, terms, locks) = match &parts {
-        Ok(s) => (&s.config, &s.terms, &s.locks),
-        Err(f) => (&f.config, &f.terms, &f.locks),
-    };
-    let site = parts.as_ref().ok();
-    let shared = Shared {
-        root,
-        config,
-        terms,
-        locks,
-    };
-    let one_guide = |index: usize, id: &String, dir: &PathBuf| {
-        let mut diagnostics = Diagnostics::new();
-        let ahead = nav.take_read_ahead(index);
-        let loaded = match content::load_one_from(root, id.clone(), dir.clone(), ahead.yaml) {
-            Ok(loaded) => loaded,
-            Err(d) => {
-                diagnostics.push(d);
-                return (None, diagnostics);
-            }
-        };
-        content::validate::validate(config, &loaded, &mut diagnostics);
-        let (data, found) = site::prepare_guide_with(&shared, loaded, ahead.translations);
-        diagnostics.extend(found);
-        let (Some(data), Some(site)) = (data, site) else {
-            return (None, diagnostics);
-        };
-        if !frame_ok || diagnostics.has_errors() {
-            return (None, diagnostics);
-        }
-        let nav = |locale: &str| nav.links(index, locale);
-        match render::render_guide_into(site, &data, &locales, nav, sink) {
-            Ok(rendered) => (Some(rendered), diagnostics),
-            Err(errors) => {
-                errors.into_iter().for_each(|d| diagnostics.push(d));
-                (None, diagnostics)
-            }
-        }
-    };
-    // What each guide leaves behind is copied by one collecting thread as it arrives: kept data
-    // then sits densely in that thread's memory instead of pinning pages of the workers', whose
-    // memory is reused guide after guide.
-    let (sender, receiver) = std::sync::mpsc::sync_channel::<(Option<Rendered>, Diagnostics)>(64);
-    let (delta, found) = std::thread::scope(|scope| {
-        let collector = scope.spawn(move || {
-            let mut delta = Rendered::default();
-            let mut diagnostics = Diagnostics::new();
-            for (rendered, found) in receiver {
-                diagnostics.extend(found);
-                if let Some(rendered) = rendered {
-                    delta.merge_guide(rendered.clone());
-                }
-            }
-            (delta, diagnostics)
-        });
-        dirs.par_iter()
-            .enumerate()
-            .for_each_with(sender, |sender, (index, (id, dir))| {
-                // The collector only stops when every sender is gone.
-                let _ = sender.send(one_guide(index, id, dir));
-            });
-        collector.join()
-    })
-    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-    diagnostics.extend(found);
-    crate::timing(
-        "stream: guides loaded, checked, rendered and collected",
-        started,
-    );
-    crate::timing_value(
-        "  of which search entries (CPU, all threads)",
-        crate::render::search::BUILD_NANOS.swap(0, std::sync::atomic::Ordering::Relaxed),
-    );
-    let guides = dirs.len();
-    let Some(site) = site.filter(|_| !diagnostics.has_errors()) else {
-        diagnostics.sort();
-        return failed(diagnostics, guides);
-    };
-    let t0 = std::time::Instant::now();
-    let result = render::finish(site, None, delta, &locales, Some(sink), Diagnostics::new());
-    crate::timing("stream: listing pages and link check", t0);
-    diagnostics.sort();
-    match result {
-        Ok(rendered) => Outcome {
-            rendered: Some(rendered),
-            diagnostics,
-            guides,
-            locales: locales.len(),
-        },
-        Err(found) => {
-            diagnostics.extend(found);
-            diagnostics.sort();
-            failed(diagnostics, guides)
-        }
-    }
-}
+use crate::render::{self, GuideLink, Nav};
 
 /// Previous/next navigation of every guide: its neighbours in its product (ordered by partner,
 /// then id, as on the index page) and their titles in each locale.
-struct NavTable {
+pub(super) struct NavTable {
     /// By guide index (the order of the guide directories): previous and next guide index.
     order: Vec<(Option<usize>, Option<usize>)>,
     /// By guide index: the guide id and its title by locale as links show it (plain text; empty
@@ -178,15 +38,15 @@ const READ_AHEAD_BYTES: usize = 96 << 20;
 
 /// Decoded files of one guide read by the navigation pass.
 #[derive(Default)]
-struct ReadAhead {
+pub(super) struct ReadAhead {
     /// `guide.yaml`.
-    yaml: Option<String>,
+    pub(super) yaml: Option<String>,
     /// Translation files by locale.
-    translations: BTreeMap<String, String>,
+    pub(super) translations: BTreeMap<String, String>,
 }
 
 impl NavTable {
-    fn build(
+    pub(super) fn build(
         root: &Path,
         config: &Config,
         terms: &BTreeMap<String, Terms>,
@@ -235,7 +95,7 @@ impl NavTable {
     }
 
     /// The files of guide `index` the navigation pass kept (once).
-    fn take_read_ahead(&self, index: usize) -> ReadAhead {
+    pub(super) fn take_read_ahead(&self, index: usize) -> ReadAhead {
         self.read_ahead
             .get(index)
             .map_or_else(ReadAhead::default, |m| {
@@ -243,7 +103,7 @@ impl NavTable {
             })
     }
 
-    fn links(&self, index: usize, locale: &str) -> Nav {
+    pub(super) fn links(&self, index: usize, locale: &str) -> Nav {
         let link = |i: usize| {
             let (id, titles) = &self.titles[i];
             GuideLink::with_plain_title(id, titles.get(locale).cloned().unwrap_or_default())
