@@ -6,10 +6,9 @@ use std::path::Path;
 use schemars::JsonSchema;
 use serde::Deserialize;
 
-use crate::content::model::Text;
-use crate::diagnostics::{Diagnostic, Diagnostics, Location};
-
-pub const CONFIG_FILE: &str = "site.yaml";
+use crate::diagnostics::{Diagnostic, Diagnostics, Location, display_path};
+use crate::layout::CONFIG_FILE;
+use crate::yaml::Text;
 
 /// The raw, strictly-typed `site.yaml`.
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -88,23 +87,24 @@ impl Config {
 /// Read and validate `site.yaml` in `root`; every problem is pushed to `diagnostics`.
 pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Option<Config> {
     let rel = Path::new(CONFIG_FILE);
-    let source = match std::fs::read(root.join(rel)) {
-        Ok(bytes) => match crate::content::decode_utf8(rel, &bytes) {
-            Ok(text) => text,
-            Err(d) => {
-                diagnostics.push(d);
-                return None;
-            }
-        },
-        Err(err) => {
+    let source = match crate::input::read_text_if_exists(root, rel) {
+        Ok(Some(text)) => text,
+        Ok(None) => {
             diagnostics.push(
                 Diagnostic::error(
                     "io",
                     Location::file(rel),
-                    format!("cannot read {CONFIG_FILE}: {err}"),
+                    format!(
+                        "cannot read {CONFIG_FILE}: no such file in {}",
+                        display_path(root)
+                    ),
                 )
                 .with_help("run stepdoc in a site directory, or pass --root DIR"),
             );
+            return None;
+        }
+        Err(d) => {
+            diagnostics.push(d);
             return None;
         }
     };

@@ -219,7 +219,13 @@ pub fn use_color() -> bool {
 }
 
 /// Render diagnostics for people: the message, the location, the source line with a caret, help.
-pub fn render_human(diagnostics: &Diagnostics, root: &Path, color: bool) -> String {
+/// `read` gives the text of a file named by a location, decoded as the stage that reported it
+/// decoded it (`input::read_text`), so the caret points at the column the location counts.
+pub fn render_human(
+    diagnostics: &Diagnostics,
+    color: bool,
+    read: impl Fn(&Path) -> Option<String>,
+) -> String {
     let mut sources: HashMap<PathBuf, Option<String>> = HashMap::new();
     let mut out = String::new();
     for d in diagnostics.iter() {
@@ -247,7 +253,7 @@ pub fn render_human(diagnostics: &Diagnostics, root: &Path, color: bool) -> Stri
         if d.location.line > 0 {
             let source = sources
                 .entry(d.location.path.clone())
-                .or_insert_with(|| std::fs::read_to_string(root.join(&d.location.path)).ok());
+                .or_insert_with(|| read(&d.location.path));
             if let Some(text) = source.as_deref()
                 && let Some(line) = text.lines().nth(d.location.line as usize - 1)
             {
@@ -288,8 +294,6 @@ mod tests {
 
     #[test]
     fn human_output_shows_line_and_caret() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        std::fs::write(dir.path().join("g.yaml"), "id: a\ntitel: b\n").expect("write");
         let diags: Diagnostics = [Diagnostic::error(
             "unknown-field",
             Location::new("g.yaml", 2, 1),
@@ -298,7 +302,9 @@ mod tests {
         .with_help("expected one of `title`, `id`")]
         .into_iter()
         .collect();
-        let text = render_human(&diags, dir.path(), false);
+        let text = render_human(&diags, false, |path| {
+            (path == Path::new("g.yaml")).then(|| "id: a\ntitel: b\n".to_owned())
+        });
         assert!(text.contains("error[unknown-field]: unknown field `titel`"));
         assert!(text.contains("--> g.yaml:2:1"));
         assert!(text.contains("2 | titel: b"));

@@ -1,6 +1,11 @@
 //! Strict YAML deserialization (serde-saphyr) with errors turned into located diagnostics.
 
+use std::borrow::Cow;
 use std::path::Path;
+
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+use serde::Deserialize;
+use serde_saphyr::Spanned;
 
 use serde::de::DeserializeOwned;
 
@@ -88,6 +93,53 @@ fn classify(message: &str) -> (&'static str, Option<&'static str>) {
         )
     } else {
         ("yaml-syntax", Some("fix the YAML syntax at this position"))
+    }
+}
+
+/// A string with the place in the YAML file it came from.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(transparent)]
+pub struct Text(pub Spanned<String>);
+
+impl Text {
+    pub fn as_str(&self) -> &str {
+        &self.0.value
+    }
+
+    /// 1-based line and column of the scalar in its file.
+    pub fn line_col(&self) -> (u32, u32) {
+        let loc = self.0.referenced;
+        (
+            u32::try_from(loc.line()).unwrap_or(u32::MAX),
+            u32::try_from(loc.column()).unwrap_or(u32::MAX),
+        )
+    }
+
+    /// Byte offset of the scalar in its file, when known.
+    pub fn byte_offset(&self) -> Option<usize> {
+        self.0
+            .referenced
+            .span()
+            .byte_offset()
+            .and_then(|o| usize::try_from(o).ok())
+    }
+
+    pub fn location(&self, path: &std::path::Path) -> Location {
+        let (line, column) = self.line_col();
+        Location::new(path, line, column)
+    }
+}
+
+impl JsonSchema for Text {
+    fn schema_name() -> Cow<'static, str> {
+        "Text".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "description": "Fluent pattern with inline Markdown: terms { -name }, variables { $name }."
+        })
     }
 }
 

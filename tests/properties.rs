@@ -110,7 +110,7 @@ proptest! {
             .split_whitespace()
             .filter(|w| *w != "{" && *w != "}")
             .count();
-        prop_assert_eq!(stepdoc::i18n::coverage::word_count(&text), words);
+        prop_assert_eq!(stepdoc::i18n::words::word_count(&text), words);
     }
 
     /// Pages render a message's HTML and its search text from one parse; both must equal

@@ -40,7 +40,7 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<ExitCode> {
     };
     let t0 = Instant::now();
     staging.finish(&rendered)?;
-    crate::timing("publish", t0);
+    crate::timing::stage("publish", t0);
     let fallback_pages = rendered
         .pages
         .iter()

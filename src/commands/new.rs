@@ -18,7 +18,9 @@ pub fn run(args: &NewArgs) -> anyhow::Result<ExitCode> {
     let Some(config) = crate::config::load(&args.site.root, &mut diagnostics) else {
         eprint!(
             "{}",
-            crate::diagnostics::render_human(&diagnostics, &args.site.root, false)
+            crate::diagnostics::render_human(&diagnostics, false, |path| {
+                crate::input::read_text(&args.site.root, path).ok()
+            })
         );
         return Ok(ExitCode::FAILURE);
     };

@@ -14,7 +14,9 @@ pub fn print(diagnostics: &Diagnostics, root: &Path, format: Format, strict: boo
             if !diagnostics.is_empty() {
                 eprint!(
                     "{}",
-                    diagnostics::render_human(diagnostics, root, diagnostics::use_color())
+                    diagnostics::render_human(diagnostics, diagnostics::use_color(), |path| {
+                        crate::input::read_text(root, path).ok()
+                    })
                 );
             }
         }

@@ -9,56 +9,10 @@ use std::collections::BTreeMap;
 
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Deserialize;
-use serde_saphyr::Spanned;
 
 use crate::diagnostics::Location;
 
-/// A string with the place in the YAML file it came from.
-#[derive(Clone, Debug, Deserialize)]
-#[serde(transparent)]
-pub struct Text(pub Spanned<String>);
-
-impl Text {
-    pub fn as_str(&self) -> &str {
-        &self.0.value
-    }
-
-    /// 1-based line and column of the scalar in its file.
-    pub fn line_col(&self) -> (u32, u32) {
-        let loc = self.0.referenced;
-        (
-            u32::try_from(loc.line()).unwrap_or(u32::MAX),
-            u32::try_from(loc.column()).unwrap_or(u32::MAX),
-        )
-    }
-
-    /// Byte offset of the scalar in its file, when known.
-    pub fn byte_offset(&self) -> Option<usize> {
-        self.0
-            .referenced
-            .span()
-            .byte_offset()
-            .and_then(|o| usize::try_from(o).ok())
-    }
-
-    pub fn location(&self, path: &std::path::Path) -> Location {
-        let (line, column) = self.line_col();
-        Location::new(path, line, column)
-    }
-}
-
-impl JsonSchema for Text {
-    fn schema_name() -> Cow<'static, str> {
-        "Text".into()
-    }
-
-    fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        json_schema!({
-            "type": "string",
-            "description": "Fluent pattern with inline Markdown: terms { -name }, variables { $name }."
-        })
-    }
-}
+pub use crate::yaml::Text;
 
 /// An identifier: lower-case ASCII letters, digits and `-`, starting with a letter. Ids become
 /// HTML anchors and Fluent message ids, so they are the same in every language.

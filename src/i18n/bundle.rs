@@ -46,5 +46,5 @@ pub fn format(
         Some(attr) => message.get_attribute(attr)?.value(),
     };
     let text = bundle.format_pattern(pattern, Some(args), errors);
-    Some(super::strip_bidi(text))
+    Some(crate::markers::strip_bidi(text))
 }

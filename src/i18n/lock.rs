@@ -10,8 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::content::catalog::MessageKey;
 use crate::diagnostics::{Diagnostic, Location};
-
-pub const LOCK_FILE: &str = "translations.lock";
+use crate::layout::{LOCALES_DIR, LOCK_FILE};
 
 /// One recorded translation.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -33,9 +32,7 @@ pub struct Lock {
 
 impl Lock {
     pub fn path(locale: &str) -> PathBuf {
-        Path::new(super::terms::LOCALES_DIR)
-            .join(locale)
-            .join(LOCK_FILE)
+        Path::new(LOCALES_DIR).join(locale).join(LOCK_FILE)
     }
 
     pub fn get(&self, guide: &str, key: &MessageKey) -> Option<&Record> {
@@ -115,9 +112,10 @@ impl Lock {
     /// Load the lock of `locale` in `root` (empty when there is none).
     pub fn load(root: &Path, locale: &str) -> (Self, Vec<Diagnostic>) {
         let path = Self::path(locale);
-        match std::fs::read_to_string(root.join(&path)) {
-            Ok(text) => Self::parse(&path, &text),
-            Err(_) => (Self::default(), Vec::new()),
+        match crate::input::read_text_if_exists(root, &path) {
+            Ok(Some(text)) => Self::parse(&path, &text),
+            Ok(None) => (Self::default(), Vec::new()),
+            Err(d) => (Self::default(), vec![d]),
         }
     }
 }

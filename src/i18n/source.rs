@@ -88,7 +88,7 @@ pub fn build(path: &Path, entries: &[Entry<'_>]) -> (SourceResource, Vec<Diagnos
 /// Append ` ` + `text` as an FTL block pattern, each line indented by `indent`. Lines that
 /// would start with FTL syntax (`[`, `*`, `.`) are escaped as string literals.
 fn write_pattern(out: &mut String, text: &str, indent: &str) {
-    let text = super::strip_reserved(text);
+    let text = crate::markers::strip_reserved(text);
     let text = text.trim_end();
     out.push('\n');
     for line in text.lines() {

@@ -11,14 +11,10 @@ use fluent_syntax::ast::{Entry, Pattern, PatternElement};
 
 use super::ftl;
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
+use crate::markers::{UI_CLOSE_STR, UI_OPEN_STR};
 
-pub const LOCALES_DIR: &str = "locales";
-pub const TERMS_FILE: &str = "terms.ftl";
 /// Terms whose name starts with this render as UI labels.
 pub const UI_PREFIX: &str = "ui-";
-
-const UI_OPEN: &str = "\u{E000}";
-const UI_CLOSE: &str = "\u{E001}";
 
 /// The terms of one locale.
 #[derive(Clone, Debug)]
@@ -41,22 +37,11 @@ impl Terms {
 
 /// Load the terms of `locale` from `root`.
 pub fn load(root: &Path, locale: &str, diagnostics: &mut Diagnostics) -> Terms {
-    let path = Path::new(LOCALES_DIR).join(locale).join(TERMS_FILE);
-    let source = match std::fs::read(root.join(&path)) {
-        Ok(bytes) => match crate::content::decode_utf8(&path, &bytes) {
-            Ok(text) => text,
-            Err(d) => {
-                diagnostics.push(d);
-                String::new()
-            }
-        },
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => String::new(),
-        Err(err) => {
-            diagnostics.push(Diagnostic::error(
-                "io",
-                Location::file(&path),
-                format!("cannot read file: {err}"),
-            ));
+    let path = crate::layout::terms_file(locale);
+    let source = match crate::input::read_text_if_exists(root, &path) {
+        Ok(text) => text.unwrap_or_default(),
+        Err(d) => {
+            diagnostics.push(d);
             String::new()
         }
     };
@@ -130,10 +115,10 @@ pub fn from_source(path: PathBuf, source: String, diagnostics: &mut Diagnostics)
 fn wrap_ui(pattern: &mut Pattern<&str>) {
     pattern
         .elements
-        .insert(0, PatternElement::TextElement { value: UI_OPEN });
-    pattern
-        .elements
-        .push(PatternElement::TextElement { value: UI_CLOSE });
+        .insert(0, PatternElement::TextElement { value: UI_OPEN_STR });
+    pattern.elements.push(PatternElement::TextElement {
+        value: UI_CLOSE_STR,
+    });
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@ use super::view::{
 use crate::content::catalog::MessageKey;
 use crate::content::images;
 use crate::content::model::{Block, Guide, Step};
-use crate::render::theme::Strings;
+use crate::theme::Strings;
 
 /// An image a page uses: the file to publish (relative to the guide directory as built,
 /// absolute once `render_guide` resolves it) and its output path.

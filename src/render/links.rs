@@ -324,17 +324,10 @@ fn locate(site: &Site, page: &str, href: &str) -> Location {
         return Location::file("themes");
     }
     let needle = format!("]({href}");
-    let translation = std::path::Path::new(crate::i18n::terms::LOCALES_DIR)
-        .join(locale)
-        .join(format!("{guide_id}.ftl"));
-    let yaml = std::path::Path::new(crate::content::CONTENT_DIR)
-        .join(guide_id)
-        .join(crate::content::GUIDE_FILE);
+    let translation = crate::layout::translation_file(locale, guide_id);
+    let yaml = crate::layout::guide_file(guide_id);
     for path in [&translation, &yaml] {
-        let Some(text) = std::fs::read(site.root.join(path))
-            .ok()
-            .and_then(|bytes| crate::content::decode_utf8(path, &bytes).ok())
-        else {
+        let Ok(text) = crate::input::read_text(&site.root, path) else {
             continue;
         };
         if let Some(i) = text.find(&needle) {

@@ -90,7 +90,7 @@ pub(super) fn render_listings(
                 }
                 None => files.push((path, Some(search::index_json(locale, fragments)))),
             }
-            search::account(started);
+            crate::timing::SEARCH.add(started);
         }
         (files, problems)
     };
@@ -127,10 +127,10 @@ pub(super) fn render_listings(
             let rows: Vec<&review::StatusRow> = rows.into_values().collect();
             render_status(site, &rows)
         });
-        crate::timing("  status page", started);
+        crate::timing::stage("  status page", started);
         let started = std::time::Instant::now();
         let xml = sitemap_changed.then(|| sitemap(site, &pages).into_bytes());
-        crate::timing("  sitemap", started);
+        crate::timing::stage("  sitemap", started);
         (html, xml)
     };
     // The locale indexes are rendered in parallel (each holds every guide's card, a few
@@ -145,14 +145,14 @@ pub(super) fn render_listings(
         || {
             // Streamed from the spool: no locale's file is held in memory.
             let files = locales.par_iter().map(search_file).collect();
-            crate::timing("  search files", started);
+            crate::timing::stage("  search files", started);
             files
         },
         || {
             rayon::join(
                 || {
                     let pages = locales.par_iter().map(index_page).collect();
-                    crate::timing("  locale indexes", started);
+                    crate::timing::stage("  locale indexes", started);
                     pages
                 },
                 status_page,

@@ -4,7 +4,7 @@
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
-use crate::i18n::{UI_CLOSE, UI_OPEN};
+use crate::markers::{UI_CLOSE, UI_OPEN};
 
 fn options() -> Options {
     Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TABLES
@@ -276,7 +276,7 @@ fn push_plain(out: &mut String, event: &Event<'_>) {
 /// Drop UI markers and the surrounding whitespace.
 fn finish_plain(out: String) -> String {
     let changed = {
-        let stripped = crate::i18n::strip_ui_markers(&out);
+        let stripped = crate::markers::strip_ui_markers(&out);
         let trimmed = stripped.trim();
         (trimmed.len() != out.len()).then(|| trimmed.to_owned())
     };

@@ -12,7 +12,6 @@ mod rendered;
 pub mod review;
 pub mod search;
 mod seo;
-pub mod theme;
 pub mod view;
 
 pub use nav::{GuideLink, Nav, neighbour_order};
@@ -64,7 +63,7 @@ struct Common<'a> {
     root: &'a str,
     site_title: &'a str,
     #[serde(skip)]
-    t: &'a theme::Strings,
+    t: &'a crate::theme::Strings,
     alternates: Vec<Alternate>,
     canonical: String,
     /// `<link rel="alternate" hreflang>` targets (absolute URLs), `x-default` included.
@@ -130,11 +129,8 @@ fn render_delta(
             Err(errors) => errors.into_iter().for_each(|d| diagnostics.push(d)),
         }
     }
-    crate::timing("render guides", t0);
-    crate::timing_value(
-        "  of which search entries (CPU, all threads)",
-        search::BUILD_NANOS.swap(0, std::sync::atomic::Ordering::Relaxed),
-    );
+    crate::timing::stage("render guides", t0);
+    crate::timing::SEARCH.report("  of which search entries (CPU, all threads)");
     let t0 = std::time::Instant::now();
     for (g, locale) in jobs {
         let guide = &site.guides[*g];
@@ -155,7 +151,7 @@ fn render_delta(
             Err(d) => diagnostics.push(d),
         }
     }
-    crate::timing("render reviews", t0);
+    crate::timing::stage("render reviews", t0);
     let job_guides: std::collections::BTreeSet<usize> = jobs.iter().map(|(g, _)| *g).collect();
     delta.status = review::status_rows(site, job_guides.iter().map(|g| &site.guides[*g]))
         .into_iter()
@@ -195,14 +191,11 @@ pub fn finish(
     delta
         .pages
         .sort_by(|a, b| (&a.guide, &a.locale).cmp(&(&b.guide, &b.locale)));
-    crate::timing("index pages", t0);
-    crate::timing_value(
-        "  of which search files (CPU, all threads)",
-        search::BUILD_NANOS.swap(0, std::sync::atomic::Ordering::Relaxed),
-    );
+    crate::timing::stage("index pages", t0);
+    crate::timing::SEARCH.report("  of which search files (CPU, all threads)");
     let t0 = std::time::Instant::now();
     let broken = links::check(site, &delta, base, locales);
-    crate::timing("links", t0);
+    crate::timing::stage("links", t0);
     if !broken.is_empty() {
         let mut diagnostics: Diagnostics = broken.into_iter().collect();
         diagnostics.sort();
@@ -403,7 +396,7 @@ fn render_guide(
     } else {
         Vec::new()
     });
-    search::account(search_started);
+    crate::timing::SEARCH.add(search_started);
     if !localizer.errors.is_empty() {
         return Err(std::mem::take(&mut localizer.errors));
     }

@@ -2,18 +2,6 @@
 //! anchor to land on. Text shown in its source language (fallback) is indexed under that
 //! language, not the page's. Searching happens in the browser (`assets/stepdoc.js`), offline.
 
-use std::sync::atomic::{AtomicU64, Ordering};
-
-/// CPU time spent building search entries and fragments, summed over threads (for
-/// `STEPDOC_TIMINGS=1`).
-pub static BUILD_NANOS: AtomicU64 = AtomicU64::new(0);
-
-/// Add `since`'s elapsed time to [`BUILD_NANOS`].
-pub fn account(since: std::time::Instant) {
-    let nanos = u64::try_from(since.elapsed().as_nanos()).unwrap_or(u64::MAX);
-    BUILD_NANOS.fetch_add(nanos, Ordering::Relaxed);
-}
-
 use super::localize::Localizer;
 use super::{Fragment, Piece};
 use crate::content::catalog::MessageKey;

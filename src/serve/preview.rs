@@ -120,7 +120,7 @@ pub fn rebuild(
         .as_ref()
         .map(|s| s.guides.iter().map(|g| g.id().to_owned()).collect());
     let (site, warnings) = load(root, plan, last)?;
-    crate::timing("serve: load", started);
+    crate::timing::stage("serve: load", started);
     let jobs = jobs(plan, &site, guide_ids.as_ref());
     let (rendered, full, label) = match &jobs {
         None => (
@@ -155,7 +155,9 @@ pub fn rebuild(
 
 fn failed(root: &Path, diagnostics: &Diagnostics) -> Outcome {
     Outcome::Failed {
-        text: render_human(diagnostics, root, false),
+        text: render_human(diagnostics, false, |path| {
+            crate::input::read_text(root, path).ok()
+        }),
         count: diagnostics.error_count(),
     }
 }

@@ -18,7 +18,7 @@ use crate::i18n::consistency::Counts;
 use crate::i18n::coverage::Coverage;
 use crate::i18n::lock::Lock;
 use crate::i18n::terms::{self, Terms};
-use crate::render::theme::{self, Theme};
+use crate::theme::{self, Theme};
 
 mod prepare;
 
@@ -151,7 +151,7 @@ pub fn load(root: &Path) -> (Option<Site>, Diagnostics) {
     };
     let started = std::time::Instant::now();
     let guides = content::load_guides(root, &mut diagnostics);
-    crate::timing("load: guides parsed", started);
+    crate::timing::stage("load: guides parsed", started);
     for guide in &guides {
         content::validate::validate(&frame.config, guide, &mut diagnostics);
     }
@@ -165,7 +165,7 @@ pub fn load(root: &Path) -> (Option<Site>, Diagnostics) {
         .into_par_iter()
         .map(|loaded| prepare_guide(&shared, loaded))
         .collect();
-    crate::timing("load: translations checked", started);
+    crate::timing::stage("load: translations checked", started);
     let mut guide_data = Vec::new();
     for (data, diags) in results {
         diagnostics.extend(diags);
@@ -195,7 +195,7 @@ impl Site {
         };
         let mut fresh = Vec::new();
         for id in ids {
-            let dir = Path::new(content::CONTENT_DIR).join(id);
+            let dir = crate::layout::guide_dir(id);
             let loaded = match content::load_one(&self.root, id.clone(), dir) {
                 Ok(loaded) => loaded,
                 Err(d) => {

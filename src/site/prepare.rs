@@ -9,15 +9,15 @@ use fluent_bundle::FluentResource;
 
 use super::{GuideData, LocaleStatus, Translation};
 use crate::config::Config;
+use crate::content::LoadedGuide;
 use crate::content::catalog::{self, MessageKey};
-use crate::content::{self, LoadedGuide};
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use crate::i18n::bundle::new_bundle;
 use crate::i18n::consistency;
 use crate::i18n::coverage::Coverage;
 use crate::i18n::lock::Lock;
 use crate::i18n::refs::Reference;
-use crate::i18n::terms::{self, Terms};
+use crate::i18n::terms::Terms;
 use crate::i18n::{ftl, source};
 
 /// Terms may refer to other terms, which must exist. (Variables in a term are its parameters,
@@ -98,18 +98,7 @@ pub fn prepare_guide(shared: &Shared<'_>, loaded: LoadedGuide) -> (Option<GuideD
 /// The decoded text of the translation file at `path` (relative to `root`); `None` when there
 /// is none.
 fn read_translation(root: &Path, path: &Path) -> Result<Option<String>, Diagnostic> {
-    let bytes = match content::read_file(&root.join(path)) {
-        Ok(bytes) => bytes,
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(err) => {
-            return Err(Diagnostic::error(
-                "io",
-                Location::file(path),
-                format!("cannot read file: {err}"),
-            ));
-        }
-    };
-    content::decode_utf8(path, &bytes).map(Some)
+    crate::input::read_text_if_exists(root, path)
 }
 
 /// [`prepare_guide`], with the decoded text of translation files already read, by locale
@@ -163,7 +152,7 @@ pub fn prepare_guide_with(
     );
     let mut translations = BTreeMap::new();
     for locale in config.locales.iter().filter(|l| **l != source_locale) {
-        let path = Path::new(terms::LOCALES_DIR)
+        let path = Path::new(crate::layout::LOCALES_DIR)
             .join(locale)
             .join(format!("{}.ftl", loaded.id));
         let text = match read_ahead.remove(locale) {

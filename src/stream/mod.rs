@@ -52,7 +52,7 @@ pub fn run(root: &Path, only_locales: &[String], sink: &dyn Sink) -> Outcome {
         .collect();
     let locales: Vec<&str> = locales.iter().map(String::as_str).collect();
     let nav = NavTable::build(root, &frame.config, &frame.terms, &dirs);
-    crate::timing("stream: navigation read", started);
+    crate::timing::stage("stream: navigation read", started);
 
     // The theme is needed to render; without it guides are still checked.
     let parts = frame.into_site(root, Vec::new());
@@ -121,14 +121,11 @@ pub fn run(root: &Path, only_locales: &[String], sink: &dyn Sink) -> Outcome {
     })
     .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
     diagnostics.extend(found);
-    crate::timing(
+    crate::timing::stage(
         "stream: guides loaded, checked, rendered and collected",
         started,
     );
-    crate::timing_value(
-        "  of which search entries (CPU, all threads)",
-        crate::render::search::BUILD_NANOS.swap(0, std::sync::atomic::Ordering::Relaxed),
-    );
+    crate::timing::SEARCH.report("  of which search entries (CPU, all threads)");
     let guides = dirs.len();
     let Some(site) = site.filter(|_| !diagnostics.has_errors()) else {
         diagnostics.sort();
@@ -136,7 +133,7 @@ pub fn run(root: &Path, only_locales: &[String], sink: &dyn Sink) -> Outcome {
     };
     let t0 = std::time::Instant::now();
     let result = render::finish(site, None, delta, &locales, Some(sink), Diagnostics::new());
-    crate::timing("stream: listing pages and link check", t0);
+    crate::timing::stage("stream: listing pages and link check", t0);
     diagnostics.sort();
     match result {
         Ok(rendered) => Outcome {

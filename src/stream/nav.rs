@@ -14,9 +14,8 @@ use serde::Deserialize;
 use crate::config::Config;
 use crate::content::catalog::{self, MessageKey};
 use crate::content::model::{Id, Text};
-use crate::content::{self};
 use crate::i18n::bundle;
-use crate::i18n::terms::{self, Terms};
+use crate::i18n::terms::Terms;
 use crate::render::{self, GuideLink, Nav};
 
 /// Previous/next navigation of every guide: its neighbours in its product (ordered by partner,
@@ -207,9 +206,8 @@ impl Head {
     /// Read the head of `dir/guide.yaml`: from the lines of its four top-level keys alone when
     /// the file is a plain block mapping, else (or when that fails) from the whole file.
     fn read(root: &Path, dir: &Path) -> Option<(Head, String)> {
-        let path = dir.join(content::GUIDE_FILE);
-        let bytes = content::read_file(&root.join(&path)).ok()?;
-        let source = content::decode_utf8(&path, &bytes).ok()?;
+        let path = dir.join(crate::layout::GUIDE_FILE);
+        let source = crate::input::read_text(root, &path).ok()?;
         let head = head_lines(&source)
             .and_then(|lines| crate::yaml::parse::<Head>(&path, &lines).ok())
             .or_else(|| crate::yaml::parse::<Head>(&path, &source).ok())?;
@@ -288,11 +286,7 @@ fn plain_pattern(text: &str) -> Option<&str> {
 /// The decoded text of `locales/<locale>/<id>.ftl`; `None` when it is missing or unreadable
 /// (the guide's own pass reports why).
 fn read_translation(root: &Path, locale: &str, id: &str) -> Option<String> {
-    let path = Path::new(terms::LOCALES_DIR)
-        .join(locale)
-        .join(format!("{id}.ftl"));
-    let bytes = content::read_file(&root.join(&path)).ok()?;
-    content::decode_utf8(&path, &bytes).ok()
+    crate::input::read_text(root, &crate::layout::translation_file(locale, id)).ok()
 }
 
 #[cfg(test)]

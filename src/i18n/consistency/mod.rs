@@ -20,7 +20,7 @@ use crate::diagnostics::{Diagnostic, Location};
 
 mod source_text;
 
-use crate::i18n::strip_ui_markers;
+use crate::markers::strip_ui_markers;
 use source_text::placeables;
 pub use source_text::{SourceText, literals, source_texts};
 
@@ -192,9 +192,7 @@ pub fn check(input: &Input<'_>) -> Outcome {
     let Some(file) = &input.translation else {
         out.counts.missing = entries.len();
         if !entries.is_empty() {
-            let path = Path::new(super::terms::LOCALES_DIR)
-                .join(locale)
-                .join(format!("{guide}.ftl"));
+            let path = crate::layout::translation_file(locale, guide);
             out.findings.push(
                 Diagnostic::warning(
                     "missing",

@@ -27,7 +27,7 @@ pub struct SourceText {
 }
 
 impl SourceText {
-    /// Words of the source text, placeables counted as one (see `coverage::word_count`).
+    /// Words of the source text, placeables counted as one (see `words::word_count`).
     pub fn words(&self) -> usize {
         self.words
     }
@@ -45,13 +45,13 @@ pub fn source_texts(
             let mut errors = Vec::new();
             let formatted =
                 format(source_bundle, &entry.key, args, &mut errors).unwrap_or_default();
-            let plain = crate::i18n::strip_ui_markers(&formatted).into_owned();
+            let plain = crate::markers::strip_ui_markers(&formatted).into_owned();
             SourceText {
                 literals: literals(&plain),
                 word_like: word_like(&plain),
                 plain,
                 placeables: placeables(&source_references(source_bundle, &entry.key)),
-                words: crate::i18n::coverage::word_count(entry.text.as_str()),
+                words: crate::i18n::words::word_count(entry.text.as_str()),
                 formatted: errors.is_empty().then_some(formatted),
             }
         })

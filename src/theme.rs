@@ -143,7 +143,7 @@ fn theme_files(
             };
             let key = display_path(rel);
             let site_rel = Path::new("themes").join(name).join(rel);
-            match std::fs::read(entry.path()) {
+            match crate::input::read_bytes(entry.path(), crate::input::MAX_INPUT_BYTES) {
                 Ok(bytes) => {
                     files.insert(key, (site_rel, bytes));
                 }
@@ -193,28 +193,20 @@ pub fn load(
     let mut string_sources: BTreeMap<String, (PathBuf, String)> = BTreeMap::new();
     for (key, (site_rel, bytes)) in files {
         if let Some(tpl) = key.strip_prefix("templates/") {
-            match String::from_utf8(bytes) {
+            match crate::input::decode(&site_rel, &bytes) {
                 Ok(text) => templates.push((tpl.to_owned(), site_rel, text)),
-                Err(_) => diagnostics.push(Diagnostic::error(
-                    "invalid-utf8",
-                    Location::file(&site_rel),
-                    "template is not valid UTF-8",
-                )),
+                Err(d) => diagnostics.push(d),
             }
         } else if let Some(asset) = key.strip_prefix("static/") {
             assets.insert(asset.to_owned(), bytes);
         } else if let Some(file) = key.strip_prefix("strings/")
             && let Some(locale) = file.strip_suffix(".ftl")
         {
-            match String::from_utf8(bytes) {
+            match crate::input::decode(&site_rel, &bytes) {
                 Ok(text) => {
                     string_sources.insert(locale.to_owned(), (site_rel, text));
                 }
-                Err(_) => diagnostics.push(Diagnostic::error(
-                    "invalid-utf8",
-                    Location::file(&site_rel),
-                    "strings file is not valid UTF-8",
-                )),
+                Err(d) => diagnostics.push(d),
             }
         }
     }
