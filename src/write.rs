@@ -281,11 +281,9 @@ fn copy_through(
             Err(err) if err.kind() == std::io::ErrorKind::Interrupted => continue,
             Err(err) => return Err(err),
         };
+        // Only a read of 0 bytes ends the file: network and FUSE file systems return short
+        // reads in the middle of one.
         to.write_all(&buffer[..n])?;
-        // A read shorter than asked for ends a regular file.
-        if n < buffer.len() {
-            return Ok(());
-        }
     }
 }
 
