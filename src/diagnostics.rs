@@ -100,6 +100,12 @@ pub struct Diagnostic {
     pub guide: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub message_id: Option<String>,
+    /// For stale translations: the source text the translation was made from, and the source
+    /// text now.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub old_source: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub new_source: Option<String>,
 }
 
 impl Diagnostic {
@@ -114,6 +120,8 @@ impl Diagnostic {
             locale: None,
             guide: None,
             message_id: None,
+            old_source: None,
+            new_source: None,
         }
     }
 
@@ -140,6 +148,13 @@ impl Diagnostic {
     }
 
     #[must_use]
+    /// The source text a translation was made from, and the source text now.
+    pub fn with_sources(mut self, old: &str, new: &str) -> Self {
+        self.old_source = Some(old.to_owned());
+        self.new_source = Some(new.to_owned());
+        self
+    }
+
     pub fn with_field(mut self, field: impl Into<String>) -> Self {
         self.field = Some(field.into());
         self

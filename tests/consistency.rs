@@ -204,13 +204,12 @@ fn json_findings_have_the_documented_shape() {
 #[test]
 fn stale_lifecycle_translate_sync_change_edit() {
     let site = SiteTest::fixture("multilingual");
-    site.run(&["i18n", "sync"])
-        .success()
-        .stdout_has("locales/fi/translations.lock: updated");
+    // The fixture's lock records every translation: nothing stale, nothing untracked.
+    site.run(&["i18n", "sync"]).success();
     assert!(
         json_findings(&site, false)
             .iter()
-            .all(|f| f["kind"] != "stale")
+            .all(|f| f["kind"] != "stale" && f["kind"] != "untracked")
     );
 
     // The writer changes the source: the Finnish translation becomes stale.
@@ -230,6 +229,11 @@ fn stale_lifecycle_translate_sync_change_edit() {
         message.contains("\"Paste the key in the mailer.\"")
             && message.contains("\"Paste the key into the mailer settings.\""),
         "{message}"
+    );
+    assert_eq!(stale["old_source"], "Paste the key in the mailer.");
+    assert_eq!(
+        stale["new_source"],
+        "Paste the key into the mailer settings."
     );
     site.build().success();
     let page = site.out("fi/demo/index.html");
@@ -473,4 +477,36 @@ fn broken_internal_links_and_anchors_are_errors() {
     run.stderr_has(&format!("{GUIDE}:{line}:"));
     site.edit(GUIDE, "(#step-nope)", "(#step-create-key)");
     site.run(&["check"]).success();
+}
+
+#[test]
+fn untracked_translations_until_sync_records_them() {
+    let site = SiteTest::fixture("multilingual");
+    site.remove("locales/fi/translations.lock");
+    let findings = json_findings(&site, false);
+    let untracked: Vec<_> = findings
+        .iter()
+        .filter(|f| f["kind"] == "untracked")
+        .collect();
+    assert!(!untracked.is_empty());
+    assert!(
+        untracked
+            .iter()
+            .all(|f| f["locale"] == "fi" && f["line"].as_u64() > Some(0))
+    );
+    let paste = untracked
+        .iter()
+        .find(|f| f["message_id"] == "step-paste-key")
+        .expect("untracked step");
+    assert_eq!(
+        paste["line"],
+        line_of(&site.read("locales/fi/demo.ftl"), "step-paste-key =")
+    );
+    site.run(&["check", "--strict"]).failure();
+    site.run(&["i18n", "sync", "--locale", "fi"]).success();
+    assert!(
+        json_findings(&site, false)
+            .iter()
+            .all(|f| f["kind"] != "untracked")
+    );
 }

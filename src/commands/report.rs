@@ -42,6 +42,8 @@ pub fn to_json(diagnostics: &Diagnostics, strict: bool) -> String {
                 "field": d.field,
                 "message": d.message,
                 "help": d.help,
+                "old_source": d.old_source,
+                "new_source": d.new_source,
             })
         })
         .collect();

@@ -90,7 +90,12 @@ impl Localizer<'_> {
             })
         };
         let (text, fallback) = match translated {
-            Some(text) => (text, false),
+            Some(text) => {
+                let untranslated = self
+                    .translation
+                    .is_some_and(|t| t.untranslated.contains(key));
+                (text, untranslated && self.mark_fallback)
+            }
             None => {
                 let text = match self.source_formatted.get(key) {
                     Some(text) => text.clone(),

@@ -69,6 +69,9 @@ pub struct Translation {
     /// Its messages as `bundle` formats them, from the consistency check (those whose
     /// formatting reported errors left out, so that rendering reports them).
     pub formatted: rustc_hash::FxHashMap<MessageKey, String>,
+    /// Messages the check found to read as the source text (`unchanged`): shown, but marked
+    /// like source-language fallback.
+    pub untranslated: rustc_hash::FxHashSet<MessageKey>,
 }
 
 /// Everything `build` and `check` need.

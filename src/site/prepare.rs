@@ -168,7 +168,7 @@ pub fn prepare_guide_with(
         };
         let (resource, errors) = ftl::parse(&path, text);
         for d in errors {
-            diagnostics.push(d);
+            diagnostics.push(d.about(locale, &loaded.id, None));
         }
         let resource = Arc::new(resource);
         if let Some(locale_terms) = terms.get(locale) {
@@ -195,6 +195,7 @@ pub fn prepare_guide_with(
                     resource,
                     bundle,
                     formatted: rustc_hash::FxHashMap::default(),
+                    untranslated: rustc_hash::FxHashSet::default(),
                 },
             );
         }
@@ -224,6 +225,7 @@ pub fn prepare_guide_with(
         }
         if let Some(translation) = translations.get_mut(locale) {
             translation.formatted = outcome.formatted;
+            translation.untranslated = outcome.untranslated;
         }
         status.insert(
             locale.clone(),

@@ -3,7 +3,7 @@
 //! literal lost, unchanged, duplicate — and each finding names the locale, guide, message and the
 //! place in the `.ftl` file.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::path::Path;
@@ -18,11 +18,11 @@ use super::refs::Reference;
 use crate::content::catalog::{Entry, MessageKey};
 use crate::diagnostics::{Diagnostic, Location};
 
+mod findings;
 mod source_text;
 
 use crate::markers::strip_ui_markers;
-use source_text::placeables;
-pub use source_text::{SourceText, literals, source_texts};
+pub use source_text::{Literals, SourceText, literals, missing_numbers, numbers, source_texts};
 
 /// Marker comment (on the line above a message) for text that is meant to equal the source.
 pub const SAME_AS_SOURCE: &str = "stepdoc: same-as-source";
@@ -53,6 +53,9 @@ pub struct Outcome {
     pub stale: BTreeMap<MessageKey, String>,
     /// Per-message status, for reports.
     pub counts: Counts,
+    /// Messages that are defined but read as the source text (terms and variables aside): the
+    /// page marks them like missing ones.
+    pub untranslated: FxHashSet<MessageKey>,
     /// Every translated message as the translation's bundle formats it (those whose formatting
     /// reported errors left out): the render shows the same text.
     pub formatted: FxHashMap<MessageKey, String>,
@@ -172,7 +175,8 @@ pub fn record(guide: &str, key: &MessageKey, source: &str, translation: &str) ->
     }
 }
 
-/// Compare one guide's translation into one locale with its source.
+/// Compare one guide's translation into one locale with its source: each finding kind is one
+/// function of [`findings`], called here in the order a translator fixes them.
 pub fn check(input: &Input<'_>) -> Outcome {
     let mut out = Outcome {
         formatted: FxHashMap::with_capacity_and_hasher(
@@ -181,224 +185,108 @@ pub fn check(input: &Input<'_>) -> Outcome {
         ),
         ..Outcome::default()
     };
-    let Input {
-        guide,
-        locale,
-        entries,
-        ..
-    } = *input;
-    out.counts.messages = entries.len();
+    out.counts.messages = input.entries.len();
     out.counts.words = input.source.iter().map(|s| s.words).sum();
     let Some(file) = &input.translation else {
-        out.counts.missing = entries.len();
-        if !entries.is_empty() {
-            let path = crate::layout::translation_file(locale, guide);
-            out.findings.push(
-                Diagnostic::warning(
-                    "missing",
-                    Location::file(&path),
-                    format!(
-                        "`{guide}` is not translated into {locale}: all {} messages are missing",
-                        entries.len()
-                    ),
-                )
-                .with_help(format!(
-                    "run `stepdoc i18n sync --locale {locale}` to create the file with a stub for every message"
-                ))
-                .about(locale, guide, None),
-            );
-        }
+        out.counts.missing = input.entries.len();
+        out.findings.extend(findings::missing_file(input));
         return out;
     };
-    let text = file.resource.source();
-    let locate =
-        |id: &str| find_entry(file.path, text, id).unwrap_or_else(|| Location::file(file.path));
+    let place = Place {
+        locale: input.locale,
+        guide: input.guide,
+        path: file.path,
+        text: file.resource.source(),
+    };
     let translation_refs = references(file.resource);
-    let defined: FxHashSet<KeyRef<'_>> = entries.iter().map(|e| key_ref(&e.key)).collect();
 
-    for (entry, facts) in entries.iter().zip(input.source) {
+    for (index, (entry, facts)) in input.entries.iter().zip(input.source).enumerate() {
         let key = &entry.key;
         let Some(refs) = translation_refs.get(&key_ref(key)) else {
-            let id = key.to_string();
             out.counts.missing += 1;
-            out.findings.push(
-                Diagnostic::warning(
-                    "missing",
-                    stub_location(file.path, text, &id).unwrap_or_else(|| locate(&key.id)),
-                    format!("`{id}` is not translated; readers see the source text"),
-                )
-                .with_help(format!(
-                    "translate it in {}; `stepdoc i18n sync --locale {locale}` adds a stub with the source text",
-                    crate::diagnostics::display_path(file.path)
-                ))
-                .about(locale, guide, Some(&id)),
-            );
+            out.findings.push(findings::missing(
+                &place,
+                input.entries,
+                index,
+                &translation_refs,
+            ));
             continue;
         };
         out.counts.translated += 1;
         out.counts.translated_words += facts.words;
-        // Located and named only when there is something to report.
-        let location = || locate(&key.id);
-        let id = || key.to_string();
-        let about = |d: Diagnostic| d.about(locale, guide, Some(&id()));
 
-        // Stale: the source changed since the recorded translation, which was not edited since.
-        if let Some(record) = input.lock.get(guide, key) {
-            let source_now = entry.text.as_str().trim();
-            if record.source != source_now
-                && serialized_pattern(file.resource, key)
-                    .is_some_and(|serialized| record.translation == hash(&serialized))
-            {
-                out.counts.stale += 1;
-                out.stale.insert(key.clone(), record.source.clone());
-                out.findings.push(about(
-                    Diagnostic::warning(
-                        "stale",
-                        location(),
-                        format!(
-                            "`{key}` may be outdated: its source changed from \"{}\" to \"{}\"",
-                            one_line(&record.source),
-                            one_line(source_now)
-                        ),
-                    )
-                    .with_help("update the translation (editing it marks it fresh), then run `stepdoc i18n sync`"),
-                ));
-            }
-        }
-
-        // Placeables: the same terms and variables as the source.
         let mut errors = Vec::new();
-        let wanted = &facts.placeables;
-        let got = if refs.is_empty() {
-            BTreeSet::new()
-        } else {
-            placeables(refs)
-        };
-        let missing: Vec<_> = wanted.difference(&got).cloned().collect();
-        let extra: Vec<_> = got.difference(wanted).cloned().collect();
-        if !missing.is_empty() || !extra.is_empty() {
-            let mut parts = Vec::new();
-            if !missing.is_empty() {
-                parts.push(format!("missing {}", spell(&missing)));
-            }
-            if !extra.is_empty() {
-                parts.push(format!("extra {}", spell(&extra)));
-            }
-            out.findings.push(about(
-                Diagnostic::warning(
-                    "placeable-mismatch",
-                    location(),
-                    format!("`{key}` uses other terms or variables than the source: {}", parts.join("; ")),
-                )
-                .with_help("use the same { -term } and { $variable } references as the source instead of writing their text"),
-            ));
-        }
-
         let formatted = format(file.bundle, key, input.args, &mut errors);
         let keep = formatted.is_some() && errors.is_empty();
         let translated = formatted.unwrap_or_default();
-        let source_plain = &facts.plain;
         let translated_plain = strip_ui_markers(&translated);
-        let lost: Vec<&String> = facts
-            .literals
-            .iter()
-            .filter(|lit| !translated_plain.contains(lit.as_str()))
-            .collect();
-        if !lost.is_empty() {
-            out.findings.push(about(
-                Diagnostic::warning(
-                    "literal-lost",
-                    location(),
-                    format!(
-                        "`{key}` lacks {} from the source",
-                        lost.iter().map(|l| format!("`{l}`")).collect::<Vec<_>>().join(", ")
-                    ),
-                )
-                .with_help("URLs, email addresses, code and numbers must appear unchanged in the translation"),
-            ));
-        }
+        let message = findings::Message {
+            place: &place,
+            entry,
+            facts,
+            refs,
+            translated: &translated_plain,
+        };
 
-        if *source_plain == translated_plain
-            && facts.word_like >= 2
-            && !marked_same(text, location().line)
-        {
+        match input.lock.get(input.guide, key) {
+            Some(record) => {
+                if let Some(d) = findings::stale(&message, record, file.resource) {
+                    out.counts.stale += 1;
+                    out.stale.insert(key.clone(), record.source.clone());
+                    out.findings.push(d);
+                }
+            }
+            None => out.findings.extend(findings::untracked(&message)),
+        }
+        out.findings.extend(findings::placeable_mismatch(&message));
+        out.findings.extend(findings::literal_lost(&message));
+        out.findings.extend(findings::incomplete(&message));
+        if let Some(d) = findings::unchanged(&message) {
             out.counts.unchanged += 1;
-            out.findings.push(about(
-                Diagnostic::warning(
-                    "unchanged",
-                    location(),
-                    format!("`{key}` is identical to the source text; is it translated?"),
-                )
-                .with_help(format!(
-                    "translate it, or if it is meant to be the same (product names), put `# {SAME_AS_SOURCE}` on the line above the message"
-                )),
-            ));
+            // Readers see source-language text: the page marks it like a missing translation.
+            out.untranslated.insert(key.clone());
+            out.counts.translated -= 1;
+            out.counts.translated_words -= facts.words;
+            out.findings.push(d);
         }
         if keep {
             out.formatted.insert(key.clone(), translated);
         }
     }
+    out.findings.extend(findings::order(
+        &place,
+        input.entries,
+        input.source,
+        &out.formatted,
+    ));
 
-    // Obsolete: translations of messages the structure no longer defines.
-    let mut obsolete: Vec<MessageKey> = translation_refs
-        .keys()
-        .filter(|key| !defined.contains(*key))
-        .map(|&(id, attr)| MessageKey {
-            id: id.to_owned(),
-            attr: attr.map(str::to_owned),
-        })
-        .collect();
-    obsolete.sort();
-    for key in obsolete {
-        {
-            out.counts.obsolete += 1;
-            out.findings.push(
-                Diagnostic::warning(
-                    "obsolete",
-                    locate(&key.id),
-                    format!("`{key}` is not defined by the guide any more"),
-                )
-                .with_help(format!(
-                    "remove it, or run `stepdoc i18n sync --locale {locale} --prune` to move it to the obsolete section"
-                ))
-                .about(locale, guide, Some(&key.to_string())),
-            );
-        }
-    }
-
-    // Duplicates in the file: the later definition silently wins in Fluent.
-    let mut seen: HashMap<&str, usize> = HashMap::new();
-    for entry in file.resource.entries() {
-        let name = match entry {
-            AstEntry::Message(m) => m.id.name,
-            AstEntry::Term(t) => t.id.name,
-            _ => continue,
-        };
-        *seen.entry(name).or_default() += 1;
-    }
-    let mut duplicated: Vec<(&str, usize)> = seen.into_iter().filter(|(_, n)| *n > 1).collect();
-    duplicated.sort_unstable();
-    for (name, count) in duplicated {
-        let is_term = file
-            .resource
-            .entries()
-            .any(|e| matches!(e, AstEntry::Term(t) if t.id.name == name));
-        let spelled = if is_term {
-            format!("-{name}")
-        } else {
-            name.to_owned()
-        };
-        out.findings.push(
-            Diagnostic::error(
-                "duplicate-message",
-                locate(&spelled),
-                format!("`{spelled}` is defined {count} times in this file"),
-            )
-            .with_help("keep one definition; Fluent would silently use the last one")
-            .about(locale, guide, Some(name)),
-        );
-    }
+    let defined: FxHashSet<KeyRef<'_>> = input.entries.iter().map(|e| key_ref(&e.key)).collect();
+    let obsolete: Vec<_> = findings::obsolete(&place, &translation_refs, &defined);
+    out.counts.obsolete = obsolete.len();
+    out.findings.extend(obsolete);
+    out.findings
+        .extend(findings::duplicates(&place, file.resource));
     out
+}
+
+/// Where the findings of one translation file are: its locale, guide, path and text.
+pub(crate) struct Place<'a> {
+    pub locale: &'a str,
+    pub guide: &'a str,
+    pub path: &'a Path,
+    pub text: &'a str,
+}
+
+impl Place<'_> {
+    /// The line of message `id` in the file (the file itself when it is not there).
+    fn locate(&self, id: &str) -> Location {
+        find_entry(self.path, self.text, id).unwrap_or_else(|| Location::file(self.path))
+    }
+
+    /// `d` about message `id` of this file.
+    fn about(&self, d: Diagnostic, id: &str) -> Diagnostic {
+        d.about(self.locale, self.guide, Some(id))
+    }
 }
 
 /// Terms defined in a guide's translation file shadow the glossary: report them.
@@ -434,63 +322,39 @@ pub fn shadowed_terms(
         .collect()
 }
 
-/// The line of the stub `# (xx) <id> =` that `i18n sync` wrote for a missing message.
-fn stub_location(path: &Path, text: &str, id: &str) -> Option<Location> {
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        if line.starts_with("# (")
-            && let Some(close) = line.find(") ")
-            && line[close + 2..].starts_with(id)
-            && line[close + 2 + id.len()..].trim_start().starts_with('=')
-        {
-            return Some(Location::at_offset(path, text, offset));
-        }
-        offset += line.len();
-    }
-    None
-}
-
-fn spell(references: &[Reference]) -> String {
-    references
-        .iter()
-        .map(|r| format!("{{ {} }}", r.spelling()))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// Whether the line above `line` (1-based) carries the same-as-source marker.
-fn marked_same(text: &str, line: u32) -> bool {
-    line >= 2
-        && text
-            .lines()
-            .nth(line as usize - 2)
-            .is_some_and(|l| l.trim_start().starts_with('#') && l.contains(SAME_AS_SOURCE))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn literals_are_urls_emails_code_and_numbers() {
+    fn literals_are_urls_links_emails_code_and_numbers() {
         let lits = literals(
-            "Mail tuki@netvisor.fi or see https://x.example/a?b=1. Use `ak_` for 365 days.",
+            "Mail tuki@netvisor.fi or see https://x.example/a?b=1. Use `ak_` for 365 days, \
+             [the register](https://r.example/2 \"Title\") and <https://auto.example>.",
         );
         assert_eq!(
-            lits,
-            ["365", "ak_", "https://x.example/a?b=1", "tuki@netvisor.fi"]
+            lits.fixed,
+            [
+                "ak_",
+                "https://r.example/2",
+                "https://auto.example",
+                "tuki@netvisor.fi",
+                "https://x.example/a?b=1"
+            ]
         );
+        assert_eq!(lits.numbers, ["365"]);
     }
 
     #[test]
-    fn same_as_source_marker_is_read_from_the_line_above() {
-        let text = "a = x\n# stepdoc: same-as-source\nb = Select, Elite\n";
-        assert!(marked_same(text, 3));
-        assert!(!marked_same(text, 1));
-        assert!(!marked_same(text, 2));
+    fn numbers_ignore_grouping_and_keep_a_plus() {
+        assert_eq!(numbers("1,000 or 1 000 or 1.000"), ["1000", "1000", "1000"]);
+        assert_eq!(numbers("+358 40 123 4567"), ["+358401234567"]);
+        assert_eq!(numbers("steps 2, 3 and 12"), ["12", "2", "3"]);
+        let wanted = numbers("2 and 2 and 5");
+        assert_eq!(missing_numbers(&wanted, &numbers("2 and 5")), ["2"]);
+        assert_eq!(
+            missing_numbers(&wanted, &numbers("12, 2, 2, 5")),
+            Vec::<&str>::new()
+        );
     }
 }
