@@ -10,6 +10,7 @@ mod diagnostics;
 mod escaping;
 mod hostile;
 mod i18n;
+mod integrity;
 mod properties;
 mod reader;
 mod schema;

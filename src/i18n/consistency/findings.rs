@@ -336,7 +336,7 @@ fn abbreviation(before: &[char]) -> bool {
         .take_while(|c| c.is_alphanumeric() || **c == '.')
         .collect();
     let word: String = word.chars().rev().collect::<String>().to_lowercase();
-    word.len() <= 1
+    word.chars().count() == 1
         || word.contains('.')
         || matches!(
             word.as_str(),
