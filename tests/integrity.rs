@@ -35,10 +35,11 @@ fn messages(text: &str) -> Vec<FtlMessage> {
                 start: offset,
                 end: offset + line.len(),
             });
-        } else if line.starts_with(' ') && !line.trim_start().starts_with('.') {
-            if let Some(last) = out.last_mut().filter(|m| m.end == offset) {
-                last.end = offset + line.len();
-            }
+        } else if line.starts_with(' ')
+            && !line.trim_start().starts_with('.')
+            && let Some(last) = out.last_mut().filter(|m| m.end == offset)
+        {
+            last.end = offset + line.len();
         }
         offset += line.len();
     }
