@@ -400,6 +400,41 @@ pub(super) fn incomplete(message: &Message<'_>) -> Option<Diagnostic> {
     ))
 }
 
+/// Translated text written in another language than the locale's (left in the source language,
+/// or pasted from a third one).
+pub(super) fn wrong_language(
+    message: &Message<'_>,
+    detector: &whatlang::Detector,
+) -> Option<Diagnostic> {
+    let expected = super::language::lang_of(message.place.locale)?;
+    // The translator's own words: the pattern as written, terms and variables left out (their
+    // values are product names and UI labels, often in another language on purpose).
+    let key = &message.entry.key;
+    let block = ftl::message_text(message.place.text, &key.id)?;
+    let pattern = match &key.attr {
+        None => pattern_of(block),
+        Some(attr) => attribute_of(block, attr)?,
+    };
+    let found = super::language::other_language(detector, &pattern_words(pattern), expected)?;
+    if message.allows("wrong-language") {
+        return None;
+    }
+    Some(message.about(
+        Diagnostic::warning(
+            "wrong-language",
+            message.location(),
+            format!(
+                "`{key}` reads as {} text, not {}",
+                found.eng_name(),
+                expected.eng_name()
+            ),
+        )
+        .with_help(
+            "translate it into the locale's language; if the text is meant to be in another language (a quoted UI, a name), put `# stepdoc: allow wrong-language` on the line above the message"
+        ),
+    ))
+}
+
 /// The translation reads as the source text, terms and variables aside (their values may
 /// differ per locale): it is most likely untranslated.
 pub(super) fn unchanged(message: &Message<'_>) -> Option<Diagnostic> {
@@ -446,6 +481,38 @@ fn pattern_of(block: &str) -> &str {
         Some(end) => &after[..end],
         None => after,
     }
+}
+
+/// The words a translator wrote in a Fluent pattern: placeables, code, URLs left out.
+pub(super) fn pattern_words(pattern: &str) -> String {
+    super::language::own_words(&masked(pattern).replace("{}", " "))
+}
+
+/// The pattern of attribute `attr` in a message block (`    .attr = pattern`).
+fn attribute_of<'a>(block: &'a str, attr: &str) -> Option<&'a str> {
+    let mut offset = 0;
+    for line in block.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        if line.starts_with([' ', '\t'])
+            && let Some(rest) = trimmed.strip_prefix('.').and_then(|r| r.strip_prefix(attr))
+            && rest.trim_start().starts_with('=')
+        {
+            let start = offset + (line.len() - rest.len()) + rest.find('=')? + 1;
+            let after = &block[start..];
+            let end = after
+                .match_indices('\n')
+                .map(|(i, _)| i)
+                .find(|&i| {
+                    after[i + 1..]
+                        .trim_start_matches([' ', '\t'])
+                        .starts_with('.')
+                })
+                .unwrap_or(after.len());
+            return Some(&after[..end]);
+        }
+        offset += line.len();
+    }
+    None
 }
 
 /// `pattern` with every placeable as `{}` and blanks collapsed.

@@ -19,6 +19,7 @@ use crate::content::catalog::{Entry, MessageKey};
 use crate::diagnostics::{Diagnostic, Location};
 
 mod findings;
+mod language;
 mod source_text;
 
 use crate::markers::strip_ui_markers;
@@ -44,6 +45,25 @@ pub struct Input<'a> {
     pub translation: Option<TranslationFile<'a>>,
     pub lock: &'a Lock,
     pub args: &'a FluentArgs<'a>,
+    /// The language detector for the site's locales (see [`detector`]).
+    pub detector: Option<&'a whatlang::Detector>,
+}
+
+/// The language detector the checks use for a site with `locales`.
+pub fn detector(locales: &[String]) -> Option<whatlang::Detector> {
+    language::detector(locales)
+}
+
+/// The language (English name) that the Fluent `pattern` of a translation into `locale` is
+/// written in, when the check would report it as not the locale's (`wrong-language`).
+pub fn other_language(
+    detector: &whatlang::Detector,
+    locale: &str,
+    pattern: &str,
+) -> Option<&'static str> {
+    let expected = language::lang_of(locale)?;
+    language::other_language(detector, &findings::pattern_words(pattern), expected)
+        .map(|lang| lang.eng_name())
 }
 
 /// The result: findings, and the stale messages with the source text they were translated from.
@@ -241,6 +261,10 @@ pub fn check(input: &Input<'_>) -> Outcome {
         out.findings.extend(findings::placeable_mismatch(&message));
         out.findings.extend(findings::literal_lost(&message));
         out.findings.extend(findings::incomplete(&message));
+        if let Some(detector) = input.detector {
+            out.findings
+                .extend(findings::wrong_language(&message, detector));
+        }
         if let Some(d) = findings::unchanged(&message) {
             out.counts.unchanged += 1;
             // Readers see source-language text: the page marks it like a missing translation.
