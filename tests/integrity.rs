@@ -346,3 +346,66 @@ fn wrong_language_is_reported_on_the_line_of_the_message() {
         "{found:?}"
     );
 }
+
+#[test]
+fn swapped_step_texts_are_caught() {
+    // Every pair of consecutive step messages of every translation, their texts swapped.
+    let site = SiteTest::shipped();
+    let (mut swapped, mut caught, mut missed) = (0, 0, Vec::new());
+    let mut by_kind = std::collections::BTreeMap::new();
+    for (locale, rel) in translation_files(&site) {
+        let original = site.read(&rel);
+        let steps: Vec<FtlMessage> = messages(&original)
+            .into_iter()
+            .filter(|m| m.id.starts_with("step-"))
+            .collect();
+        for pair in steps.windows(2) {
+            let [a, b] = pair else { continue };
+            if a.end > b.start {
+                continue;
+            }
+            let value = |m: &FtlMessage| {
+                let text = &original[m.start..m.end];
+                let end = text.find("\n    .").map_or(text.len(), |i| i + 1);
+                (text[m.id.len()..end].to_owned(), end)
+            };
+            let ((va, ea), (vb, eb)) = (value(a), value(b));
+            if va.trim() == vb.trim() {
+                continue;
+            }
+            let text = format!(
+                "{}{}{vb}{}{}{va}{}",
+                &original[..a.start],
+                a.id,
+                &original[a.start + ea..b.start],
+                b.id,
+                &original[b.start + eb..]
+            );
+            swapped += 1;
+            site.write(&rel, &text);
+            let found = findings(site.path());
+            let kinds: std::collections::BTreeSet<&str> = found
+                .iter()
+                .filter(|(_, l, id, _)| *l == locale && (*id == a.id || *id == b.id))
+                .map(|(kind, ..)| kind.as_str())
+                .collect();
+            if !kinds.is_empty() {
+                caught += 1;
+                for kind in kinds {
+                    *by_kind.entry(kind.to_owned()).or_insert(0) += 1;
+                }
+            } else {
+                missed.push(format!("{rel}: {} <-> {}", a.id, b.id));
+            }
+        }
+        site.write(&rel, &original);
+    }
+    eprintln!(
+        "swapped steps: {caught} of {swapped} caught ({by_kind:?}); missed:\n{}",
+        missed.join("\n")
+    );
+    assert!(swapped > 40, "{swapped}");
+    assert_eq!(caught, swapped, "missed:\n{}", missed.join("\n"));
+    // Steps whose terms are the same are told apart by `order` (numbers, literals, shape).
+    assert!(by_kind.get("order").is_some_and(|n| *n > 0), "{by_kind:?}");
+}

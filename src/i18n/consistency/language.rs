@@ -82,6 +82,22 @@ pub fn other_language(detector: &Detector, words: &str, expected: Lang) -> Optio
     if count < MIN_WORDS || words.matches(',').count() * 3 >= count {
         return None;
     }
+    // The detector's time grows with the text; its judgement does not after ~16 words (on the
+    // shipped guides the same messages are found with 16 words as with all). A long text is
+    // judged by its first and its last WINDOW words, so a paragraph left untranslated at either
+    // end is seen too.
+    if count > 2 * WINDOW {
+        let cut: Vec<&str> = words.split(' ').collect();
+        return judge(detector, &cut[..WINDOW].join(" "), expected)
+            .or_else(|| judge(detector, &cut[count - WINDOW..].join(" "), expected));
+    }
+    judge(detector, words, expected)
+}
+
+/// Words judged at a time (see [`other_language`]).
+const WINDOW: usize = 20;
+
+fn judge(detector: &Detector, words: &str, expected: Lang) -> Option<Lang> {
     let found = detector.detect(words)?.lang();
     if found == expected {
         return None;

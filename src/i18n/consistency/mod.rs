@@ -20,6 +20,7 @@ use crate::diagnostics::{Diagnostic, Location};
 
 mod findings;
 mod language;
+mod shape;
 mod source_text;
 
 use crate::markers::strip_ui_markers;

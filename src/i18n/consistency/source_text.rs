@@ -20,6 +20,8 @@ pub struct SourceText {
     pub(super) placeables: BTreeSet<Reference>,
     /// URLs, link destinations, email addresses, code and numbers a translation must keep.
     pub(super) literals: Literals,
+    /// Sentences and Markdown structure, for `incomplete` and `order`.
+    pub(super) shape: super::shape::Shape,
     /// Words with a letter (an unchanged translation of fewer is not reported).
     pub(super) word_like: usize,
     /// Words, for coverage.
@@ -48,6 +50,7 @@ pub fn source_texts(
             let plain = crate::markers::strip_ui_markers(&formatted).into_owned();
             SourceText {
                 literals: literals(&plain),
+                shape: super::shape::shape(&plain),
                 word_like: word_like(&plain),
                 plain,
                 placeables: placeables(&source_references(source_bundle, &entry.key)),
