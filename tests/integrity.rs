@@ -262,7 +262,7 @@ fn text_in_a_third_language_is_caught() {
     let site = SiteTest::shipped();
     let files = translation_files(&site);
     let locales: Vec<String> = ["en", "nl", "fr", "fi"].map(String::from).to_vec();
-    let detector = stepdoc::i18n::consistency::detector(&locales).expect("detector");
+    let judge = stepdoc::i18n::consistency::language_judge(&locales).expect("judge");
     let (mut judged, mut caught, mut missed) = (0, 0, Vec::new());
     for (locale, rel) in &files {
         let guide = rel.rsplit('/').next().expect("file name");
@@ -270,7 +270,7 @@ fn text_in_a_third_language_is_caught() {
         for message in messages(&own) {
             let text = pattern(&own[message.start..message.end]);
             assert_eq!(
-                stepdoc::i18n::consistency::other_language(&detector, locale, text),
+                stepdoc::i18n::consistency::other_language(&judge, locale, text),
                 None,
                 "{rel}:{} `{}` is a real translation",
                 message.line,
@@ -294,7 +294,7 @@ fn text_in_a_third_language_is_caught() {
                     continue;
                 }
                 judged += 1;
-                match stepdoc::i18n::consistency::other_language(&detector, locale, text) {
+                match stepdoc::i18n::consistency::other_language(&judge, locale, text) {
                     Some(_) => caught += 1,
                     None => missed.push(format!("{other_rel} `{}` as {locale}", message.id)),
                 }
@@ -344,6 +344,15 @@ fn wrong_language_is_reported_on_the_line_of_the_message() {
                 && id == "intro"
                 && *line as usize == target.line),
         "{found:?}"
+    );
+    // Sync does not record it: the finding stays until the text is translated.
+    site.run(&["i18n", "sync"])
+        .success()
+        .stderr_has("not recorded: locales/fr/netvisor-rackbeat.ftl");
+    assert!(
+        findings(site.path())
+            .iter()
+            .any(|(kind, _, id, _)| kind == "wrong-language" && id == "intro")
     );
 }
 

@@ -26,6 +26,11 @@ pub fn run(command: &I18nCommand) -> anyhow::Result<ExitCode> {
 
 /// Load the site; on errors print them and return `None`.
 fn load(root: &Path) -> Option<Site> {
+    load_with_findings(root).map(|(site, _)| site)
+}
+
+/// The site and what its checks found.
+fn load_with_findings(root: &Path) -> Option<(Site, crate::diagnostics::Diagnostics)> {
     let (site, diagnostics) = crate::site::load(root);
     if site.is_none() {
         report::print(&diagnostics, root, Format::Human, false);
@@ -34,8 +39,12 @@ fn load(root: &Path) -> Option<Site> {
             diagnostics.error_count()
         );
     }
-    site
+    site.map(|site| (site, diagnostics))
 }
+
+/// Findings that keep `i18n sync` from recording a translation: text in the wrong language or
+/// still the source text is no evidence of a translation made from the current source.
+const NOT_RECORDED: [&str; 2] = ["wrong-language", "unchanged"];
 
 fn check_locales(site: &Site, locales: &[String]) -> anyhow::Result<()> {
     for locale in locales {
@@ -195,10 +204,24 @@ fn markdown(rows: &[Row]) -> String {
 
 fn sync_files(args: &SyncArgs) -> anyhow::Result<ExitCode> {
     let root = &args.site.root;
-    let Some(site) = load(root) else {
+    let Some((site, findings)) = load_with_findings(root) else {
         return Ok(ExitCode::FAILURE);
     };
     check_locales(&site, &args.locales)?;
+    let unrecordable: BTreeSet<(&str, &str, &str)> = findings
+        .iter()
+        .filter(|d| NOT_RECORDED.contains(&d.kind))
+        .filter_map(|d| {
+            Some((
+                d.locale.as_deref()?,
+                d.guide.as_deref()?,
+                d.message_id.as_deref()?,
+            ))
+        })
+        .collect();
+    for d in findings.iter().filter(|d| NOT_RECORDED.contains(&d.kind)) {
+        eprintln!("not recorded: {} ({}: {})", d.location, d.kind, d.message);
+    }
     let mut changed_files = 0;
     for locale in &site.config.locales {
         if !args.locales.is_empty() && !args.locales.contains(locale) {
@@ -269,7 +292,10 @@ fn sync_files(args: &SyncArgs) -> anyhow::Result<ExitCode> {
                     }
                 );
             }
-            update_lock(&mut lock, guide.id(), &entries, &patterns);
+            let recordable = |key: &MessageKey| {
+                !unrecordable.contains(&(locale.as_str(), guide.id(), key.to_string().as_str()))
+            };
+            update_lock(&mut lock, guide.id(), &entries, &patterns, recordable);
         }
         let lock_path = Lock::path(locale);
         let text = lock.to_text();
@@ -297,6 +323,7 @@ fn update_lock(
     guide: &str,
     entries: &[catalog::Entry<'_>],
     patterns: &std::collections::HashMap<MessageKey, String>,
+    recordable: impl Fn(&MessageKey) -> bool,
 ) {
     lock.retain_guide(guide, |message| {
         entries
@@ -307,6 +334,9 @@ fn update_lock(
         let Some(translation) = patterns.get(&entry.key) else {
             continue;
         };
+        if !recordable(&entry.key) {
+            continue;
+        }
         let fresh = consistency::record(guide, &entry.key, entry.text.as_str(), translation);
         match lock.get(guide, &entry.key) {
             Some(old) if old.translation == fresh.translation => {}

@@ -203,7 +203,7 @@ pub fn prepare_guide_with(
     let args = crate::i18n::bundle::args(&config.variables);
     let source_texts = consistency::source_texts(&entries, &source_bundle, &args);
     let empty = Lock::default();
-    let detector = consistency::detector(&config.locales);
+    let language = consistency::language_judge(&config.locales);
     let mut status = BTreeMap::new();
     for locale in config.locales.iter().filter(|l| **l != source_locale) {
         let outcome = consistency::check(&consistency::Input {
@@ -220,7 +220,7 @@ pub fn prepare_guide_with(
                 }),
             lock: locks.get(locale).unwrap_or(&empty),
             args: &args,
-            detector: detector.as_ref(),
+            language: language.as_ref(),
         });
         for d in outcome.findings {
             diagnostics.push(d);

@@ -143,17 +143,15 @@ fn stub_location(place: &Place<'_>, id: &str) -> Option<Location> {
 }
 
 /// The source changed since the recorded translation, which was not edited since.
+/// `unedited`: whether the translation is the one the record was made of (see [`unedited`]).
 pub(super) fn stale(
     message: &Message<'_>,
     record: &Record,
-    resource: &FluentResource,
+    unedited: impl FnOnce() -> bool,
 ) -> Option<Diagnostic> {
     let key = &message.entry.key;
     let source_now = message.entry.text.as_str().trim();
-    if record.source == source_now
-        || serialized_pattern(resource, key)
-            .is_none_or(|serialized| record.translation != hash(&serialized))
-    {
+    if record.source == source_now || !unedited() {
         return None;
     }
     Some(
@@ -173,6 +171,12 @@ pub(super) fn stale(
             .with_sources(&record.source, source_now),
         ),
     )
+}
+
+/// Whether the translation of `key` is the one `record` was made of (not edited since).
+pub(super) fn unedited(record: &Record, key: &MessageKey, resource: &FluentResource) -> bool {
+    serialized_pattern(resource, key)
+        .is_some_and(|serialized| record.translation == hash(&serialized))
 }
 
 /// A translation with no lock record: nothing tells which source text it was made from, so a
@@ -294,9 +298,13 @@ pub(super) fn incomplete(message: &Message<'_>) -> Option<Diagnostic> {
 
 /// Translated text written in another language than the locale's (left in the source language,
 /// or pasted from a third one).
+/// A translation recorded in the lock and not edited since (`recorded_as_is`) was judged when it
+/// was recorded (`i18n sync` records no text in the wrong language): only new and edited
+/// translations are judged again, and that is asked only when the detector would be needed.
 pub(super) fn wrong_language(
     message: &Message<'_>,
-    detector: &whatlang::Detector,
+    judge: &super::LanguageJudge,
+    recorded_as_is: impl FnOnce() -> bool,
 ) -> Option<Diagnostic> {
     let expected = super::language::lang_of(message.place.locale)?;
     // The translator's own words: the pattern as written, terms and variables left out (their
@@ -307,7 +315,8 @@ pub(super) fn wrong_language(
         None => pattern_of(block),
         Some(attr) => attribute_of(block, attr)?,
     };
-    let found = super::language::other_language(detector, &pattern_words(pattern), expected)?;
+    let found =
+        super::language::other_language(judge, &pattern_words(pattern), expected, recorded_as_is)?;
     if message.allows("wrong-language") {
         return None;
     }

@@ -46,24 +46,22 @@ pub struct Input<'a> {
     pub translation: Option<TranslationFile<'a>>,
     pub lock: &'a Lock,
     pub args: &'a FluentArgs<'a>,
-    /// The language detector for the site's locales (see [`detector`]).
-    pub detector: Option<&'a whatlang::Detector>,
+    /// The language judge for the site's locales (see [`language_judge`]).
+    pub language: Option<&'a LanguageJudge>,
 }
 
-/// The language detector the checks use for a site with `locales`.
-pub fn detector(locales: &[String]) -> Option<whatlang::Detector> {
-    language::detector(locales)
+pub use language::Judge as LanguageJudge;
+
+/// The language judge the checks use for a site with `locales`.
+pub fn language_judge(locales: &[String]) -> Option<LanguageJudge> {
+    language::judge(locales)
 }
 
 /// The language (English name) that the Fluent `pattern` of a translation into `locale` is
 /// written in, when the check would report it as not the locale's (`wrong-language`).
-pub fn other_language(
-    detector: &whatlang::Detector,
-    locale: &str,
-    pattern: &str,
-) -> Option<&'static str> {
+pub fn other_language(judge: &LanguageJudge, locale: &str, pattern: &str) -> Option<&'static str> {
     let expected = language::lang_of(locale)?;
-    language::other_language(detector, &findings::pattern_words(pattern), expected)
+    language::other_language(judge, &findings::pattern_words(pattern), expected, || false)
         .map(|lang| lang.eng_name())
 }
 
@@ -249,9 +247,15 @@ pub fn check(input: &Input<'_>) -> Outcome {
             translated: &translated_plain,
         };
 
-        match input.lock.get(input.guide, key) {
+        // A translation recorded in the lock and not edited since was checked when it was
+        // recorded (sync records no text in the wrong language): the language is judged again
+        // only for new and edited translations.
+        let record = input.lock.get(input.guide, key);
+        // Serializing the translation to compare it with the record costs: done only when asked.
+        let recorded_as_is = || record.is_some_and(|r| findings::unedited(r, key, file.resource));
+        match record {
             Some(record) => {
-                if let Some(d) = findings::stale(&message, record, file.resource) {
+                if let Some(d) = findings::stale(&message, record, recorded_as_is) {
                     out.counts.stale += 1;
                     out.stale.insert(key.clone(), record.source.clone());
                     out.findings.push(d);
@@ -262,9 +266,9 @@ pub fn check(input: &Input<'_>) -> Outcome {
         out.findings.extend(findings::placeable_mismatch(&message));
         out.findings.extend(findings::literal_lost(&message));
         out.findings.extend(findings::incomplete(&message));
-        if let Some(detector) = input.detector {
+        if let Some(judge) = input.language {
             out.findings
-                .extend(findings::wrong_language(&message, detector));
+                .extend(findings::wrong_language(&message, judge, recorded_as_is));
         }
         if let Some(d) = findings::unchanged(&message) {
             out.counts.unchanged += 1;

@@ -14,10 +14,11 @@ pub struct Shape {
 
 /// The [`Shape`] of formatted text with Markdown.
 pub fn shape(text: &str) -> Shape {
+    let bytes = text.as_bytes();
     let mut shape = Shape {
-        links: text.matches("](").count(),
-        code_spans: text.matches('`').count() / 2,
-        strong: text.matches("**").count() / 2,
+        links: memchr::memmem::find_iter(bytes, b"](").count(),
+        code_spans: memchr::memchr_iter(b'`', bytes).count() / 2,
+        strong: memchr::memmem::find_iter(bytes, b"**").count() / 2,
         ..Shape::default()
     };
     let mut blank = true;
@@ -43,27 +44,32 @@ pub fn shape(text: &str) -> Shape {
         blank = false;
     }
     // Sentences run across line breaks: count the ends inside the text, plus one per block.
-    shape.sentences = blocks + sentence_ends(&text.replace('\n', " "));
+    shape.sentences = blocks + sentence_ends(text);
     shape
 }
 
 /// Ends of sentence inside `text`: `.` `!` `?` after a word (or, for `!` `?`, after the space
-/// French puts there), followed by a blank and a capital letter, a digit or an opening mark.
+/// French puts there), followed by a blank (a line break counts as one) and a capital letter,
+/// a digit or an opening mark.
 fn sentence_ends(text: &str) -> usize {
-    let chars: Vec<char> = text.chars().collect();
+    let bytes = text.as_bytes();
     let mut count = 0;
-    for i in 1..chars.len().saturating_sub(2) {
-        let c = chars[i];
-        let before = chars[i - 1];
+    for at in memchr::memchr3_iter(b'.', b'!', b'?', bytes) {
+        let c = bytes[at] as char;
+        let Some(before) = text[..at].chars().next_back() else {
+            continue;
+        };
+        let mut after = text[at + 1..].chars();
+        let (Some(blank), Some(next)) = (after.next(), after.next()) else {
+            continue;
+        };
         let after_word = before.is_alphanumeric()
             || matches!(before, ')' | '"' | '»' | '”' | '’' | '*' | '`')
-            || (matches!(c, '!' | '?') && matches!(before, ' ' | '\u{a0}' | '\u{202f}'));
-        let next = chars[i + 2];
-        if matches!(c, '.' | '!' | '?')
-            && after_word
-            && matches!(chars[i + 1], ' ' | '\u{a0}')
+            || (c != '.' && matches!(before, ' ' | '\u{a0}' | '\u{202f}'));
+        if after_word
+            && matches!(blank, ' ' | '\u{a0}' | '\n')
             && (next.is_uppercase() || matches!(next, '*' | '[' | '`' | '«' | '"' | '“'))
-            && !(c == '.' && abbreviation(&chars[..i]))
+            && !(c == '.' && abbreviation(&text[..at]))
         {
             count += 1;
         }
@@ -73,11 +79,11 @@ fn sentence_ends(text: &str) -> usize {
 
 /// Whether the word before a full stop is a short abbreviation (`e.g`, `esim`, `p. ex`, `bzw`,
 /// a single letter) rather than the end of a sentence.
-fn abbreviation(before: &[char]) -> bool {
+fn abbreviation(before: &str) -> bool {
     let word: String = before
-        .iter()
+        .chars()
         .rev()
-        .take_while(|c| c.is_alphanumeric() || **c == '.')
+        .take_while(|c| c.is_alphanumeric() || *c == '.')
         .collect();
     let word: String = word.chars().rev().collect::<String>().to_lowercase();
     word.chars().count() == 1

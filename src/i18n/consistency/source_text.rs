@@ -147,9 +147,12 @@ pub fn literals(text: &str) -> Literals {
         }
     }
     out.numbers = numbers(&words);
-    let mut seen = std::collections::HashSet::new();
-    fixed.retain(|f| seen.insert(f.clone()));
-    out.fixed = fixed;
+    // A handful at most: a linear search beats hashing.
+    for literal in fixed {
+        if !out.fixed.contains(&literal) {
+            out.fixed.push(literal);
+        }
+    }
     out
 }
 
@@ -178,7 +181,7 @@ fn cut_code_spans(text: &str, fixed: &mut Vec<String>) -> String {
 /// A link whose destination was deleted (`[text](` with no closing parenthesis) keeps nothing,
 /// so the source's destination is reported lost.
 fn cut_link_destinations(text: &str, fixed: &mut Vec<String>) -> String {
-    if !text.contains("](") && !text.contains('<') {
+    if memchr::memmem::find(text.as_bytes(), b"](").is_none() && !text.contains('<') {
         return text.to_owned();
     }
     let mut residue = String::with_capacity(text.len());
