@@ -121,6 +121,36 @@ pub fn message_text<'s>(source: &'s str, id: &str) -> Option<&'s str> {
     found
 }
 
+/// Every message block of `source` by id, as [`message_text`] finds them, in one pass over the
+/// lines: for a file's many messages, instead of one search of the file per message.
+pub fn message_blocks(source: &str) -> rustc_hash::FxHashMap<&str, &str> {
+    let mut blocks = rustc_hash::FxHashMap::default();
+    let mut current: Option<(&str, usize)> = None;
+    let mut offset = 0;
+    for line in source.split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        if current.is_some() && (line.trim().is_empty() || line.starts_with([' ', '\t'])) {
+            continue;
+        }
+        if let Some((id, from)) = current.take() {
+            blocks.insert(id, &source[from..start]);
+        }
+        let name_end = line.find([' ', '\t', '=']).unwrap_or(line.len());
+        let (id, rest) = line.split_at(name_end);
+        if !id.is_empty()
+            && !id.starts_with(['#', ' ', '\t'])
+            && rest.trim_start_matches([' ', '\t']).starts_with('=')
+        {
+            current = Some((id, start));
+        }
+    }
+    if let Some((id, from)) = current {
+        blocks.insert(id, &source[from..]);
+    }
+    blocks
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -169,8 +199,10 @@ mod tests {
                     ftl.push_str(endings[i]);
                 }
             }
+            let blocks = message_blocks(&ftl);
             for id in ["title", "titles", "summary", "t"] {
                 proptest::prop_assert_eq!(message_text(&ftl, id), message_text_by_lines(&ftl, id), "{:?} {}", ftl, id);
+                proptest::prop_assert_eq!(blocks.get(id).copied(), message_text(&ftl, id), "{:?} {}", ftl, id);
             }
         }
     }

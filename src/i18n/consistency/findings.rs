@@ -11,7 +11,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::shape::shape;
 use super::source_text::{SourceText, literals, missing_numbers, placeables};
-use super::{Input, KeyRef, Place, SAME_AS_SOURCE, serialized_pattern};
+use super::{Input, KeyRef, Place, SAME_AS_SOURCE};
 use crate::content::catalog::{Entry, MessageKey};
 use crate::diagnostics::{Diagnostic, Location, display_path};
 use crate::i18n::ftl;
@@ -19,8 +19,8 @@ use crate::i18n::lock::{Record, hash};
 use crate::i18n::refs::Reference;
 
 /// One translated message and what it is compared with.
-pub(super) struct Message<'a> {
-    pub place: &'a Place<'a>,
+pub(super) struct Message<'a, 'p> {
+    pub place: &'a Place<'p>,
     pub entry: &'a Entry<'a>,
     pub facts: &'a SourceText,
     /// The terms and variables the translation references.
@@ -29,7 +29,7 @@ pub(super) struct Message<'a> {
     pub translated: &'a str,
 }
 
-impl Message<'_> {
+impl Message<'_, '_> {
     fn id(&self) -> String {
         self.entry.key.to_string()
     }
@@ -115,7 +115,7 @@ fn stub_place(
 ) -> Location {
     let has = |e: &Entry<'_>| present.contains_key(&super::key_ref(&e.key));
     if let Some(previous) = entries[..index].iter().rev().find(|e| has(e))
-        && let Some(block) = ftl::message_text(place.text, &previous.key.id)
+        && let Some(block) = place.block(&previous.key.id)
     {
         let end = block.as_ptr() as usize - place.text.as_ptr() as usize + block.len();
         return Location::at_offset(place.path, place.text, end);
@@ -145,7 +145,7 @@ fn stub_location(place: &Place<'_>, id: &str) -> Option<Location> {
 /// The source changed since the recorded translation, which was not edited since.
 /// `unedited`: whether the translation is the one the record was made of (see [`unedited`]).
 pub(super) fn stale(
-    message: &Message<'_>,
+    message: &Message<'_, '_>,
     record: &Record,
     unedited: impl FnOnce() -> bool,
 ) -> Option<Diagnostic> {
@@ -174,14 +174,15 @@ pub(super) fn stale(
 }
 
 /// Whether the translation of `key` is the one `record` was made of (not edited since).
-pub(super) fn unedited(record: &Record, key: &MessageKey, resource: &FluentResource) -> bool {
-    serialized_pattern(resource, key)
+pub(super) fn unedited(record: &Record, key: &MessageKey, place: &Place<'_>) -> bool {
+    place
+        .serialized(key)
         .is_some_and(|serialized| record.translation == hash(&serialized))
 }
 
 /// A translation with no lock record: nothing tells which source text it was made from, so a
 /// later change of the source could not be told apart from it.
-pub(super) fn untracked(message: &Message<'_>) -> Option<Diagnostic> {
+pub(super) fn untracked(message: &Message<'_, '_>) -> Option<Diagnostic> {
     let key = &message.entry.key;
     Some(message.about(
         Diagnostic::warning(
@@ -197,7 +198,7 @@ pub(super) fn untracked(message: &Message<'_>) -> Option<Diagnostic> {
 }
 
 /// The translation references other terms or variables than the source.
-pub(super) fn placeable_mismatch(message: &Message<'_>) -> Option<Diagnostic> {
+pub(super) fn placeable_mismatch(message: &Message<'_, '_>) -> Option<Diagnostic> {
     let wanted = &message.facts.placeables;
     let got = if message.refs.is_empty() {
         BTreeSet::new()
@@ -229,7 +230,7 @@ pub(super) fn placeable_mismatch(message: &Message<'_>) -> Option<Diagnostic> {
 
 /// URLs, link destinations, emails and code of the source missing from the translation, and
 /// numbers it holds fewer times than the source.
-pub(super) fn literal_lost(message: &Message<'_>) -> Option<Diagnostic> {
+pub(super) fn literal_lost(message: &Message<'_, '_>) -> Option<Diagnostic> {
     let source = &message.facts.literals;
     if source.fixed.is_empty() && source.numbers.is_empty() {
         return None;
@@ -264,7 +265,7 @@ pub(super) fn literal_lost(message: &Message<'_>) -> Option<Diagnostic> {
 
 /// A translation that lost content: fewer sentences, paragraphs, list items, links, code spans or
 /// bold runs than the source.
-pub(super) fn incomplete(message: &Message<'_>) -> Option<Diagnostic> {
+pub(super) fn incomplete(message: &Message<'_, '_>) -> Option<Diagnostic> {
     let want = &message.facts.shape;
     if want.is_plain() {
         return None;
@@ -302,21 +303,34 @@ pub(super) fn incomplete(message: &Message<'_>) -> Option<Diagnostic> {
 /// was recorded (`i18n sync` records no text in the wrong language): only new and edited
 /// translations are judged again, and that is asked only when the detector would be needed.
 pub(super) fn wrong_language(
-    message: &Message<'_>,
+    message: &Message<'_, '_>,
     judge: &super::LanguageJudge,
     recorded_as_is: impl FnOnce() -> bool,
 ) -> Option<Diagnostic> {
     let expected = super::language::lang_of(message.place.locale)?;
+    // The formatted text holds at least the translator's words: too few there, too few at all.
+    if message
+        .translated
+        .split_ascii_whitespace()
+        .nth(super::language::MIN_WORDS - 1)
+        .is_none()
+    {
+        return None;
+    }
+    // Cheapest first: text plainly in the locale's language by its function words, then text
+    // judged when it was recorded.
+    if judge.plainly(message.translated, expected) || recorded_as_is() {
+        return None;
+    }
     // The translator's own words: the pattern as written, terms and variables left out (their
     // values are product names and UI labels, often in another language on purpose).
     let key = &message.entry.key;
-    let block = ftl::message_text(message.place.text, &key.id)?;
+    let block = message.place.block(&key.id)?;
     let pattern = match &key.attr {
         None => pattern_of(block),
         Some(attr) => attribute_of(block, attr)?,
     };
-    let found =
-        super::language::other_language(judge, &pattern_words(pattern), expected, recorded_as_is)?;
+    let found = super::language::other_language(judge, &pattern_words(pattern), expected)?;
     if message.allows("wrong-language") {
         return None;
     }
@@ -338,7 +352,7 @@ pub(super) fn wrong_language(
 
 /// The translation reads as the source text, terms and variables aside (their values may
 /// differ per locale): it is most likely untranslated.
-pub(super) fn unchanged(message: &Message<'_>) -> Option<Diagnostic> {
+pub(super) fn unchanged(message: &Message<'_, '_>) -> Option<Diagnostic> {
     if message.facts.word_like < 2 {
         return None;
     }
@@ -347,15 +361,18 @@ pub(super) fn unchanged(message: &Message<'_>) -> Option<Diagnostic> {
     let identical = message.facts.plain == message.translated
         || (!message.facts.placeables.is_empty()
             && message.entry.key.attr.is_none()
-            && ftl::message_text(message.place.text, &message.entry.key.id).is_some_and(|block| {
-                let source = masked(message.entry.text.as_str());
-                source
-                    .split(' ')
-                    .filter(|w| w.chars().any(char::is_alphabetic))
-                    .count()
-                    >= 3
-                    && masked(pattern_of(block)) == source
-            }));
+            && message
+                .place
+                .block(&message.entry.key.id)
+                .is_some_and(|block| {
+                    let source = masked(message.entry.text.as_str());
+                    source
+                        .split(' ')
+                        .filter(|w| w.chars().any(char::is_alphabetic))
+                        .count()
+                        >= 3
+                        && masked(pattern_of(block)) == source
+                }));
     if !identical
         || allowed(message.place.text, message.location().line, SAME_AS_SOURCE)
         || message.allows("unchanged")
@@ -386,7 +403,26 @@ fn pattern_of(block: &str) -> &str {
 
 /// The words a translator wrote in a Fluent pattern: placeables, code, URLs left out.
 pub(super) fn pattern_words(pattern: &str) -> String {
-    super::language::own_words(&masked(pattern).replace("{}", " "))
+    // One pass: placeables and code spans become blanks, then the words are filtered.
+    let mut text = String::with_capacity(pattern.len());
+    let (mut depth, mut code) = (0usize, false);
+    for c in pattern.chars() {
+        match c {
+            '{' => depth += 1,
+            '}' if depth > 0 => {
+                depth -= 1;
+                text.push(' ');
+            }
+            _ if depth > 0 => {}
+            '`' => {
+                code = !code;
+                text.push(' ');
+            }
+            _ if code => {}
+            c => text.push(c),
+        }
+    }
+    super::language::own_words(&text)
 }
 
 /// The pattern of attribute `attr` in a message block (`    .attr = pattern`).

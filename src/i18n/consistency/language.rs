@@ -49,7 +49,8 @@ pub fn lang_of(locale: &str) -> Option<Lang> {
 /// languages, and those languages.
 pub struct Judge {
     detector: Detector,
-    langs: Vec<Lang>,
+    /// Function word → the site language it belongs to; empty when a site language has no list.
+    function_words: rustc_hash::FxHashMap<&'static str, Lang>,
 }
 
 /// A judge for the site's locales; `None` when fewer than two of them are known to the detector.
@@ -57,9 +58,18 @@ pub fn judge(locales: &[String]) -> Option<Judge> {
     let mut langs: Vec<Lang> = locales.iter().filter_map(|l| lang_of(l)).collect();
     langs.sort_by_key(|l| l.code());
     langs.dedup();
+    let lists: Option<Vec<(Lang, &[&str])>> = langs
+        .iter()
+        .map(|&lang| function_words(lang).map(|list| (lang, list)))
+        .collect();
+    let function_words = lists
+        .unwrap_or_default()
+        .into_iter()
+        .flat_map(|(lang, list)| list.iter().map(move |word| (*word, lang)))
+        .collect();
     (langs.len() >= 2).then(|| Judge {
-        detector: Detector::with_allowlist(langs.clone()),
-        langs,
+        detector: Detector::with_allowlist(langs),
+        function_words,
     })
 }
 
@@ -99,32 +109,32 @@ fn function_words(lang: Lang) -> Option<&'static [&'static str]> {
 impl Judge {
     /// Whether `words` are plainly in `expected` by their function words (see
     /// [`function_words`]); `false` when that cannot be told this way.
-    fn plainly(&self, words: &str, expected: Lang) -> bool {
-        let Some(lists) = self
-            .langs
-            .iter()
-            .map(|&lang| function_words(lang).map(|list| (lang, list)))
-            .collect::<Option<Vec<_>>>()
-        else {
+    pub fn plainly(&self, words: &str, expected: Lang) -> bool {
+        if self.function_words.is_empty() {
             return false;
-        };
-        let mut own = 0;
-        let mut other = vec![0usize; lists.len()];
-        for word in words.split(' ') {
-            let word = word
-                .trim_matches(|c: char| !c.is_alphabetic())
-                .to_lowercase();
-            for (i, (lang, list)) in lists.iter().enumerate() {
-                if list.contains(&word.as_str()) {
-                    if *lang == expected {
-                        own += 1;
-                    } else {
-                        other[i] += 1;
+        }
+        let (mut own, mut others) = (0usize, [(Lang::Eng, 0usize); 8]);
+        let mut lower = String::new();
+        for word in words.split_whitespace() {
+            let word = word.trim_matches(|c: char| !c.is_alphabetic());
+            let key = if word.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+                lower.clear();
+                lower.extend(word.chars().flat_map(char::to_lowercase));
+                lower.as_str()
+            } else {
+                word
+            };
+            match self.function_words.get(key) {
+                Some(&lang) if lang == expected => own += 1,
+                Some(&lang) => {
+                    if let Some(slot) = others.iter_mut().find(|(l, n)| *l == lang || *n == 0) {
+                        *slot = (lang, slot.1 + 1);
                     }
                 }
+                None => {}
             }
         }
-        let most_other = other.into_iter().max().unwrap_or(0);
+        let most_other = others.iter().map(|(_, n)| *n).max().unwrap_or(0);
         own >= 2 && own >= 2 * most_other && own > most_other
     }
 }
@@ -153,18 +163,11 @@ pub fn own_words(text: &str) -> String {
 
 /// The language `words` are written in, when the detector is confident of one other than
 /// `expected`. Lists of names (`Lucca, Inside Online, connector, …`) are not judged.
-/// `settled` is asked last, before the detector: whether the text was judged before.
-pub fn other_language(
-    judge: &Judge,
-    words: &str,
-    expected: Lang,
-    settled: impl FnOnce() -> bool,
-) -> Option<Lang> {
+pub fn other_language(judge: &Judge, words: &str, expected: Lang) -> Option<Lang> {
     let count = words.split(' ').count();
     if count < MIN_WORDS
         || words.matches(',').count() * 3 >= count
         || judge.plainly(words, expected)
-        || settled()
     {
         return None;
     }
@@ -220,14 +223,11 @@ mod tests {
         let nl = own_words(
             "Kies in het menu de optie voor integraties en klik daarna op de knop om de koppeling te activeren.",
         );
-        assert_eq!(
-            other_language(&site(), &nl, Lang::Fra, || false),
-            Some(Lang::Nld)
-        );
+        assert_eq!(other_language(&site(), &nl, Lang::Fra), Some(Lang::Nld));
         let fr = own_words(
             "Dans le menu, choisissez l’option des intégrations puis cliquez sur le bouton pour activer la connexion.",
         );
-        assert_eq!(other_language(&site(), &fr, Lang::Fra, || false), None);
+        assert_eq!(other_language(&site(), &fr, Lang::Fra), None);
     }
 
     #[test]
@@ -235,9 +235,6 @@ mod tests {
         let text =
             format!("Avaa {UI_OPEN}Settings and more{UI_CLOSE} ja `api key` https://x.example/a");
         assert_eq!(own_words(&text), "Avaa ja");
-        assert_eq!(
-            other_language(&site(), "too few words", Lang::Fin, || false),
-            None
-        );
+        assert_eq!(other_language(&site(), "too few words", Lang::Fin), None);
     }
 }

@@ -61,7 +61,7 @@ pub fn language_judge(locales: &[String]) -> Option<LanguageJudge> {
 /// written in, when the check would report it as not the locale's (`wrong-language`).
 pub fn other_language(judge: &LanguageJudge, locale: &str, pattern: &str) -> Option<&'static str> {
     let expected = language::lang_of(locale)?;
-    language::other_language(judge, &findings::pattern_words(pattern), expected, || false)
+    language::other_language(judge, &findings::pattern_words(pattern), expected)
         .map(|lang| lang.eng_name())
 }
 
@@ -112,6 +112,16 @@ fn keyed_messages(resource: &FluentResource) -> impl Iterator<Item = (MessageKey
                 .map(move |attr| (MessageKey::attr(message.id.name, attr.id.name), message));
             value.into_iter().chain(attributes)
         })
+}
+
+/// The attribute name of `key` as borrowed from `message`.
+fn key_attr<'a>(message: &Message<&'a str>, key: &MessageKey) -> Option<&'a str> {
+    let attr = key.attr.as_deref()?;
+    message
+        .attributes
+        .iter()
+        .find(|a| a.id.name == attr)
+        .map(|a| a.id.name)
 }
 
 /// A message key borrowed from a resource or an entry: id and optional attribute.
@@ -168,12 +178,6 @@ fn serialize_key(message: &Message<&str>, key: &MessageKey) -> Option<String> {
     }))
 }
 
-/// The canonical FTL text of one key of `resource` (the last definition wins, as in Fluent).
-fn serialized_pattern(resource: &FluentResource, key: &MessageKey) -> Option<String> {
-    let (_, message) = keyed_messages(resource).filter(|(k, _)| k == key).last()?;
-    serialize_key(message, key)
-}
-
 /// Every (key → canonical FTL text) of the messages in `resource`, for hashing.
 pub fn serialized_patterns(resource: &FluentResource) -> HashMap<MessageKey, String> {
     keyed_messages(resource)
@@ -216,6 +220,9 @@ pub fn check(input: &Input<'_>) -> Outcome {
         guide: input.guide,
         path: file.path,
         text: file.resource.source(),
+        resource: file.resource,
+        blocks: std::cell::OnceCell::new(),
+        messages: std::cell::OnceCell::new(),
     };
     let translation_refs = references(file.resource);
 
@@ -252,7 +259,7 @@ pub fn check(input: &Input<'_>) -> Outcome {
         // only for new and edited translations.
         let record = input.lock.get(input.guide, key);
         // Serializing the translation to compare it with the record costs: done only when asked.
-        let recorded_as_is = || record.is_some_and(|r| findings::unedited(r, key, file.resource));
+        let recorded_as_is = || record.is_some_and(|r| findings::unedited(r, key, &place));
         match record {
             Some(record) => {
                 if let Some(d) = findings::stale(&message, record, recorded_as_is) {
@@ -304,9 +311,32 @@ pub(crate) struct Place<'a> {
     pub guide: &'a str,
     pub path: &'a Path,
     pub text: &'a str,
+    pub resource: &'a FluentResource,
+    /// Message blocks of `text` by id, made on first use.
+    blocks: std::cell::OnceCell<FxHashMap<&'a str, &'a str>>,
+    /// Messages of `resource` by key (the last definition), made on first use.
+    messages: std::cell::OnceCell<FxHashMap<KeyRef<'a>, &'a Message<&'a str>>>,
 }
 
-impl Place<'_> {
+impl<'a> Place<'a> {
+    /// The block `id = …` (continuation lines and attributes included) of the file.
+    fn block(&self, id: &str) -> Option<&'a str> {
+        self.blocks
+            .get_or_init(|| super::ftl::message_blocks(self.text))
+            .get(id)
+            .copied()
+    }
+
+    /// The canonical FTL text of one key of the file (the last definition wins, as in Fluent).
+    fn serialized(&self, key: &MessageKey) -> Option<String> {
+        let messages = self.messages.get_or_init(|| {
+            keyed_messages(self.resource)
+                .map(|(key, message)| ((message.id.name, key_attr(message, &key)), message))
+                .collect()
+        });
+        serialize_key(messages.get(&key_ref(key))?, key)
+    }
+
     /// The line of message `id` in the file (the file itself when it is not there).
     fn locate(&self, id: &str) -> Location {
         find_entry(self.path, self.text, id).unwrap_or_else(|| Location::file(self.path))
