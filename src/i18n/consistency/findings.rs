@@ -309,14 +309,10 @@ pub(super) fn wrong_language(
 ) -> Option<Diagnostic> {
     let expected = super::language::lang_of(message.place.locale)?;
     // The formatted text holds at least the translator's words: too few there, too few at all.
-    if message
+    message
         .translated
         .split_ascii_whitespace()
-        .nth(super::language::MIN_WORDS - 1)
-        .is_none()
-    {
-        return None;
-    }
+        .nth(super::language::MIN_WORDS - 1)?;
     // Cheapest first: text plainly in the locale's language by its function words, then text
     // judged when it was recorded.
     if judge.plainly(message.translated, expected) || recorded_as_is() {
