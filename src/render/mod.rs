@@ -69,6 +69,8 @@ struct Common<'a> {
     canonical: String,
     /// `<link rel="alternate" hreflang>` targets (absolute URLs), `x-default` included.
     hreflang: Vec<Hreflang>,
+    /// The support call to action's address in this locale (`support:` in site.yaml).
+    support_url: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -310,6 +312,7 @@ fn common<'a>(site: &'a Site, locale: &'a str, root: &'a str, page_path: &str) -
         alternates,
         canonical: format!("{}{page_path}", site.config.base_url),
         hreflang: Vec::new(),
+        support_url: site.config.support.as_ref().map(|s| s.url(locale)),
     }
 }
 

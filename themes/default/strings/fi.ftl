@@ -10,17 +10,17 @@ all-guides = Kaikki ohjeet
 footer = Integraatioiden käyttöönotto-ohjeet
 index-intro = Vaiheittaiset ohjeet tuotteidesi yhdistämiseen.
 no-guides = Ohjeita ei ole vielä.
-audience = Kenelle
-updated = Päivitetty
 facts = Lyhyesti
 prerequisites = Edellytykset
 step-label = Vaihe { $number }
 note = Huomio
 tip = Vinkki
 warning = Varoitus
-troubleshooting-when = Jos
 collects = Kirjaa ylös:
-collected-in = Kirjataan vaiheessa
+collected-in = { $count ->
+        [one] Kirjataan vaiheessa
+       *[other] Kirjataan vaiheissa
+    }
 guide-fallback-banner = Tätä ohjetta ei ole vielä käännetty suomeksi; se näytetään alkuperäisellä kielellään ({ $language }).
 screenshot-language = Kuvakaappaus: { $language }
 outdated = Voi olla vanhentunut
@@ -30,13 +30,27 @@ previous-guide = Edellinen
 next-guide = Seuraava
 copy-link = Kopioi linkki tähän vaiheeseen
 link-copied = Linkki kopioitu
-theme-toggle = Vaihda vaalean ja tumman teeman välillä
 search = Hae ohjeista
 search-no-results = Ei tuloksia
 untranslated = Ei vielä käännetty
-fallback-banner = Sivusta on käännetty { $percent } %; loput näytetään alkuperäisellä kielellä.
+fallback-banner = { $percent ->
+        [0] Tätä sivua ei ole vielä käännetty; se näytetään alkuperäisellä kielellään.
+       *[other] Sivusta on käännetty { $percent } %; loput näytetään alkuperäisellä kielellä.
+    }
 not-found-title = Sivua ei löytynyt
 not-found-text = Etsimääsi sivua ei ole tai se on siirretty.
+audience-label = Kohderyhmä:
+updated-on = Päivitetty
+and = ja
+trouble-problem = Ongelma
+trouble-solution = Ratkaisu
+dark-theme = Tumma teema
+og-locale = fi_FI
+index-search-title = Miten voimme auttaa?
+support-title = Jäikö jokin epäselväksi?
+support-text = Tukitiimimme auttaa sinua viemään käyttöönoton loppuun.
+support-action = Ota yhteyttä tukeen
+reading-progress = Lukemisen edistyminen
 date = { $day }. { $month }ta { $year }
 month-1 = tammikuu
 month-2 = helmikuu

@@ -10,18 +10,18 @@ all-guides = Tous les guides
 footer = Guides de mise en place des intégrations
 index-intro = Des guides pas à pas pour connecter vos produits.
 no-guides = Aucun guide pour le moment.
-audience = Public
-updated = Mis à jour le
 facts = En bref
 prerequisites = Prérequis
 step-label = Étape { $number }
 note = Remarque
 tip = Astuce
 warning = Attention
-troubleshooting-when = Si
-collects = Vous relevez :
-collected-in = Relevé à
-guide-fallback-banner = Ce guide n’est pas encore traduit en français ; il est affiché dans sa langue d’origine ({ $language }).
+collects = Vous relevez :
+collected-in = { $count ->
+        [one] À relever à l’étape
+       *[other] À relever aux étapes
+    }
+guide-fallback-banner = Ce guide n’est pas encore traduit en français ; il est affiché dans sa langue d’origine ({ $language }).
 screenshot-language = Capture d’écran en { $language }
 outdated = Peut-être obsolète
 on-this-page = Sur cette page
@@ -30,13 +30,27 @@ previous-guide = Précédent
 next-guide = Suivant
 copy-link = Copier le lien vers cette étape
 link-copied = Lien copié
-theme-toggle = Basculer entre thème clair et sombre
-search = Rechercher dans les guides
+search = Rechercher
 search-no-results = Aucun résultat
 untranslated = Pas encore traduit
-fallback-banner = { $percent } % de cette page est traduit ; le reste est affiché dans sa langue d’origine.
+fallback-banner = { $percent ->
+        [0] Cette page n’est pas encore traduite ; elle est affichée dans sa langue d’origine.
+       *[other] { $percent } % de cette page est traduit ; le reste est affiché dans sa langue d’origine.
+    }
 not-found-title = Page introuvable
 not-found-text = La page que vous cherchez n’existe pas ou a été déplacée.
+audience-label = Public :
+updated-on = Mis à jour le
+and = et
+trouble-problem = Problème
+trouble-solution = Solution
+dark-theme = Thème sombre
+og-locale = fr_FR
+index-search-title = Comment pouvons-nous vous aider ?
+support-title = Besoin d’aide ?
+support-text = Notre équipe d’assistance vous aide à terminer la configuration.
+support-action = Contacter l’assistance
+reading-progress = Progression de la lecture
 date = { $day } { $month } { $year }
 month-1 = janvier
 month-2 = février

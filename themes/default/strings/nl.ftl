@@ -10,17 +10,17 @@ all-guides = Alle handleidingen
 footer = Handleidingen voor het instellen van integraties
 index-intro = Stapsgewijze handleidingen voor het koppelen van je producten.
 no-guides = Er zijn nog geen handleidingen.
-audience = Voor
-updated = Bijgewerkt
 facts = In het kort
 prerequisites = Vereisten
 step-label = Stap { $number }
 note = Opmerking
 tip = Tip
 warning = Waarschuwing
-troubleshooting-when = Als
 collects = Je noteert:
-collected-in = Genoteerd in
+collected-in = { $count ->
+        [one] Genoteerd in stap
+       *[other] Genoteerd in de stappen
+    }
 guide-fallback-banner = Deze handleiding is nog niet in het Nederlands vertaald; ze wordt in de oorspronkelijke taal getoond ({ $language }).
 screenshot-language = Schermafbeelding in het { $language }
 outdated = Mogelijk verouderd
@@ -30,13 +30,27 @@ previous-guide = Vorige
 next-guide = Volgende
 copy-link = Link naar deze stap kopiëren
 link-copied = Link gekopieerd
-theme-toggle = Wisselen tussen licht en donker thema
-search = Zoeken in handleidingen
+search = Zoeken
 search-no-results = Geen resultaten
 untranslated = Nog niet vertaald
-fallback-banner = { $percent }% van deze pagina is vertaald; de rest wordt in de oorspronkelijke taal getoond.
+fallback-banner = { $percent ->
+        [0] Deze pagina is nog niet vertaald; ze wordt in de oorspronkelijke taal getoond.
+       *[other] { $percent }% van deze pagina is vertaald; de rest wordt in de oorspronkelijke taal getoond.
+    }
 not-found-title = Pagina niet gevonden
 not-found-text = De pagina die je zoekt bestaat niet of is verplaatst.
+audience-label = Voor:
+updated-on = Bijgewerkt op
+and = en
+trouble-problem = Probleem
+trouble-solution = Oplossing
+dark-theme = Donker thema
+og-locale = nl_NL
+index-search-title = Waarmee kunnen we je helpen?
+support-title = Kom je er niet uit?
+support-text = Ons supportteam helpt je de koppeling af te ronden.
+support-action = Neem contact op met support
+reading-progress = Leesvoortgang
 date = { $day } { $month } { $year }
 month-1 = januari
 month-2 = februari
