@@ -34,10 +34,8 @@ link-copied = Link copied
 search = Search guides
 search-no-results = No results
 untranslated = Not yet translated
-fallback-banner = { $percent ->
-        [0] This page is not yet translated; it is shown in its original language.
-       *[other] { $percent }% of this page is translated; the rest is shown in its original language.
-    }
+fallback-banner = { $percent }% of this page is translated; the rest is shown in its original language.
+untranslated-banner = This page is not yet translated; it is shown in its original language.
 not-found-title = Page not found
 not-found-text = The page you are looking for does not exist or has moved.
 audience-label = For:

@@ -33,10 +33,8 @@ link-copied = Linkki kopioitu
 search = Hae ohjeista
 search-no-results = Ei tuloksia
 untranslated = Ei vielä käännetty
-fallback-banner = { $percent ->
-        [0] Tätä sivua ei ole vielä käännetty; se näytetään alkuperäisellä kielellään.
-       *[other] Sivusta on käännetty { $percent } %; loput näytetään alkuperäisellä kielellä.
-    }
+fallback-banner = Sivusta on käännetty { $percent } %; loput näytetään alkuperäisellä kielellä.
+untranslated-banner = Tätä sivua ei ole vielä käännetty; se näytetään alkuperäisellä kielellään.
 not-found-title = Sivua ei löytynyt
 not-found-text = Etsimääsi sivua ei ole tai se on siirretty.
 audience-label = Kohderyhmä:

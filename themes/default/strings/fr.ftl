@@ -33,10 +33,8 @@ link-copied = Lien copié
 search = Rechercher
 search-no-results = Aucun résultat
 untranslated = Pas encore traduit
-fallback-banner = { $percent ->
-        [0] Cette page n’est pas encore traduite ; elle est affichée dans sa langue d’origine.
-       *[other] { $percent } % de cette page est traduit ; le reste est affiché dans sa langue d’origine.
-    }
+fallback-banner = { $percent } % de cette page est traduit ; le reste est affiché dans sa langue d’origine.
+untranslated-banner = Cette page n’est pas encore traduite ; elle est affichée dans sa langue d’origine.
 not-found-title = Page introuvable
 not-found-text = La page que vous cherchez n’existe pas ou a été déplacée.
 audience-label = Public :

@@ -33,10 +33,8 @@ link-copied = Link gekopieerd
 search = Zoeken
 search-no-results = Geen resultaten
 untranslated = Nog niet vertaald
-fallback-banner = { $percent ->
-        [0] Deze pagina is nog niet vertaald; ze wordt in de oorspronkelijke taal getoond.
-       *[other] { $percent }% van deze pagina is vertaald; de rest wordt in de oorspronkelijke taal getoond.
-    }
+fallback-banner = { $percent }% van deze pagina is vertaald; de rest wordt in de oorspronkelijke taal getoond.
+untranslated-banner = Deze pagina is nog niet vertaald; ze wordt in de oorspronkelijke taal getoond.
 not-found-title = Pagina niet gevonden
 not-found-text = De pagina die je zoekt bestaat niet of is verplaatst.
 audience-label = Voor:
