@@ -127,6 +127,7 @@ impl Localizer<'_> {
         let formatted = self.formatted(key);
         let fallback = formatted.fallback;
         let (html, plain) = markdown::html_and_plain(&formatted.text, format == Format::Block);
+        let html = hyphen_keeps_its_word(html);
         formatted.plain = Some(plain);
         if !fallback {
             if self.stale.is_some_and(|s| s.contains_key(key)) {
@@ -172,5 +173,62 @@ impl Localizer<'_> {
             text: plain.clone(),
             fallback: formatted.fallback,
         }
+    }
+}
+
+/// A space before a hyphen that starts a word becomes a no-break space, so that a line never
+/// starts with the hyphen: Finnish joins a suffix to a multi-word name that way
+/// ("Workplace Analytics -integraatio"), and the suffix must stay on the name's line. Code is
+/// left alone (a command's ` -flag` is copied as typed).
+fn hyphen_keeps_its_word(html: String) -> String {
+    if !html.contains(" -") {
+        return html;
+    }
+    let mut out = String::with_capacity(html.len() + 8);
+    let mut rest = html.as_str();
+    loop {
+        // Text up to the next code span, which is copied unchanged.
+        let (text, code) = match rest.find("<code") {
+            Some(open) => {
+                let close = rest[open..]
+                    .find("</code>")
+                    .map_or(rest.len(), |c| open + c + "</code>".len());
+                (&rest[..open], &rest[open..close])
+            }
+            None => (rest, ""),
+        };
+        let mut chunk = text;
+        while let Some(at) = chunk.find(" -") {
+            out.push_str(&chunk[..at]);
+            let starts_word = chunk[at + 2..].chars().next().is_some_and(char::is_alphanumeric);
+            out.push(if starts_word { '\u{a0}' } else { ' ' });
+            chunk = &chunk[at + 1..];
+        }
+        out.push_str(chunk);
+        out.push_str(code);
+        rest = &rest[text.len() + code.len()..];
+        if rest.is_empty() {
+            return out;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::hyphen_keeps_its_word;
+
+    #[test]
+    fn a_hyphen_that_starts_a_word_stays_on_the_line_of_the_word_before() {
+        let fix = |s: &str| hyphen_keeps_its_word(s.to_owned());
+        assert_eq!(
+            fix("Workplace Analytics -integraatio ja <span class=\"ui\">A</span> -sovellus"),
+            "Workplace Analytics\u{a0}-integraatio ja <span class=\"ui\">A</span>\u{a0}-sovellus"
+        );
+        assert_eq!(fix("a - b, x -1 -"), "a - b, x\u{a0}-1 -");
+        assert_eq!(fix("no hyphen"), "no hyphen");
+        assert_eq!(
+            fix("run <code>cmd -v</code> -nyt <code>x"),
+            "run <code>cmd -v</code>\u{a0}-nyt <code>x"
+        );
     }
 }

@@ -377,11 +377,11 @@ test("5. troubleshooting reads as problem, then solution, in every language", as
   await context.close();
 });
 
-test("6. UI labels keep their word ending, hyphen and full stop on their line at every phone width", async () => {
+test("6. UI labels keep their word ending, hyphen and full stop on their line at every phone width, and a suffix hyphen never starts a line", async () => {
   const context = await browser.newContext({ viewport: { width: 320, height: 800 } });
   const page = await watchedPage(context);
   let checked = 0;
-  for (const [site, path] of [[reader, "fi/demo/"], [shipped, "fi/personio-marketplace/"], [shipped, "nl/netvisor-rackbeat/"]]) {
+  for (const [site, path] of [[reader, "fi/demo/"], [shipped, "fi/personio-marketplace/"], [shipped, "fi/workplace-analytics/"], [shipped, "nl/netvisor-rackbeat/"]]) {
     await page.goto(site.url + path);
     for (let width = 320; width <= 430; width += 7) {
       await page.setViewportSize({ width, height: 800 });
@@ -397,6 +397,20 @@ test("6. UI labels keep their word ending, hyphen and full stop on their line at
           const rects = ui.getClientRects();
           const last = rects[rects.length - 1];
           if (after && last && Math.abs(after.top - last.top) > 4) bad.push(`${ui.textContent}|${next.data.slice(0, 6)}`);
+        }
+        // A hyphen that starts a word ("Workplace Analytics -integraatio") never starts a line.
+        const walker = document.createTreeWalker(document.querySelector(".guide"), NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          for (const m of node.data.matchAll(/\S[ \u00a0]-\p{L}/gu)) {
+            const rect = (i) => {
+              const r = document.createRange();
+              r.setStart(node, i);
+              r.setEnd(node, i + 1);
+              return r.getClientRects()[0];
+            };
+            const [word, hyphen] = [rect(m.index), rect(m.index + 2)];
+            if (word && hyphen && Math.abs(word.top - hyphen.top) > 4) bad.push(node.data.slice(m.index, m.index + 12));
+          }
         }
         return bad;
       });
