@@ -200,7 +200,10 @@ fn hyphen_keeps_its_word(html: String) -> String {
         let mut chunk = text;
         while let Some(at) = chunk.find(" -") {
             out.push_str(&chunk[..at]);
-            let starts_word = chunk[at + 2..].chars().next().is_some_and(char::is_alphanumeric);
+            let starts_word = chunk[at + 2..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric);
             out.push(if starts_word { '\u{a0}' } else { ' ' });
             chunk = &chunk[at + 1..];
         }
