@@ -40,6 +40,8 @@ pub struct Localizer<'a> {
     pub fallbacks: usize,
     pub errors: Vec<Diagnostic>,
     pub path: &'a std::path::Path,
+    /// UI labels of the locale's glossary that are in another language: (label, language).
+    pub foreign_ui: &'a [(String, String)],
 }
 
 /// A formatted text and whether it is source-language fallback.
@@ -124,10 +126,11 @@ impl Localizer<'_> {
 
     /// `key` as HTML in `format`, wrapped with `lang` and a badge when it is fallback text.
     pub fn html(&mut self, key: &MessageKey, format: Format) -> String {
+        let foreign_ui = self.foreign_ui;
         let formatted = self.formatted(key);
         let fallback = formatted.fallback;
         let (html, plain) = markdown::html_and_plain(&formatted.text, format == Format::Block);
-        let html = hyphen_keeps_its_word(html);
+        let html = mark_foreign_labels(hyphen_keeps_its_word(html), foreign_ui);
         formatted.plain = Some(plain);
         if !fallback {
             if self.stale.is_some_and(|s| s.contains_key(key)) {
@@ -176,6 +179,28 @@ impl Localizer<'_> {
     }
 }
 
+/// `lang` on the UI labels that are in another language than the page (an English interface
+/// label in a Dutch guide), so that screen readers pronounce them in their language.
+fn mark_foreign_labels(html: String, foreign: &[(String, String)]) -> String {
+    const OPEN: &str = "<span class=\"ui\">";
+    if foreign.is_empty() || !html.contains(OPEN) {
+        return html;
+    }
+    let mut html = html;
+    for (label, lang) in foreign {
+        let plain = format!("{OPEN}{}</span>", escape(label));
+        if html.contains(&plain) {
+            let marked = format!(
+                "<span class=\"ui\" lang=\"{}\">{}</span>",
+                escape(lang),
+                escape(label)
+            );
+            html = html.replace(&plain, &marked);
+        }
+    }
+    html
+}
+
 /// A space before a hyphen that starts a word becomes a no-break space, so that a line never
 /// starts with the hyphen: Finnish joins a suffix to a multi-word name that way
 /// ("Workplace Analytics -integraatio"), and the suffix must stay on the name's line. Code is
@@ -218,7 +243,20 @@ fn hyphen_keeps_its_word(html: String) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::hyphen_keeps_its_word;
+    use super::{hyphen_keeps_its_word, mark_foreign_labels};
+
+    #[test]
+    fn foreign_ui_labels_get_their_language() {
+        let foreign = [("Company menu".to_owned(), "en".to_owned())];
+        assert_eq!(
+            mark_foreign_labels(
+                "Open <span class=\"ui\">Company menu</span> en <span class=\"ui\">Opslaan</span>"
+                    .into(),
+                &foreign
+            ),
+            "Open <span class=\"ui\" lang=\"en\">Company menu</span> en <span class=\"ui\">Opslaan</span>"
+        );
+    }
 
     #[test]
     fn a_hyphen_that_starts_a_word_stays_on_the_line_of_the_word_before() {

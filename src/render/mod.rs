@@ -383,6 +383,10 @@ fn render_guide(
         fallbacks: 0,
         errors: Vec::new(),
         path: &data.loaded.path,
+        foreign_ui: site
+            .terms
+            .get(locale)
+            .map_or(&[][..], |t| t.foreign_ui.as_slice()),
     };
     let cx = ViewContext {
         guide_id: data.id(),

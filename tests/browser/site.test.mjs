@@ -377,7 +377,7 @@ test("5. troubleshooting reads as problem, then solution, in every language", as
   await context.close();
 });
 
-test("6. UI labels keep their word ending, hyphen and full stop on their line at every phone width, and a suffix hyphen never starts a line", async () => {
+test("6. UI labels keep their word ending, hyphen and full stop on their line at every phone width, and a suffix hyphen never starts a line; English labels in nl/fr pages carry lang", async () => {
   const context = await browser.newContext({ viewport: { width: 320, height: 800 } });
   const page = await watchedPage(context);
   let checked = 0;
@@ -425,6 +425,15 @@ test("6. UI labels keep their word ending, hyphen and full stop on their line at
   const h1 = await page.locator("h1").evaluate((e) => getComputedStyle(e).fontWeight);
   assert.equal(weight, h1);
   assert.equal(await page.locator("h1 .ui").first().evaluate((e) => getComputedStyle(e).backgroundColor), "rgba(0, 0, 0, 0)");
+  // English labels of software without a Dutch or French interface say that they are English;
+  // labels in the page's language do not.
+  for (const lang of ["nl", "fr"]) {
+    await page.goto(`${shipped.url}${lang}/netvisor-rackbeat/`);
+    const marked = await page.locator('.guide-body .ui[lang="en"]').allTextContents();
+    assert.ok(marked.includes("Company menu"), `${lang}: ${marked}`);
+    await page.goto(`${shipped.url}${lang}/workplace-analytics/`);
+    assert.equal(await page.locator(".guide-body .ui[lang]").count(), 0);
+  }
   assert.deepEqual(page.problems, []);
   await context.close();
 });
