@@ -49,7 +49,6 @@ index-search-title = How can we help?
 support-title = Still stuck?
 support-text = Our support team helps you finish the setup.
 support-action = Contact support
-reading-progress = Reading progress
 date = { $month } { $day }, { $year }
 month-1 = January
 month-2 = February

@@ -48,7 +48,6 @@ index-search-title = Miten voimme auttaa?
 support-title = Jäikö jokin epäselväksi?
 support-text = Tukitiimimme auttaa sinua viemään käyttöönoton loppuun.
 support-action = Ota yhteyttä tukeen
-reading-progress = Lukemisen edistyminen
 date = { $day }. { $month }ta { $year }
 month-1 = tammikuu
 month-2 = helmikuu

@@ -48,7 +48,6 @@ index-search-title = Comment pouvons-nous vous aider ?
 support-title = Besoin d’aide ?
 support-text = Notre équipe d’assistance vous aide à terminer la configuration.
 support-action = Contacter l’assistance
-reading-progress = Progression de la lecture
 date = { $day } { $month } { $year }
 month-1 = janvier
 month-2 = février

@@ -48,7 +48,6 @@ index-search-title = Waarmee kunnen we je helpen?
 support-title = Kom je er niet uit?
 support-text = Ons supportteam helpt je de koppeling af te ronden.
 support-action = Neem contact op met support
-reading-progress = Leesvoortgang
 date = { $day } { $month } { $year }
 month-1 = januari
 month-2 = februari
