@@ -272,6 +272,26 @@ test("1. search results on a phone lie inside the viewport (header and home page
   await context.close();
 });
 
+test("1b. search results work from the keyboard: arrows move, Escape goes back, a click elsewhere closes them", async () => {
+  const context = await browser.newContext();
+  const page = await watchedPage(context);
+  await page.goto(shipped.url + "en/");
+  await page.fill("#search-input", "key");
+  await page.locator("#search-results a").nth(1).waitFor();
+  await page.keyboard.press("ArrowDown");
+  const first = await page.evaluate(() => document.activeElement.getAttribute("href"));
+  await page.keyboard.press("ArrowDown");
+  const second = await page.evaluate(() => document.activeElement.getAttribute("href"));
+  assert.ok(first && second && first !== second, `${first} → ${second}`);
+  await page.keyboard.press("ArrowUp");
+  await page.keyboard.press("ArrowUp");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "search-input");
+  await page.mouse.click(5, 600);
+  assert.equal(await page.locator("#search-results a").count(), 0);
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
 test("2. a localized 404 at a deep address has its stylesheet and script, and links to its language", async () => {
   const context = await browser.newContext();
   for (const [site, path, lang, home] of [

@@ -120,7 +120,32 @@
       if (event.key === "Enter") {
         var first = results.querySelector("a");
         if (first) { location.href = first.href; }
+      } else if (event.key === "ArrowDown") {
+        var top = results.querySelector("a");
+        if (top) { event.preventDefault(); top.focus(); }
+      } else if (event.key === "Escape") {
+        input.value = "";
+        results.textContent = "";
       }
+    });
+    // Arrow keys move through the results; Escape goes back to the field.
+    results.addEventListener("keydown", function (event) {
+      var links = Array.prototype.slice.call(results.querySelectorAll("a"));
+      var at = links.indexOf(document.activeElement);
+      if (at < 0) { return; }
+      if (event.key === "ArrowDown" && at + 1 < links.length) {
+        event.preventDefault();
+        links[at + 1].focus();
+      } else if (event.key === "ArrowUp") {
+        event.preventDefault();
+        (at > 0 ? links[at - 1] : input).focus();
+      } else if (event.key === "Escape") {
+        input.focus();
+      }
+    });
+    // A click elsewhere closes the results (typing again shows them).
+    document.addEventListener("click", function (event) {
+      if (!search.contains(event.target)) { results.textContent = ""; }
     });
   }
 
