@@ -317,7 +317,8 @@ test("2. a localized 404 at a deep address has its stylesheet and script, and li
 });
 
 test("3. print: every step (collapsed sections included) prints, with dark numbers, lines to write values, no orphaned headings", async () => {
-  const context = await browser.newContext();
+  // A reader in dark mode still prints black on white.
+  const context = await browser.newContext({ colorScheme: "dark" });
   const page = await watchedPage(context);
   for (const [site, path] of [[shipped, "en/workplace-analytics/"], [reader, "fi/demo/"]]) {
     await page.goto(site.url + path);
@@ -342,6 +343,8 @@ test("3. print: every step (collapsed sections included) prints, with dark numbe
       assert.ok(luminance(color) < 0.1, `a step number prints in ${color}`);
       assert.ok(background === "rgba(0, 0, 0, 0)" || luminance(background) > 0.9, `a step number prints on ${background}`);
     }
+    const paper = await page.evaluate(() => [getComputedStyle(document.body).backgroundColor, getComputedStyle(document.body).color]);
+    assert.ok(luminance(paper[0]) > 0.9 && luminance(paper[1]) < 0.05, `prints ${paper[1]} on ${paper[0]}`);
     const lines = await page.locator(".collect-list .write-line").evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height));
     assert.ok(lines.length >= 2 && lines.every((h) => h >= 24), `lines to write values: ${lines}`);
     const headings = await page.locator("h2, h3").evaluateAll((els) => els.map((e) => getComputedStyle(e).breakAfter));
