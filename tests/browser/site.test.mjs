@@ -611,6 +611,16 @@ test("7. desktop layout: one-row header with search, a sticky outline with progr
   await page.goto(shipped.url + "en/workplace-analytics/");
   const header = await page.locator(".site-header").boundingBox();
   assert.ok(header.height < 80, `the header is ${header.height}px high (two rows?)`);
+  for (const width of [1024, 1440]) {
+    await page.setViewportSize({ width, height: 900 });
+    for (const lang of LOCALES) {
+      await page.goto(`${shipped.url}${lang}/workplace-analytics/`);
+      const row = await page.locator(".site-header").boundingBox();
+      assert.ok(row.height < 80, `${lang} at ${width}px: the header is ${row.height}px high`);
+    }
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(shipped.url + "en/workplace-analytics/");
   const search = await page.locator(".site-header #search-input").boundingBox();
   assert.ok(search.y >= 8, "the search field touches the top edge");
   const toc = page.locator(".toc");
