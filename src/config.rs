@@ -46,16 +46,16 @@ pub struct RawConfig {
 #[serde(deny_unknown_fields)]
 pub struct Support {
     /// The address of the button: `https://…`, `mailto:…` or `tel:…`.
-    pub url: String,
+    pub url: Text,
     /// Another address for some locales, e.g. `{ fi: "mailto:tuki@example.fi" }`.
     #[serde(default)]
-    pub urls: BTreeMap<String, String>,
+    pub urls: BTreeMap<String, Text>,
 }
 
 impl Support {
     /// The address for `locale`.
     pub fn url(&self, locale: &str) -> &str {
-        self.urls.get(locale).unwrap_or(&self.url)
+        self.urls.get(locale).unwrap_or(&self.url).as_str()
     }
 }
 
@@ -224,7 +224,8 @@ fn validate(rel: &Path, raw: RawConfig, diagnostics: &mut Diagnostics) -> Option
     }
     if let Some(support) = &raw.support {
         let urls = std::iter::once(&support.url).chain(support.urls.values());
-        for url in urls {
+        for text in urls {
+            let url = text.as_str();
             let absolute = ["https://", "http://", "mailto:", "tel:"]
                 .iter()
                 .any(|scheme| url.starts_with(scheme));
@@ -232,7 +233,7 @@ fn validate(rel: &Path, raw: RawConfig, diagnostics: &mut Diagnostics) -> Option
                 diagnostics.push(
                     Diagnostic::error(
                         "invalid-url",
-                        Location::new(rel, 1, 1),
+                        text.location(rel),
                         format!("support url `{url}` is not an https, http, mailto or tel address"),
                     )
                     .with_help("write it as `https://support.example.com/` or `mailto:support@example.com`"),
