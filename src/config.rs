@@ -34,6 +34,28 @@ pub struct RawConfig {
     /// Which translations get a side-by-side review page (`/review/<lang>/<guide>/`).
     #[serde(default)]
     pub review_pages: ReviewPages,
+    /// Where readers who are stuck get help: shown at the end of every guide ("Still stuck?
+    /// Contact support") when set.
+    #[serde(default)]
+    pub support: Option<Support>,
+}
+
+/// The support call to action at the end of every guide.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Support {
+    /// The address of the button: `https://…`, `mailto:…` or `tel:…`.
+    pub url: Text,
+    /// Another address for some locales, e.g. `{ fi: "mailto:tuki@example.fi" }`.
+    #[serde(default)]
+    pub urls: BTreeMap<String, Text>,
+}
+
+impl Support {
+    /// The address for `locale`.
+    pub fn url(&self, locale: &str) -> &str {
+        self.urls.get(locale).unwrap_or(&self.url).as_str()
+    }
 }
 
 /// `needed`: only translations with missing, stale, obsolete or unchanged messages (the ones a
@@ -68,6 +90,7 @@ pub struct Config {
     pub variables: BTreeMap<String, String>,
     pub fallback: FallbackMode,
     pub review_pages: ReviewPages,
+    pub support: Option<Support>,
 }
 
 impl Config {
@@ -199,6 +222,34 @@ fn validate(rel: &Path, raw: RawConfig, diagnostics: &mut Diagnostics) -> Option
             );
         }
     }
+    if let Some(support) = &raw.support {
+        let urls = std::iter::once(&support.url).chain(support.urls.values());
+        for text in urls {
+            let url = text.as_str();
+            let absolute = ["https://", "http://", "mailto:", "tel:"]
+                .iter()
+                .any(|scheme| url.starts_with(scheme));
+            if !absolute || url.chars().any(char::is_whitespace) {
+                diagnostics.push(
+                    Diagnostic::error(
+                        "invalid-url",
+                        text.location(rel),
+                        format!("support url `{url}` is not an https, http, mailto or tel address"),
+                    )
+                    .with_help("write it as `https://support.example.com/` or `mailto:support@example.com`"),
+                );
+            }
+        }
+        for locale in support.urls.keys() {
+            if !locales.contains(locale) {
+                diagnostics.push(Diagnostic::error(
+                    "invalid-locale",
+                    Location::new(rel, 1, 1),
+                    format!("support urls: `{locale}` is not in `locales`"),
+                ));
+            }
+        }
+    }
     if diagnostics.error_count() > before {
         return None;
     }
@@ -218,6 +269,7 @@ fn validate(rel: &Path, raw: RawConfig, diagnostics: &mut Diagnostics) -> Option
         variables: raw.variables,
         fallback: raw.fallback,
         review_pages: raw.review_pages,
+        support: raw.support,
     })
 }
 

@@ -108,7 +108,7 @@ fn ui_terms_variables_and_collect_links_render() {
     );
     assert_eq!(
         texts(&page, ".meta"),
-        ["For: Administrators Updated: January 5, 2026"]
+        ["For: Administrators Updated January 5, 2026"]
     );
 }
 

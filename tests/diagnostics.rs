@@ -265,6 +265,21 @@ fn config_errors_are_located() {
 }
 
 #[test]
+fn support_addresses_are_checked_and_located() {
+    let site = SiteTest::fixture("basic");
+    site.edit(
+        "site.yaml",
+        "default_locale: en",
+        "default_locale: en\nsupport:\n  url: javascript:alert(1)\n  urls: { de: \"mailto:a@b.c\" }",
+    );
+    site.build()
+        .failure()
+        .stderr_has("error[invalid-url]: support url `javascript:alert(1)`")
+        .stderr_has("site.yaml:8:8")
+        .stderr_has("support urls: `de` is not in `locales`");
+}
+
+#[test]
 fn check_reports_without_writing() {
     let site = SiteTest::fixture("basic");
     site.run(&["check"]).success().stderr_has("check passed");

@@ -55,9 +55,16 @@
 
 ## Netvisor en Rackbeat (de software heeft geen Nederlandse interface: de Engelse labels)
 -ui-company-menu = Company menu
+    .lang = en
 -ui-api-permissions = API resource permissions
+    .lang = en
 -ui-ready-integrations = Ready-made integrations
+    .lang = en
 -ui-integration-blocked = Integration blocked
+    .lang = en
 -ui-company-settings = Company details and settings
+    .lang = en
 -ui-developer = Developer
+    .lang = en
 -ui-new-api-key = API - new key
+    .lang = en

@@ -27,6 +27,10 @@ pub struct Terms {
     pub names: BTreeMap<String, Vec<super::refs::Reference>>,
     /// The runtime resource, with UI terms wrapped in markers.
     pub resource: Arc<FluentResource>,
+    /// UI labels in another language than the locale's (a `-ui-*` term with a `.lang`
+    /// attribute, e.g. English labels of software without a Dutch interface): (label text,
+    /// language), so that pages can mark them with `lang`.
+    pub foreign_ui: Vec<(String, String)>,
 }
 
 impl Terms {
@@ -68,6 +72,7 @@ pub fn from_source(path: PathBuf, source: String, diagnostics: &mut Diagnostics)
         }
     };
     let mut names = BTreeMap::new();
+    let mut foreign_ui = Vec::new();
     ast.body.retain(|entry| match entry {
         Entry::Message(message) => {
             let location = ftl::find_entry(&path, &source, message.id.name)
@@ -98,6 +103,9 @@ pub fn from_source(path: PathBuf, source: String, diagnostics: &mut Diagnostics)
             }
             names.insert(term.id.name.to_owned(), refs);
             if term.id.name.starts_with(UI_PREFIX) {
+                if let Some(foreign) = foreign_label(term) {
+                    foreign_ui.push(foreign);
+                }
                 wrap_ui(&mut term.value);
             }
         }
@@ -109,7 +117,27 @@ pub fn from_source(path: PathBuf, source: String, diagnostics: &mut Diagnostics)
         source,
         names,
         resource: Arc::new(resource),
+        foreign_ui,
     }
+}
+
+/// (label, language) of a UI term with a `.lang` attribute and plain text.
+fn foreign_label(term: &fluent_syntax::ast::Term<&str>) -> Option<(String, String)> {
+    let text = |pattern: &Pattern<&str>| -> Option<String> {
+        pattern
+            .elements
+            .iter()
+            .map(|e| match e {
+                PatternElement::TextElement { value } => Some(*value),
+                PatternElement::Placeable { .. } => None,
+            })
+            .collect()
+    };
+    let lang = term.attributes.iter().find(|a| a.id.name == "lang")?;
+    let lang = text(&lang.value)?.trim().to_owned();
+    let valid = !lang.is_empty() && lang.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+    valid.then_some(())?;
+    Some((text(&term.value)?, lang))
 }
 
 fn wrap_ui(pattern: &mut Pattern<&str>) {
@@ -143,6 +171,22 @@ mod tests {
         assert!(
             source.contains("-wpm = Workplace Management\n"),
             "{source:?}"
+        );
+    }
+
+    #[test]
+    fn ui_terms_with_a_lang_attribute_are_listed_as_foreign() {
+        let mut diags = Diagnostics::new();
+        let terms = from_source(
+            PathBuf::from("locales/nl/terms.ftl"),
+            "-ui-menu = Company menu\n    .lang = en\n-ui-save = Opslaan\n-ui-x = { -ui-save }\n    .lang = en\n"
+                .into(),
+            &mut diags,
+        );
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(
+            terms.foreign_ui,
+            [("Company menu".to_owned(), "en".to_owned())]
         );
     }
 

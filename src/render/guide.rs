@@ -7,7 +7,8 @@ use std::collections::BTreeMap;
 use super::localize::Localizer;
 use super::view::{
     AdmonitionView, BlockView, CollectView, DefinitionView, FactView, GroupView, GuideView,
-    ImageView, LinkView, PrerequisiteView, SectionView, StepView, TroubleshootingView, ValueView,
+    ImageView, LinkView, PrerequisiteView, SectionView, StepRefView, StepView, TroubleshootingView,
+    ValueView,
 };
 use crate::content::catalog::MessageKey;
 use crate::content::images;
@@ -40,16 +41,17 @@ pub fn build(
     let v = |id: &str| MessageKey::value(id);
     let a = |id: &str, attr: &str| MessageKey::attr(id, attr);
 
-    // Step numbers first, so collect values can link to the steps that collect them.
+    // Step numbers first, so collect values can link to the steps that collect them. One
+    // numbering runs through the whole guide (it does not restart per section), so "step 4"
+    // names one step of the page and every reference to it is unambiguous.
     let mut numbers: BTreeMap<String, String> = BTreeMap::new();
-    for section in &guide.sections {
-        for (i, step) in section.steps.iter().enumerate() {
-            let n = (i + 1).to_string();
-            for (j, sub) in step.substeps.iter().enumerate() {
-                numbers.insert(sub.id.as_str().to_owned(), format!("{n}.{}", j + 1));
-            }
-            numbers.insert(step.id.as_str().to_owned(), n);
+    let all_steps = guide.sections.iter().flat_map(|section| &section.steps);
+    for (i, step) in all_steps.enumerate() {
+        let n = (i + 1).to_string();
+        for (j, sub) in step.substeps.iter().enumerate() {
+            numbers.insert(sub.id.as_str().to_owned(), format!("{n}.{}", j + 1));
         }
+        numbers.insert(step.id.as_str().to_owned(), n);
     }
     let source_locale = guide.source_locale.as_str();
     let value_links: BTreeMap<String, LinkView> = guide
@@ -159,22 +161,27 @@ pub fn build(
                 .iter()
                 .map(|value| {
                     let id = format!("value-{}", value.id.as_str());
+                    let steps: Vec<StepRefView> = collected_by
+                        .get(value.id.as_str())
+                        .cloned()
+                        .unwrap_or_default()
+                        .into_iter()
+                        .map(|(anchor, number)| StepRefView {
+                            href: format!("#{anchor}"),
+                            label: cx
+                                .strings
+                                .get_with("step-label", &[("number", number.clone().into())]),
+                            number,
+                        })
+                        .collect();
                     ValueView {
                         label: l.inline(&v(&id)),
                         hint: value.hint.as_ref().map(|_| l.inline(&a(&id, "hint"))),
-                        steps: collected_by
-                            .get(value.id.as_str())
-                            .cloned()
-                            .unwrap_or_default()
-                            .into_iter()
-                            .map(|(anchor, number)| LinkView {
-                                href: format!("#{anchor}"),
-                                label: cx
-                                    .strings
-                                    .get_with("step-label", &[("number", number.into())]),
-                                lang: None,
-                            })
-                            .collect(),
+                        collected_in: (!steps.is_empty()).then(|| {
+                            cx.strings
+                                .get_with("collected-in", &[("count", steps.len().into())])
+                        }),
+                        steps,
                         anchor: id,
                     }
                 })

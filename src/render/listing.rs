@@ -173,12 +173,15 @@ pub(super) fn render_listings(
     }
     // Pages that do not depend on guides are rendered in full builds only.
     if base.is_none() {
+        // 404 pages are served for any missing address (`/fi/a/b/c/`), so their links start at
+        // the site's path, never relative to where the page happens to be shown.
+        let base_path = base_path(&site.config.base_url);
         for locale in &locales {
             match render_simple(
                 site,
                 locale,
                 "404.html",
-                "../",
+                &base_path,
                 &format!("{locale}/404.html"),
             ) {
                 Ok(html) => emit(delta, sink, format!("{locale}/404.html"), html, diagnostics),
@@ -190,7 +193,6 @@ pub(super) fn render_listings(
             Ok(html) => emit(delta, sink, "index.html".into(), html, diagnostics),
             Err(d) => diagnostics.push(d),
         }
-        let base_path = base_path(&site.config.base_url);
         match render_simple(site, default, "404.html", &base_path, "404.html") {
             Ok(html) => emit(delta, sink, "404.html".into(), html, diagnostics),
             Err(d) => diagnostics.push(d),

@@ -40,6 +40,8 @@ pub struct Localizer<'a> {
     pub fallbacks: usize,
     pub errors: Vec<Diagnostic>,
     pub path: &'a std::path::Path,
+    /// UI labels of the locale's glossary that are in another language: (label, language).
+    pub foreign_ui: &'a [(String, String)],
 }
 
 /// A formatted text and whether it is source-language fallback.
@@ -129,9 +131,11 @@ impl Localizer<'_> {
 
     /// `key` as HTML in `format`, wrapped with `lang` and a badge when it is fallback text.
     pub fn html(&mut self, key: &MessageKey, format: Format) -> String {
+        let foreign_ui = self.foreign_ui;
         let formatted = self.formatted(key);
         let fallback = formatted.fallback;
         let (html, plain) = markdown::html_and_plain(&formatted.text, format == Format::Block);
+        let html = mark_foreign_labels(hyphen_keeps_its_word(html), foreign_ui);
         formatted.plain = Some(plain);
         if !fallback {
             if self.stale.is_some_and(|s| s.contains_key(key)) {
@@ -177,5 +181,100 @@ impl Localizer<'_> {
             text: plain.clone(),
             fallback: formatted.fallback,
         }
+    }
+}
+
+/// `lang` on the UI labels that are in another language than the page (an English interface
+/// label in a Dutch guide), so that screen readers pronounce them in their language.
+fn mark_foreign_labels(html: String, foreign: &[(String, String)]) -> String {
+    const OPEN: &str = "<span class=\"ui\">";
+    if foreign.is_empty() || !html.contains(OPEN) {
+        return html;
+    }
+    let mut html = html;
+    for (label, lang) in foreign {
+        let plain = format!("{OPEN}{}</span>", escape(label));
+        if html.contains(&plain) {
+            let marked = format!(
+                "<span class=\"ui\" lang=\"{}\">{}</span>",
+                escape(lang),
+                escape(label)
+            );
+            html = html.replace(&plain, &marked);
+        }
+    }
+    html
+}
+
+/// A space before a hyphen that starts a word becomes a no-break space, so that a line never
+/// starts with the hyphen: Finnish joins a suffix to a multi-word name that way
+/// ("Workplace Analytics -integraatio"), and the suffix must stay on the name's line. Code is
+/// left alone (a command's ` -flag` is copied as typed).
+fn hyphen_keeps_its_word(html: String) -> String {
+    if !html.contains(" -") {
+        return html;
+    }
+    let mut out = String::with_capacity(html.len() + 8);
+    let mut rest = html.as_str();
+    loop {
+        // Text up to the next code span, which is copied unchanged.
+        let (text, code) = match rest.find("<code") {
+            Some(open) => {
+                let close = rest[open..]
+                    .find("</code>")
+                    .map_or(rest.len(), |c| open + c + "</code>".len());
+                (&rest[..open], &rest[open..close])
+            }
+            None => (rest, ""),
+        };
+        let mut chunk = text;
+        while let Some(at) = chunk.find(" -") {
+            out.push_str(&chunk[..at]);
+            let starts_word = chunk[at + 2..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric);
+            out.push(if starts_word { '\u{a0}' } else { ' ' });
+            chunk = &chunk[at + 1..];
+        }
+        out.push_str(chunk);
+        out.push_str(code);
+        rest = &rest[text.len() + code.len()..];
+        if rest.is_empty() {
+            return out;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{hyphen_keeps_its_word, mark_foreign_labels};
+
+    #[test]
+    fn foreign_ui_labels_get_their_language() {
+        let foreign = [("Company menu".to_owned(), "en".to_owned())];
+        assert_eq!(
+            mark_foreign_labels(
+                "Open <span class=\"ui\">Company menu</span> en <span class=\"ui\">Opslaan</span>"
+                    .into(),
+                &foreign
+            ),
+            "Open <span class=\"ui\" lang=\"en\">Company menu</span> en <span class=\"ui\">Opslaan</span>"
+        );
+    }
+
+    #[test]
+    fn a_hyphen_that_starts_a_word_stays_on_the_line_of_the_word_before() {
+        let fix = |s: &str| hyphen_keeps_its_word(s.to_owned());
+        assert_eq!(
+            fix("Workplace Analytics -integraatio ja <span class=\"ui\">A</span> -sovellus"),
+            "Workplace Analytics\u{a0}-integraatio ja <span class=\"ui\">A</span>\u{a0}-sovellus"
+        );
+        assert_eq!(fix("a - b, x -1 -"), "a - b, x\u{a0}-1 -");
+        assert_eq!(fix("no hyphen"), "no hyphen");
+        assert_eq!(
+            fix("run <code>cmd -v</code> -nyt <code>x"),
+            "run <code>cmd -v</code>\u{a0}-nyt <code>x"
+        );
     }
 }

@@ -68,6 +68,8 @@ struct Common<'a> {
     canonical: String,
     /// `<link rel="alternate" hreflang>` targets (absolute URLs), `x-default` included.
     hreflang: Vec<Hreflang>,
+    /// The support call to action's address in this locale (`support:` in site.yaml).
+    support_url: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -303,6 +305,7 @@ fn common<'a>(site: &'a Site, locale: &'a str, root: &'a str, page_path: &str) -
         alternates,
         canonical: format!("{}{page_path}", site.config.base_url),
         hreflang: Vec::new(),
+        support_url: site.config.support.as_ref().map(|s| s.url(locale)),
     }
 }
 
@@ -373,6 +376,10 @@ fn render_guide(
         fallbacks: 0,
         errors: Vec::new(),
         path: &data.loaded.path,
+        foreign_ui: site
+            .terms
+            .get(locale)
+            .map_or(&[][..], |t| t.foreign_ui.as_slice()),
     };
     let cx = ViewContext {
         guide_id: data.id(),

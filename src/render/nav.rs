@@ -39,7 +39,9 @@ impl GuideLink {
 }
 
 /// For every guide (by index; `None` for a guide that is left out): the previous and next guide
-/// of the same product, given each guide's (product, partner, id). O(n log n).
+/// of the same product, given each guide's (product, partner, id); a guide that is its product's
+/// only one gets the neighbouring guides of the index page instead, so that no guide ends in a
+/// dead end. O(n log n).
 pub fn neighbour_order<'a>(
     guides: impl Iterator<Item = Option<(&'a str, &'a str, &'a str)>>,
 ) -> Vec<(Option<usize>, Option<usize>)> {
@@ -58,7 +60,13 @@ pub fn neighbour_order<'a>(
             other.filter(|o| o.0 == *product).map(|o| o.3)
         };
         let previous = k.checked_sub(1).and_then(|k| same(order.get(k)));
-        out[*i] = (previous, same(order.get(k + 1)));
+        out[*i] = match (previous, same(order.get(k + 1))) {
+            (None, None) => (
+                k.checked_sub(1).and_then(|k| order.get(k)).map(|o| o.3),
+                order.get(k + 1).map(|o| o.3),
+            ),
+            both => both,
+        };
     }
     out
 }
@@ -91,4 +99,27 @@ pub(super) fn neighbours(
         GuideLink::new(guide.id(), &text)
     };
     (previous.map(link), next.map(link))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::neighbour_order;
+
+    #[test]
+    fn guides_link_within_their_product_and_a_lone_guide_links_to_its_index_neighbours() {
+        let guides = [
+            Some(("b", "x", "b1")),
+            Some(("a", "x", "a1")),
+            Some(("b", "y", "b2")),
+            None,
+            Some(("c", "x", "c1")),
+        ];
+        let order = neighbour_order(guides.into_iter());
+        // Index order: a1, b1, b2, c1. b1 and b2 share a product; a1 and c1 are alone in theirs.
+        assert_eq!(order[0], (None, Some(2)));
+        assert_eq!(order[2], (Some(0), None));
+        assert_eq!(order[1], (None, Some(0)));
+        assert_eq!(order[3], (None, None));
+        assert_eq!(order[4], (Some(2), None));
+    }
 }

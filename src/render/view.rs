@@ -153,6 +153,17 @@ pub struct ValueView {
     pub anchor: String,
     pub label: String,
     pub hint: Option<String>,
+    /// "Collected in step" / "Collected in steps" (theme string `collected-in` with `count`),
+    /// followed in the page by the numbers of `steps`; `None` when no step collects the value.
+    pub collected_in: Option<String>,
     /// Steps that collect this value.
-    pub steps: Vec<LinkView>,
+    pub steps: Vec<StepRefView>,
+}
+
+/// A reference to a step: its number as the link text, "Step 4" as its accessible name.
+#[derive(Clone, Serialize)]
+pub struct StepRefView {
+    pub href: String,
+    pub number: String,
+    pub label: String,
 }

@@ -5,12 +5,15 @@ import { join } from "node:path";
 import { build, serve, pages, launch, watchedPage, axeViolations, artifacts } from "./support.mjs";
 
 const LOCALES = ["en", "nl", "fr", "fi"];
-let shipped, fixture, browser;
+let shipped, fixture, reader, browser;
 
 before(async () => {
   shipped = await serve(build("."));
   // A site with missing translations, so pages with fallback text and banners are covered too.
   fixture = await serve(build("tests/fixtures/multilingual"));
+  // A guide with a collapsed section, troubleshooting and inflected UI labels, complete in
+  // Finnish and 0 % translated into French, published under /docs/ with a support address.
+  reader = await serve(build("tests/fixtures/reader"));
   browser = await launch();
 });
 
@@ -18,6 +21,7 @@ after(async () => {
   await browser?.close();
   shipped?.close();
   fixture?.close();
+  reader?.close();
 });
 
 /** The root page redirects by browser language; `?choose` keeps it for inspection. */
@@ -29,7 +33,7 @@ for (const scheme of ["light", "dark"]) {
     const failures = [];
     let checked = 0;
     const visited = [];
-    for (const site of [shipped, fixture]) {
+    for (const site of [shipped, fixture, reader]) {
       for (const path of pages(site.dir)) {
         visited.push(path);
         const page = await watchedPage(context);
@@ -209,20 +213,441 @@ test("unknown addresses get the localized 404 page", async () => {
   await context.close();
 });
 
-test("screenshots at desktop and phone width (saved as artifacts); no horizontal scrolling on phones", async () => {
+test("screenshots of every page type at desktop and phone width, light and dark (saved as artifacts); no horizontal scrolling on phones", async () => {
+  const types = [
+    [shipped, "?choose", "root"],
+    ...LOCALES.map((lang) => [shipped, `${lang}/`, `${lang}-index`]),
+    ...LOCALES.map((lang) => [shipped, `${lang}/workplace-analytics/`, `${lang}-guide`]),
+    [shipped, "fi/does-not-exist/deeper/", "fi-404-deep"],
+    [fixture, "status/", "status"],
+    [fixture, "review/nl/demo/", "review"],
+    [reader, "fr/demo/", "fr-untranslated-guide"],
+  ];
   for (const [name, viewport] of [["desktop", { width: 1280, height: 900 }], ["phone", { width: 390, height: 844 }]]) {
-    const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+    for (const scheme of ["light", "dark"]) {
+      const context = await browser.newContext({ viewport, deviceScaleFactor: 1, colorScheme: scheme });
+      const page = await watchedPage(context);
+      for (const [site, path, label] of types) {
+        const before = page.problems.length;
+        await page.goto(site.url + path);
+        if (label.includes("404")) {
+          // The page itself answers 404 (Chromium logs that); its assets are checked in test 2.
+          page.problems.splice(before, page.problems.length - before, ...page.problems.slice(before).filter((p) => !p.includes("status of 404")));
+        }
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        assert.ok(overflow <= 0, `${path} at ${name} width scrolls sideways by ${overflow}px`);
+        const file = join(artifacts, `${name}-${scheme}-${label}.png`);
+        await page.screenshot({ path: file, fullPage: !label.endsWith("-guide") });
+      }
+      assert.deepEqual(page.problems, []);
+      await context.close();
+    }
+  }
+});
+
+// ---- The reader's problems of issue 18, one test each ------------------------------------------
+
+/** Relative luminance (0 dark … 1 light) of a computed CSS colour. */
+const luminance = (css) => {
+  const [r, g, b] = css.match(/[\d.]+/g).slice(0, 3).map((v) => {
+    const c = Number(v) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+};
+
+test("1. search results on a phone lie inside the viewport (header and home page search)", async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await watchedPage(context);
+  for (const [path, query] of [["fi/netvisor-rackbeat/", "avain"], ["fi/", "integraatio"], ["nl/", "sleutel"], ["en/workplace-analytics/", "key"]]) {
+    await page.goto(shipped.url + path);
+    await page.fill("#search-input", query);
+    await page.locator("#search-results a").first().waitFor();
+    const box = await page.locator("#search-results").boundingBox();
+    assert.ok(box.x >= 0, `${path}: results start ${box.x}px left of the screen`);
+    assert.ok(box.x + box.width <= 390, `${path}: results end at ${box.x + box.width}px, past the 390px screen`);
+    assert.ok(box.width >= 300, `${path}: results are only ${box.width}px wide`);
+  }
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+test("1b. search results work from the keyboard: arrows move, Escape goes back, a click elsewhere closes them", async () => {
+  const context = await browser.newContext();
+  const page = await watchedPage(context);
+  await page.goto(shipped.url + "en/");
+  await page.fill("#search-input", "key");
+  await page.locator("#search-results a").nth(1).waitFor();
+  await page.keyboard.press("ArrowDown");
+  const first = await page.evaluate(() => document.activeElement.getAttribute("href"));
+  await page.keyboard.press("ArrowDown");
+  const second = await page.evaluate(() => document.activeElement.getAttribute("href"));
+  assert.ok(first && second && first !== second, `${first} → ${second}`);
+  await page.keyboard.press("ArrowUp");
+  await page.keyboard.press("ArrowUp");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "search-input");
+  await page.mouse.click(5, 600);
+  assert.equal(await page.locator("#search-results a").count(), 0);
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+test("2. a localized 404 at a deep address has its stylesheet and script, and links to its language", async () => {
+  const context = await browser.newContext();
+  for (const [site, path, lang, home] of [
+    [shipped, "fi/does-not-exist/", "fi", "fi/"],
+    [shipped, "nl/netvisor-rackbeat/typo/deeper/", "nl", "nl/"],
+    [shipped, "fr/a/b/c/d", "fr", "fr/"],
+    [reader, "fi/demo/typo/", "fi", "fi/"],
+  ]) {
+    const page = await watchedPage(context);
+    const failed = [];
+    page.on("response", (r) => r.status() >= 400 && !r.url().startsWith(site.url + path) && failed.push(r.url()));
+    const response = await page.goto(site.url + path);
+    assert.equal(response.status(), 404);
+    assert.equal(await page.getAttribute("html", "lang"), lang);
+    assert.deepEqual(failed, [], `${path}: assets that failed to load`);
+    const styled = await page.evaluate(() => [...document.styleSheets].some((s) => s.cssRules.length > 20));
+    assert.ok(styled, `${path}: the stylesheet did not load`);
+    const href = await page.locator(".not-found a").evaluate((a) => a.href);
+    assert.equal(href, site.url + home, `${path}: "all guides" goes to ${href}`);
+    await page.close();
+  }
+  await context.close();
+});
+
+test("3. print: every step (collapsed sections included) prints, with dark numbers, lines to write values, no orphaned headings", async () => {
+  // A reader in dark mode still prints black on white.
+  const context = await browser.newContext({ colorScheme: "dark" });
+  const page = await watchedPage(context);
+  for (const [site, path] of [[shipped, "en/workplace-analytics/"], [reader, "fi/demo/"]]) {
+    await page.goto(site.url + path);
+    const collapsed = await page.locator("details:not([open]) li.step").count();
+    assert.ok(collapsed > 0, `${path} has no collapsed steps to test with`);
+    await page.emulateMedia({ media: "print" });
+    const steps = await page.locator("li.step").evaluateAll((els) =>
+      els.map((e) => ({ id: e.id, h: e.getBoundingClientRect().height, text: e.querySelector(".step-text").innerText })),
+    );
+    for (const step of steps) {
+      assert.ok(step.h > 0, `${path}: ${step.id} does not print`);
+    }
+    // innerText is what is rendered: text of the collapsed section is in it.
+    const printed = await page.evaluate(() => document.body.innerText);
+    for (const step of steps) {
+      assert.ok(printed.includes(step.text.trim().slice(0, 30)), `${path}: printed text lacks ${step.id}`);
+    }
+    const numbers = await page.locator(".step-number").evaluateAll((els) =>
+      els.map((e) => [getComputedStyle(e).color, getComputedStyle(e).backgroundColor]),
+    );
+    for (const [color, background] of numbers) {
+      assert.ok(luminance(color) < 0.1, `a step number prints in ${color}`);
+      assert.ok(background === "rgba(0, 0, 0, 0)" || luminance(background) > 0.9, `a step number prints on ${background}`);
+    }
+    const paper = await page.evaluate(() => [getComputedStyle(document.body).backgroundColor, getComputedStyle(document.body).color]);
+    assert.ok(luminance(paper[0]) > 0.9 && luminance(paper[1]) < 0.05, `prints ${paper[1]} on ${paper[0]}`);
+    const lines = await page.locator(".collect-list .write-line").evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height));
+    assert.ok(lines.length >= 2 && lines.every((h) => h >= 24), `lines to write values: ${lines}`);
+    const headings = await page.locator("h2, h3").evaluateAll((els) => els.map((e) => getComputedStyle(e).breakAfter));
+    assert.ok(headings.every((b) => b === "avoid"), `headings may end a page: ${headings}`);
+    assert.equal(await page.locator(".toc").isVisible(), false);
+    const pdf = await page.pdf({ format: "A4" });
+    assert.ok(pdf.length > 10000);
+    await page.emulateMedia({ media: "screen" });
+  }
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+test("4. one step numbering per guide; references to steps are grammatical in every language", async () => {
+  const context = await browser.newContext();
+  const page = await watchedPage(context);
+  const expected = {
+    en: ["Collected in step 3", "Collected in steps 4 and 4.2"],
+    fr: ["À relever à l’étape 3", "À relever aux étapes 4 et 4.2"],
+    fi: ["Kirjataan vaiheessa 3", "Kirjataan vaiheissa 4 ja 4.2"],
+  };
+  let numbers = null;
+  for (const [lang, refs] of Object.entries(expected)) {
+    await page.goto(`${reader.url}${lang}/demo/`);
+    const shown = await page.locator("li.step:not(.substep) > .step-head .step-number").allTextContents();
+    assert.deepEqual(shown, ["1", "2", "3", "4", "5"], `${lang}: numbering restarts`);
+    const all = await page.locator(".step-number").allTextContents();
+    numbers ??= all;
+    assert.deepEqual(all, numbers, `${lang}: numbers differ from the first language`);
+    const texts = await page.locator(".value-steps").allTextContents();
+    assert.deepEqual(texts.map((t) => t.replace(/\s+/g, " ").trim()), refs);
+    // Each number is a link to its step, named "Step N" for screen readers.
+    const link = page.locator(".value-steps a").first();
+    assert.equal(await link.getAttribute("href"), "#step-open-settings");
+  }
+  // The shipped Finnish and French pages say it the same way.
+  await page.goto(shipped.url + "fi/workplace-analytics/");
+  const fi = (await page.locator(".value-steps").allInnerTexts()).join(" | ");
+  assert.match(fi, /Kirjataan vaiheessa \d/);
+  assert.doesNotMatch(fi, /Vaihe/);
+  await page.goto(shipped.url + "fr/workplace-analytics/");
+  assert.doesNotMatch((await page.locator(".value-steps").allInnerTexts()).join(" "), /Étape/);
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+test("5. troubleshooting reads as problem, then solution, in every language", async () => {
+  const context = await browser.newContext();
+  const page = await watchedPage(context);
+  const labels = { en: ["Problem", "Solution"], nl: ["Probleem", "Oplossing"], fr: ["Problème", "Solution"], fi: ["Ongelma", "Ratkaisu"] };
+  for (const [lang, [problem, solution]] of Object.entries(labels)) {
+    for (const guide of ["workplace-analytics", "lucca-inside-online"]) {
+      await page.goto(`${shipped.url}${lang}/${guide}/`);
+      const boxes = page.locator(".troubleshooting");
+      assert.ok((await boxes.count()) > 0, `${lang}/${guide}: no troubleshooting`);
+      // (The box may sit in a collapsed section: its text, not its rendering, is checked.)
+      const label = await boxes.first().locator(".trouble-problem .trouble-label").textContent();
+      assert.equal(label, problem);
+      const second = await boxes.first().locator(".trouble-solution .trouble-label").textContent();
+      assert.equal(second, solution);
+      // No "If The button…": the problem sentence is not glued to a conjunction.
+      const text = await boxes.first().evaluate((e) => [...e.querySelectorAll("p")].map((p) => p.textContent).join("\n"));
+      assert.doesNotMatch(text, /^(If|Als|Si|Jos)\s+\p{Lu}/mu, `${lang}/${guide}: ${text}`);
+    }
+  }
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+test("6. UI labels keep their word ending, hyphen and full stop on their line at every phone width, and a suffix hyphen never starts a line; English labels in nl/fr pages carry lang", async () => {
+  const context = await browser.newContext({ viewport: { width: 320, height: 800 } });
+  const page = await watchedPage(context);
+  let checked = 0;
+  for (const [site, path] of [[reader, "fi/demo/"], [shipped, "fi/personio-marketplace/"], [shipped, "fi/workplace-analytics/"], [shipped, "nl/netvisor-rackbeat/"]]) {
+    await page.goto(site.url + path);
+    for (let width = 320; width <= 430; width += 7) {
+      await page.setViewportSize({ width, height: 800 });
+      const broken = await page.evaluate(() => {
+        const bad = [];
+        for (const ui of document.querySelectorAll(".guide .ui")) {
+          const next = ui.nextSibling;
+          if (!next || next.nodeType !== Node.TEXT_NODE || !/^[^\s]/.test(next.data)) continue;
+          const range = document.createRange();
+          range.setStart(next, 0);
+          range.setEnd(next, 1);
+          const after = range.getClientRects()[0];
+          const rects = ui.getClientRects();
+          const last = rects[rects.length - 1];
+          if (after && last && Math.abs(after.top - last.top) > 4) bad.push(`${ui.textContent}|${next.data.slice(0, 6)}`);
+        }
+        // A hyphen that starts a word ("Workplace Analytics -integraatio") never starts a line.
+        const walker = document.createTreeWalker(document.querySelector(".guide"), NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          for (const m of node.data.matchAll(/\S[ \u00a0]-\p{L}/gu)) {
+            const rect = (i) => {
+              const r = document.createRange();
+              r.setStart(node, i);
+              r.setEnd(node, i + 1);
+              return r.getClientRects()[0];
+            };
+            const [word, hyphen] = [rect(m.index), rect(m.index + 2)];
+            if (word && hyphen && Math.abs(word.top - hyphen.top) > 4) bad.push(node.data.slice(m.index, m.index + 12));
+          }
+        }
+        return bad;
+      });
+      assert.deepEqual(broken, [], `${path} at ${width}px`);
+      checked += 1;
+    }
+  }
+  assert.ok(checked > 10);
+  // Inside headings a label is not a heavy chip.
+  await page.goto(reader.url + "fi/demo/");
+  const weight = await page.locator("h1 .ui").first().evaluate((e) => getComputedStyle(e).fontWeight);
+  const h1 = await page.locator("h1").evaluate((e) => getComputedStyle(e).fontWeight);
+  assert.equal(weight, h1);
+  assert.equal(await page.locator("h1 .ui").first().evaluate((e) => getComputedStyle(e).backgroundColor), "rgba(0, 0, 0, 0)");
+  // English labels of software without a Dutch or French interface say that they are English;
+  // labels in the page's language do not.
+  for (const lang of ["nl", "fr"]) {
+    await page.goto(`${shipped.url}${lang}/netvisor-rackbeat/`);
+    const marked = await page.locator('.guide-body .ui[lang="en"]').allTextContents();
+    assert.ok(marked.includes("Company menu"), `${lang}: ${marked}`);
+    await page.goto(`${shipped.url}${lang}/workplace-analytics/`);
+    assert.equal(await page.locator(".guide-body .ui[lang]").count(), 0);
+  }
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+test("8a. dark mode: checkboxes are dark; the theme toggle is a pressed button whose icon changes", async () => {
+  const context = await browser.newContext({ colorScheme: "dark" });
+  const page = await watchedPage(context);
+  await page.goto(shipped.url + "en/workplace-analytics/");
+  const box = page.locator("input[data-collect]").first();
+  assert.ok(luminance(await box.evaluate((e) => getComputedStyle(e).backgroundColor)) < 0.1, "the checkbox is bright in dark mode");
+  const toggle = page.locator("[data-theme-toggle]");
+  assert.equal(await toggle.getAttribute("aria-pressed"), "true");
+  assert.equal(await toggle.locator(".icon-sun").isVisible(), true);
+  await toggle.click();
+  assert.equal(await toggle.getAttribute("aria-pressed"), "false");
+  assert.equal(await toggle.locator(".icon-moon").isVisible(), true);
+  assert.equal(await toggle.locator(".icon-sun").isVisible(), false);
+  assert.ok(luminance(await box.evaluate((e) => getComputedStyle(e).backgroundColor)) > 0.9);
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+test("8b. copy-link buttons are big enough and say that they copied; a linked step is highlighted", async () => {
+  const context = await browser.newContext();
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: shipped.url });
+  const page = await watchedPage(context);
+  await page.goto(shipped.url + "fi/netvisor-rackbeat/");
+  const button = page.locator("li.step button.copy-link").nth(1);
+  const size = await button.boundingBox();
+  assert.ok(size.width >= 24 && size.height >= 24, `copy button is ${size.width}×${size.height}`);
+  await button.click();
+  await page.waitForFunction(() => document.querySelector(".copy-link.copied"));
+  const said = await page.locator(".copy-link.copied").innerText();
+  assert.equal(said, "Linkki kopioitu");
+  const id = await page.locator("li.step").nth(1).getAttribute("id");
+  await page.goto(`${shipped.url}fi/netvisor-rackbeat/#${id}`);
+  const [target, other] = await page.evaluate((anchor) => [
+    getComputedStyle(document.getElementById(anchor)).backgroundColor,
+    getComputedStyle(document.querySelectorAll("li.step")[3]).backgroundColor,
+  ], id);
+  assert.notEqual(target, other, "the linked step looks like every other step");
+  // A link into a collapsed section opens it.
+  await page.goto(reader.url + "en/demo/");
+  await page.goto(reader.url + "en/demo/#step-paste-key");
+  assert.equal(await page.locator("#step-paste-key").isVisible(), true);
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+test("8c. search placeholders are not cut off, in any language, on desktop and phone", async () => {
+  for (const width of [1280, 390]) {
+    const context = await browser.newContext({ viewport: { width, height: 900 } });
     const page = await watchedPage(context);
     for (const lang of LOCALES) {
       for (const path of [`${lang}/`, `${lang}/workplace-analytics/`]) {
         await page.goto(shipped.url + path);
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-        assert.ok(overflow <= 0, `${path} at ${name} width scrolls sideways by ${overflow}px`);
-        const file = join(artifacts, `${name}-${path.replaceAll("/", "_") || "root"}.png`);
-        await page.screenshot({ path: file, fullPage: path.endsWith("workplace-analytics/") === false });
+        const [text, room] = await page.locator("#search-input").evaluate((input) => {
+          const style = getComputedStyle(input);
+          const canvas = document.createElement("canvas").getContext("2d");
+          canvas.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+          const width = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+          return [canvas.measureText(input.placeholder).width, width];
+        });
+        assert.ok(text <= room, `${path} at ${width}px: placeholder needs ${text}px, has ${room}px`);
       }
     }
-    assert.deepEqual(page.problems, []);
     await context.close();
   }
+});
+
+test("8d. French puts a non-breaking space before a colon; indexes and guides have descriptions and Open Graph tags", async () => {
+  const context = await browser.newContext();
+  const page = await watchedPage(context);
+  await page.goto(shipped.url + "fr/workplace-analytics/");
+  const meta = await page.locator(".guide-header .meta").innerText();
+  assert.match(meta, /Public\u00a0:/);
+  for (const text of await page.locator(".collects, .fallback-banner").allInnerTexts()) {
+    assert.doesNotMatch(text, /[^\u00a0\u202f][:;?!]/u, text);
+  }
+  for (const lang of LOCALES) {
+    for (const path of [`${lang}/`, `${lang}/netvisor-rackbeat/`]) {
+      await page.goto(shipped.url + path);
+      const head = await page.evaluate(() => {
+        const get = (sel) => document.querySelector(sel)?.getAttribute("content") || "";
+        return {
+          description: get('meta[name="description"]'),
+          title: get('meta[property="og:title"]'),
+          ogDescription: get('meta[property="og:description"]'),
+          url: get('meta[property="og:url"]'),
+          locale: get('meta[property="og:locale"]'),
+        };
+      });
+      for (const [name, value] of Object.entries(head)) {
+        assert.ok(value.length > 1, `${path}: no ${name}`);
+      }
+      assert.ok(head.url.endsWith(path), `${path}: og:url ${head.url}`);
+      assert.ok(head.locale.startsWith(lang), `${path}: og:locale ${head.locale}`);
+    }
+  }
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+test("8e. the status page promises only what it links; review tables are not clipped", async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await watchedPage(context);
+  await page.goto(fixture.url + "status/");
+  assert.doesNotMatch(await page.locator(".lead").innerText(), /click/i);
+  assert.ok((await page.locator(".status-matrix a").count()) > 0);
+  await page.goto(fixture.url + "review/nl/demo/");
+  const clipped = await page.locator("table.review").evaluate((t) => t.scrollWidth - t.parentElement.clientWidth);
+  assert.ok(clipped <= 0, `the review table is clipped by ${clipped}px`);
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+test("9. a page that is 0 % translated shows one banner and no per-text badges", async () => {
+  const context = await browser.newContext();
+  const page = await watchedPage(context);
+  await page.goto(reader.url + "fr/demo/");
+  assert.equal(await page.locator(".fallback-banner").count(), 1);
+  assert.match(await page.locator(".fallback-banner").innerText(), /pas encore traduite/);
+  const badges = await page.locator(".badge.untranslated").evaluateAll((els) => els.filter((e) => e.getClientRects().length > 0).length);
+  assert.equal(badges, 0);
+  // The text still says which language it is in.
+  assert.ok((await page.locator('.guide-body [lang="en"]').count()) > 5);
+  // A page with a little fallback text keeps its badges.
+  await page.goto(fixture.url + "nl/demo/");
+  assert.ok((await page.locator(".badge.untranslated:visible").count()) > 0);
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+test("7. desktop layout: one-row header with search, a sticky outline with progress, step 1 above the fold, a support call to action", async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await watchedPage(context);
+  // (A guide whose first section starts with steps; some guides explain a lot before step 1.)
+  await page.goto(shipped.url + "en/workplace-analytics/");
+  const header = await page.locator(".site-header").boundingBox();
+  assert.ok(header.height < 80, `the header is ${header.height}px high (two rows?)`);
+  for (const width of [1024, 1440]) {
+    await page.setViewportSize({ width, height: 900 });
+    for (const lang of LOCALES) {
+      await page.goto(`${shipped.url}${lang}/workplace-analytics/`);
+      const row = await page.locator(".site-header").boundingBox();
+      assert.ok(row.height < 80, `${lang} at ${width}px: the header is ${row.height}px high`);
+    }
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(shipped.url + "en/workplace-analytics/");
+  const search = await page.locator(".site-header #search-input").boundingBox();
+  assert.ok(search.y >= 8, "the search field touches the top edge");
+  const toc = page.locator(".toc");
+  const before = await toc.boundingBox();
+  const main = await page.locator(".guide-body").boundingBox();
+  assert.ok(before.x > main.x + main.width, "the outline is not beside the guide");
+  const first = await page.locator("li.step").first().boundingBox();
+  assert.ok(first.y < 900 - 40, `step 1 starts at ${first.y}px, below the fold`);
+  await page.mouse.wheel(0, 1500);
+  await page.waitForTimeout(300);
+  const after = await toc.boundingBox();
+  assert.ok(after.y >= 0 && after.y < 40, `the outline scrolled away (${after.y})`);
+  const progress = await page.locator(".progress-bar").evaluate((e) => parseFloat(e.style.width));
+  assert.ok(progress > 0, "no reading progress");
+  assert.ok((await page.locator(".toc a.current").count()) === 1, "no current section in the outline");
+  // The index uses the width: product cards side by side, search first.
+  await page.goto(shipped.url + "nl/");
+  const cards = await page.locator(".product").evaluateAll((els) => els.map((e) => e.getBoundingClientRect().top));
+  assert.ok(cards.filter((t) => t === cards[0]).length >= 3, `cards per row: ${cards}`);
+  const hero = await page.locator(".hero #search-input").boundingBox();
+  assert.ok(hero.y < (await page.locator(".product").first().boundingBox()).y);
+  // The support call to action (site.yaml `support:`), per language.
+  await page.goto(reader.url + "fi/demo/");
+  assert.equal(await page.locator(".support a").getAttribute("href"), "mailto:tuki@example.org");
+  await page.goto(reader.url + "fr/demo/");
+  assert.equal(await page.locator(".support a").getAttribute("href"), "mailto:support@example.org");
+  assert.equal(await page.locator(".support a").innerText(), "Contacter l’assistance");
+  assert.deepEqual(page.problems, []);
+  await context.close();
 });

@@ -127,7 +127,12 @@ export async function watchedPage(context) {
     }
   });
   page.on("pageerror", (err) => page.problems.push(`exception: ${err.message}`));
-  page.on("requestfailed", (req) => page.problems.push(`request failed: ${req.url()}`));
+  page.on("requestfailed", (req) => {
+    // A request the next navigation cancels (the favicon of a page left at once) is no fault.
+    if (req.failure()?.errorText !== "net::ERR_ABORTED") {
+      page.problems.push(`request failed: ${req.url()}`);
+    }
+  });
   page.on("response", (res) => {
     // The 404 pages are expected to answer 404; nothing else may.
     if (res.status() >= 400 && !res.url().endsWith("404.html") && !res.url().includes("does-not-exist")) {

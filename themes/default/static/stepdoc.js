@@ -31,17 +31,24 @@
     });
   });
 
-  // Light/dark toggle (the system preference applies until the reader chooses).
+  // Light/dark toggle: a pressed "Dark theme" button (the system preference applies until the
+  // reader chooses).
   var toggle = document.querySelector("[data-theme-toggle]");
   if (toggle) {
+    var system = window.matchMedia("(prefers-color-scheme: dark)");
+    var isDark = function () {
+      var chosen = document.documentElement.dataset.theme;
+      return chosen ? chosen === "dark" : system.matches;
+    };
+    var show = function () { toggle.setAttribute("aria-pressed", isDark() ? "true" : "false"); };
     toggle.hidden = false;
+    show();
+    if (system.addEventListener) { system.addEventListener("change", show); }
     toggle.addEventListener("click", function () {
-      var dark = document.documentElement.dataset.theme
-        ? document.documentElement.dataset.theme === "dark"
-        : window.matchMedia("(prefers-color-scheme: dark)").matches;
-      var next = dark ? "light" : "dark";
+      var next = isDark() ? "light" : "dark";
       document.documentElement.dataset.theme = next;
       store.set("stepdoc-theme", next);
+      show();
     });
   }
 
@@ -113,7 +120,32 @@
       if (event.key === "Enter") {
         var first = results.querySelector("a");
         if (first) { location.href = first.href; }
+      } else if (event.key === "ArrowDown") {
+        var top = results.querySelector("a");
+        if (top) { event.preventDefault(); top.focus(); }
+      } else if (event.key === "Escape") {
+        input.value = "";
+        results.textContent = "";
       }
+    });
+    // Arrow keys move through the results; Escape goes back to the field.
+    results.addEventListener("keydown", function (event) {
+      var links = Array.prototype.slice.call(results.querySelectorAll("a"));
+      var at = links.indexOf(document.activeElement);
+      if (at < 0) { return; }
+      if (event.key === "ArrowDown" && at + 1 < links.length) {
+        event.preventDefault();
+        links[at + 1].focus();
+      } else if (event.key === "ArrowUp") {
+        event.preventDefault();
+        (at > 0 ? links[at - 1] : input).focus();
+      } else if (event.key === "Escape") {
+        input.focus();
+      }
+    });
+    // A click elsewhere closes the results (typing again shows them).
+    document.addEventListener("click", function (event) {
+      if (!search.contains(event.target)) { results.textContent = ""; }
     });
   }
 
@@ -123,25 +155,111 @@
   }
   var guide = article.getAttribute("data-guide");
 
-  // Copy-link buttons next to each step number.
+  // Copy-link buttons next to each step number; a visible "Link copied" confirms (and is
+  // announced: the button's name changes).
+  var linkIcon = '<svg aria-hidden="true" viewBox="0 0 24 24" width="16" height="16"><path d="M10 14a4.5 4.5 0 0 0 6.4 0l3.2-3.2a4.5 4.5 0 0 0-6.4-6.4L12 5.6M14 10a4.5 4.5 0 0 0-6.4 0l-3.2 3.2a4.5 4.5 0 0 0 6.4 6.4l1.2-1.2" stroke-width="2" stroke-linecap="round"/></svg>';
   if (navigator.clipboard) {
+    var copyLabel = article.getAttribute("data-copy-label");
+    var copiedLabel = article.getAttribute("data-copied-label");
     article.querySelectorAll("li.step").forEach(function (step) {
       var head = step.querySelector(".step-head");
       var button = document.createElement("button");
       button.type = "button";
       button.className = "copy-link";
-      button.textContent = "#";
-      button.setAttribute("aria-label", article.getAttribute("data-copy-label"));
-      button.title = article.getAttribute("data-copy-label");
+      button.innerHTML = linkIcon;
+      var text = document.createElement("span");
+      text.className = "copy-link-text";
+      button.appendChild(text);
+      button.setAttribute("aria-label", copyLabel);
+      button.title = copyLabel;
+      var timer = null;
       button.addEventListener("click", function () {
         var url = location.href.split("#")[0] + "#" + step.id;
         navigator.clipboard.writeText(url).then(function () {
-          button.title = article.getAttribute("data-copied-label");
-          button.setAttribute("aria-label", button.title);
+          button.classList.add("copied");
+          text.textContent = copiedLabel;
+          button.title = copiedLabel;
+          button.setAttribute("aria-label", copiedLabel);
+          clearTimeout(timer);
+          timer = setTimeout(function () {
+            button.classList.remove("copied");
+            text.textContent = "";
+            button.title = copyLabel;
+            button.setAttribute("aria-label", copyLabel);
+          }, 2500);
         });
       });
       head.appendChild(button);
     });
+  }
+
+  // A link to a step inside a collapsed section opens that section.
+  var reveal = function () {
+    var target = null;
+    try { target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1))); } catch (e) { target = null; }
+    var opened = false;
+    for (var el = target; el; el = el.parentElement) {
+      if (el.tagName === "DETAILS" && !el.open) { el.open = true; opened = true; }
+    }
+    if (opened) { target.scrollIntoView(); }
+  };
+  reveal();
+  window.addEventListener("hashchange", reveal);
+  // Printing shows every section (the stylesheet does it too where the browser allows).
+  window.addEventListener("beforeprint", function () {
+    article.querySelectorAll("details:not([open])").forEach(function (d) {
+      d.open = true;
+      d.setAttribute("data-print-opened", "");
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    article.querySelectorAll("details[data-print-opened]").forEach(function (d) {
+      d.open = false;
+      d.removeAttribute("data-print-opened");
+    });
+  });
+
+  // The outline follows the reading: the current section is marked, the steps above the
+  // middle of the screen are ticked, and a bar shows how far the reader is.
+  var toc = article.querySelector(".toc");
+  if (toc && "IntersectionObserver" in window) {
+    var bar = toc.querySelector(".progress");
+    var fill = toc.querySelector(".progress-bar");
+    var links = {};
+    toc.querySelectorAll("a[href^=\"#\"]").forEach(function (a) { links[a.getAttribute("href").slice(1)] = a; });
+    var sections = Array.prototype.slice.call(article.querySelectorAll(".guide-body section[id]"));
+    var steps = Array.prototype.slice.call(article.querySelectorAll("li.step:not(.substep)"));
+    var body = article.querySelector(".guide-body");
+    if (bar) { bar.hidden = false; }
+    var pending = false;
+    var update = function () {
+      pending = false;
+      var line = window.innerHeight * 0.35;
+      var current = null;
+      sections.forEach(function (s) {
+        if (s.getBoundingClientRect().top <= line) { current = s.id; }
+      });
+      Object.keys(links).forEach(function (id) {
+        var a = links[id];
+        if (a.parentElement.parentElement.classList.contains("toc-steps")) { return; }
+        a.classList.toggle("current", id === current);
+      });
+      steps.forEach(function (s) {
+        var a = links[s.id];
+        if (a) { a.classList.toggle("done", s.getBoundingClientRect().top <= line); }
+      });
+      if (fill && body) {
+        var r = body.getBoundingClientRect();
+        var total = r.height - window.innerHeight * 0.65;
+        var done = total > 0 ? Math.min(1, Math.max(0, (line - r.top) / total)) : 1;
+        fill.style.width = (done * 100).toFixed(1) + "%";
+      }
+    };
+    window.addEventListener("scroll", function () {
+      if (!pending) { pending = true; window.requestAnimationFrame(update); }
+    }, { passive: true });
+    window.addEventListener("resize", update);
+    update();
   }
 
   // The checklist of values to collect survives reloads (per guide, shared by all languages).

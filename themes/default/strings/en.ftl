@@ -11,17 +11,17 @@ all-guides = All guides
 footer = Integration setup guides
 index-intro = Step-by-step guides for connecting your products.
 no-guides = There are no guides yet.
-audience = For
-updated = Updated
 facts = At a glance
 prerequisites = Prerequisites
 step-label = Step { $number }
 note = Note
 tip = Tip
 warning = Warning
-troubleshooting-when = If
 collects = You collect:
-collected-in = Collected in
+collected-in = { $count ->
+        [one] Collected in step
+       *[other] Collected in steps
+    }
 guide-fallback-banner = This guide is not yet translated into English; it is shown in its original language ({ $language }).
 screenshot-language = Screenshot in { $language }
 outdated = May be outdated
@@ -31,13 +31,24 @@ previous-guide = Previous
 next-guide = Next
 copy-link = Copy link to this step
 link-copied = Link copied
-theme-toggle = Switch between light and dark theme
 search = Search guides
 search-no-results = No results
 untranslated = Not yet translated
 fallback-banner = { $percent }% of this page is translated; the rest is shown in its original language.
+untranslated-banner = This page is not yet translated; it is shown in its original language.
 not-found-title = Page not found
 not-found-text = The page you are looking for does not exist or has moved.
+audience-label = For:
+updated-on = Updated
+and = and
+trouble-problem = Problem
+trouble-solution = Solution
+dark-theme = Dark theme
+og-locale = en_US
+index-search-title = How can we help?
+support-title = Still stuck?
+support-text = Our support team helps you finish the setup.
+support-action = Contact support
 date = { $month } { $day }, { $year }
 month-1 = January
 month-2 = February
@@ -54,7 +65,7 @@ month-12 = December
 
 ## Translation status and review pages (for the team)
 status-title = Translation status
-status-intro = Every guide in every language: share of words translated, and what needs work. Click a percentage to review the translation side by side.
+status-intro = Every guide in every language: share of words translated, and what needs work. A percentage shown as a link opens the side-by-side review of that translation.
 status-guide = Guide
 status-source = source
 status-missing = missing
