@@ -157,3 +157,22 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    /// The integrity checks' text analysis never panics and numbers are a multiset: any text's
+    /// numbers miss nothing of themselves, and one number fewer is missed exactly once.
+    #[test]
+    fn integrity_text_analysis_takes_any_text(text in "\\PC{0,80}") {
+        use stepdoc::i18n::consistency;
+        let _ = consistency::literals(&text);
+        let numbers = consistency::numbers(&text);
+        prop_assert!(consistency::missing_numbers(&numbers, &numbers).is_empty());
+        if let Some((_, fewer)) = numbers.split_first() {
+            prop_assert_eq!(consistency::missing_numbers(&numbers, fewer).len(), 1);
+        }
+        let judge = consistency::language_judge(&["en", "nl", "fr", "fi"].map(String::from));
+        if let Some(judge) = judge {
+            let _ = consistency::other_language(&judge, "fi", &text);
+        }
+    }
+}

@@ -47,6 +47,21 @@ fn format_all(text: &str) {
                 !out.contains(['\u{2068}', '\u{2069}']),
                 "bidi mark in {key:?}"
             );
+            integrity_checks(&out);
         }
+    }
+    integrity_checks(text);
+}
+
+/// The integrity checks' text analysis takes any text: literals, numbers, the language judge.
+fn integrity_checks(text: &str) {
+    use stepdoc::i18n::consistency;
+    static JUDGE: LazyLock<Option<consistency::LanguageJudge>> =
+        LazyLock::new(|| consistency::language_judge(&["en", "nl", "fr", "fi"].map(String::from)));
+    let _ = consistency::literals(text);
+    let again = consistency::numbers(text);
+    assert!(consistency::missing_numbers(&again, &again).is_empty());
+    if let Some(judge) = JUDGE.as_ref() {
+        let _ = consistency::other_language(judge, "nl", text);
     }
 }
