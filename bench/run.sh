@@ -56,6 +56,8 @@ for n in "${SIZES[@]}"; do
     python3 "$GEN" --guides "$n" --out "$corpus" --targets json,hugo >/dev/null
   fi
   python3 bench/corpus_to_stepdoc.py "$corpus" "$site"
+  # A real site commits its translation lock: without one every translation is `untracked`.
+  "$STEPDOC" i18n sync --root "$site" >/dev/null
   # Both tools read their input from tmpfs too: this VM drops the page cache of files on its disk
   # within seconds, so reads from bench/out would time the disk, differently for each run.
   rm -rf "$TMP/in-sd-$n" "$TMP/in-hugo-$n"
