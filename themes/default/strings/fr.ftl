@@ -16,7 +16,7 @@ step-label = Étape { $number }
 note = Remarque
 tip = Astuce
 warning = Attention
-collects = Vous relevez :
+collects = À relever :
 collected-in = { $count ->
         [one] À relever à l’étape
        *[other] À relever aux étapes
@@ -30,7 +30,7 @@ previous-guide = Précédent
 next-guide = Suivant
 copy-link = Copier le lien vers cette étape
 link-copied = Lien copié
-search = Rechercher
+search = Rechercher dans les guides
 search-no-results = Aucun résultat
 untranslated = Pas encore traduit
 fallback-banner = { $percent } % de cette page est traduite ; le reste est affiché dans sa langue d’origine.

@@ -19,7 +19,7 @@ warning = Waarschuwing
 collects = Je noteert:
 collected-in = { $count ->
         [one] Genoteerd in stap
-       *[other] Genoteerd in de stappen
+       *[other] Genoteerd in stappen
     }
 guide-fallback-banner = Deze handleiding is nog niet in het Nederlands vertaald; ze wordt in de oorspronkelijke taal getoond ({ $language }).
 screenshot-language = Schermafbeelding in het { $language }
@@ -30,7 +30,7 @@ previous-guide = Vorige
 next-guide = Volgende
 copy-link = Link naar deze stap kopiëren
 link-copied = Link gekopieerd
-search = Zoeken
+search = Zoeken in handleidingen
 search-no-results = Geen resultaten
 untranslated = Nog niet vertaald
 fallback-banner = { $percent }% van deze pagina is vertaald; de rest wordt in de oorspronkelijke taal getoond.
