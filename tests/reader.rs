@@ -164,3 +164,18 @@ fn screenshots_reserve_their_space() {
         "{heights:?}"
     );
 }
+
+#[test]
+fn update_dates_are_written_the_way_each_language_writes_them() {
+    let site = SiteTest::shipped();
+    site.edit(
+        "content/lucca-inside-online/guide.yaml",
+        "updated: \"2026-11-23\"",
+        "updated: \"2026-12-01\"",
+    );
+    site.build().success();
+    let page = |locale: &str| site.out(&format!("{locale}/lucca-inside-online/index.html"));
+    assert!(page("fr").contains("1er décembre 2026"), "{}", page("fr"));
+    assert!(page("en").contains("December 1, 2026"));
+    assert!(page("fi").contains("1. joulukuuta 2026"));
+}

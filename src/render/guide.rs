@@ -415,7 +415,7 @@ pub fn localized_date(strings: &Strings, iso: &str) -> String {
         &[
             ("year", year.to_owned().into()),
             ("month", month_name.into()),
-            ("day", day_number.to_string().into()),
+            ("day", f64::from(day_number).into()),
         ],
     )
 }

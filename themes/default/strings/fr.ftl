@@ -48,7 +48,10 @@ index-search-title = Comment pouvons-nous vous aider ?
 support-title = Besoin d’aide ?
 support-text = Notre équipe d’assistance vous aide à terminer la configuration.
 support-action = Contacter l’assistance
-date = { $day } { $month } { $year }
+date = { $day ->
+        [1] 1er
+       *[other] { $day }
+    } { $month } { $year }
 month-1 = janvier
 month-2 = février
 month-3 = mars
