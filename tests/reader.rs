@@ -179,3 +179,28 @@ fn update_dates_are_written_the_way_each_language_writes_them() {
     assert!(page("en").contains("December 1, 2026"));
     assert!(page("fi").contains("1. joulukuuta 2026"));
 }
+
+/// Every theme string of the default theme exists in every language it ships, so no reader
+/// meets an English fallback.
+#[test]
+fn the_default_theme_is_translated_whole() {
+    let dir = crate::support::repo_root().join("themes/default/strings");
+    let ids = |locale: &str| -> std::collections::BTreeSet<String> {
+        let text = std::fs::read_to_string(dir.join(format!("{locale}.ftl"))).expect("strings");
+        let resource = fluent_syntax::parser::parse(text.as_str()).expect("parses");
+        resource
+            .body
+            .iter()
+            .filter_map(|e| match e {
+                fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_owned()),
+                _ => None,
+            })
+            .collect()
+    };
+    let english = ids("en");
+    for locale in ["nl", "fr", "fi"] {
+        let translated = ids(locale);
+        let missing: Vec<_> = english.difference(&translated).collect();
+        assert!(missing.is_empty(), "{locale}.ftl lacks {missing:?}");
+    }
+}
