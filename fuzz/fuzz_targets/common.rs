@@ -62,7 +62,10 @@ impl Fixture {
         let ids = BTreeSet::from(["demo".to_owned()]);
         let (fresh, diagnostics) = self.site.reload_guides(&ids);
         // Every diagnostic must be renderable (locations inside their source, no panics).
-        let _ = stepdoc::diagnostics::render_human(&diagnostics, self.dir.path(), false);
+        let root = self.dir.path();
+        let _ = stepdoc::diagnostics::render_human(&diagnostics, false, |path| {
+            stepdoc::input::read_text(root, path).ok()
+        });
         if diagnostics.has_errors() {
             return;
         }
