@@ -96,6 +96,20 @@ const searches = [
   { lang: "fi", query: "integraatiosta", expect: "netvisor-rackbeat/" },
 ];
 
+test("the site root (language choice) leads with a search in the default language", async () => {
+  const context = await browser.newContext();
+  const page = await watchedPage(context);
+  await page.goto(`${shipped.url}?choose`);
+  await page.fill("#search-input", "copy the key");
+  await page.locator("#search-results a").first().waitFor();
+  const hrefs = await page.locator("#search-results a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+  assert.ok(
+    hrefs.some((h) => h.endsWith("en/netvisor-rackbeat/#step-copy-key")),
+    `results: ${hrefs.join(", ")}`,
+  );
+  await context.close();
+});
+
 for (const { lang, query, expect } of searches) {
   test(`search in ${lang} for "${query}" finds ${expect} and goes there`, async () => {
     const context = await browser.newContext();
