@@ -1,20 +1,16 @@
-//! One function per kind of translation finding. Each gets what it compares (one message, or
-//! the whole file) and returns its findings, located in the translation file and naming the
+//! One function per kind of finding about one translated message (the file-wide kinds are in
+//! `file_findings.rs`). Each gets what it compares and returns its findings, located in the translation file and naming the
 //! locale, guide and message. A translator marks an intentional case on the comment line above
 //! the message (`# stepdoc: allow <kind>`; `# stepdoc: same-as-source` for `unchanged`).
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
-use fluent_bundle::FluentResource;
-use fluent_syntax::ast::Entry as AstEntry;
-use rustc_hash::{FxHashMap, FxHashSet};
-
+use super::pattern::{attribute_of, masked, pattern_of, pattern_words};
 use super::shape::shape;
 use super::source_text::{SourceText, literals, missing_numbers, placeables};
-use super::{Input, KeyRef, Place, SAME_AS_SOURCE};
+use super::{Place, SAME_AS_SOURCE};
 use crate::content::catalog::{Entry, MessageKey};
-use crate::diagnostics::{Diagnostic, Location, display_path};
-use crate::i18n::ftl;
+use crate::diagnostics::{Diagnostic, Location};
 use crate::i18n::lock::{Record, hash};
 use crate::i18n::refs::Reference;
 
@@ -47,99 +43,6 @@ impl Message<'_, '_> {
     fn allows(&self, kind: &str) -> bool {
         allowed(self.place.text, self.location().line, kind)
     }
-}
-
-/// The whole file is missing.
-pub(super) fn missing_file(input: &Input<'_>) -> Option<Diagnostic> {
-    let (guide, locale) = (input.guide, input.locale);
-    if input.entries.is_empty() {
-        return None;
-    }
-    let path = crate::layout::translation_file(locale, guide);
-    Some(
-        Diagnostic::warning(
-            "missing",
-            Location::file(&path),
-            format!(
-                "`{guide}` is not translated into {locale}: all {} messages are missing",
-                input.entries.len()
-            ),
-        )
-        .with_help(format!(
-            "run `stepdoc i18n sync --locale {locale}` to create the file with a stub for every message"
-        ))
-        .about(locale, guide, None),
-    )
-}
-
-/// Message `entries[index]` is not in the file: located at the stub `i18n sync` wrote, else
-/// where the stub belongs — after the previous message of the structure that the file has.
-pub(super) fn missing(
-    place: &Place<'_>,
-    entries: &[Entry<'_>],
-    index: usize,
-    present: &FxHashMap<KeyRef<'_>, Vec<Reference>>,
-) -> Diagnostic {
-    let key = &entries[index].key;
-    let id = key.to_string();
-    // A missing attribute belongs to its message, when the file has it.
-    let location = stub_location(place, &id)
-        .or_else(|| {
-            key.attr
-                .as_ref()
-                .and_then(|_| ftl::find_entry(place.path, place.text, &key.id))
-        })
-        .unwrap_or_else(|| stub_place(place, entries, index, present));
-    place.about(
-        Diagnostic::warning(
-            "missing",
-            location,
-            format!("`{id}` is not translated; readers see the source text"),
-        )
-        .with_help(format!(
-            "translate it in {} (it belongs here, after the previous message of the guide); `stepdoc i18n sync --locale {}` adds a stub with the source text",
-            display_path(place.path),
-            place.locale
-        )),
-        &id,
-    )
-}
-
-/// The line after the previous message (in structure order) that the file defines; else the
-/// line of the next one; else the end of the file.
-fn stub_place(
-    place: &Place<'_>,
-    entries: &[Entry<'_>],
-    index: usize,
-    present: &FxHashMap<KeyRef<'_>, Vec<Reference>>,
-) -> Location {
-    let has = |e: &Entry<'_>| present.contains_key(&super::key_ref(&e.key));
-    if let Some(previous) = entries[..index].iter().rev().find(|e| has(e))
-        && let Some(block) = place.block(&previous.key.id)
-    {
-        let end = block.as_ptr() as usize - place.text.as_ptr() as usize + block.len();
-        return Location::at_offset(place.path, place.text, end);
-    }
-    if let Some(next) = entries[index + 1..].iter().find(|e| has(e)) {
-        return place.locate(&next.key.id);
-    }
-    Location::at_offset(place.path, place.text, place.text.len())
-}
-
-/// The line of the stub `# (xx) <id> =` that `i18n sync` wrote for a missing message.
-fn stub_location(place: &Place<'_>, id: &str) -> Option<Location> {
-    let mut offset = 0;
-    for line in place.text.split_inclusive('\n') {
-        if line.starts_with("# (")
-            && let Some(close) = line.find(") ")
-            && line[close + 2..].starts_with(id)
-            && line[close + 2 + id.len()..].trim_start().starts_with('=')
-        {
-            return Some(Location::at_offset(place.path, place.text, offset));
-        }
-        offset += line.len();
-    }
-    None
 }
 
 /// The source changed since the recorded translation, which was not edited since.
@@ -388,241 +291,6 @@ pub(super) fn unchanged(message: &Message<'_, '_>) -> Option<Diagnostic> {
     ))
 }
 
-/// The pattern of a message block `id = pattern` (its value lines, attributes left out).
-fn pattern_of(block: &str) -> &str {
-    let after = block.split_once('=').map_or(block, |(_, p)| p);
-    match after.find("\n    .").or_else(|| after.find("\n  .")) {
-        Some(end) => &after[..end],
-        None => after,
-    }
-}
-
-/// The words a translator wrote in a Fluent pattern: placeables, code, URLs left out.
-pub(super) fn pattern_words(pattern: &str) -> String {
-    // One pass: placeables and code spans become blanks, then the words are filtered.
-    let mut text = String::with_capacity(pattern.len());
-    let (mut depth, mut code) = (0usize, false);
-    for c in pattern.chars() {
-        match c {
-            '{' => depth += 1,
-            '}' if depth > 0 => {
-                depth -= 1;
-                text.push(' ');
-            }
-            _ if depth > 0 => {}
-            '`' => {
-                code = !code;
-                text.push(' ');
-            }
-            _ if code => {}
-            c => text.push(c),
-        }
-    }
-    super::language::own_words(&text)
-}
-
-/// The pattern of attribute `attr` in a message block (`    .attr = pattern`).
-fn attribute_of<'a>(block: &'a str, attr: &str) -> Option<&'a str> {
-    let mut offset = 0;
-    for line in block.split_inclusive('\n') {
-        let trimmed = line.trim_start();
-        if line.starts_with([' ', '\t'])
-            && let Some(rest) = trimmed.strip_prefix('.').and_then(|r| r.strip_prefix(attr))
-            && rest.trim_start().starts_with('=')
-        {
-            let start = offset + (line.len() - rest.len()) + rest.find('=')? + 1;
-            let after = &block[start..];
-            let end = after
-                .match_indices('\n')
-                .map(|(i, _)| i)
-                .find(|&i| {
-                    after[i + 1..]
-                        .trim_start_matches([' ', '\t'])
-                        .starts_with('.')
-                })
-                .unwrap_or(after.len());
-            return Some(&after[..end]);
-        }
-        offset += line.len();
-    }
-    None
-}
-
-/// `pattern` with every placeable as `{}` and blanks collapsed.
-fn masked(pattern: &str) -> String {
-    let mut out = String::with_capacity(pattern.len());
-    let mut depth = 0usize;
-    for c in pattern.chars() {
-        match c {
-            '{' => {
-                if depth == 0 {
-                    out.push_str("{}");
-                }
-                depth += 1;
-            }
-            '}' if depth > 0 => depth -= 1,
-            _ if depth > 0 => {}
-            c => out.push(c),
-        }
-    }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// Two step texts in swapped places: a translation that matches the next message's source by
-/// its numbers and literals better than its own, while the next matches this one's.
-pub(super) fn order(
-    place: &Place<'_>,
-    entries: &[Entry<'_>],
-    source: &[SourceText],
-    formatted: &FxHashMap<MessageKey, String>,
-) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    let signal = |facts: &SourceText, text: &str| -> i64 {
-        let lits = literals(text);
-        let shared_numbers = facts
-            .literals
-            .numbers
-            .len()
-            .saturating_sub(missing_numbers(&facts.literals.numbers, &lits.numbers).len());
-        let shared_fixed = facts
-            .literals
-            .fixed
-            .iter()
-            .filter(|l| text.contains(l.as_str()))
-            .count();
-        let want = &facts.shape;
-        let got = shape(text);
-        let shape_score = -((want.sentences.abs_diff(got.sentences)
-            + want.list_items.abs_diff(got.list_items)
-            + want.links.abs_diff(got.links)) as i64);
-        let ratio =
-            (text.chars().count() as f64 + 20.0) / (facts.plain.chars().count() as f64 + 20.0);
-        let length_score = -((ratio.ln().abs() * 4.0) as i64);
-        4 * (shared_numbers + shared_fixed) as i64 + 2 * shape_score + length_score
-    };
-    for i in 0..entries.len().saturating_sub(1) {
-        let (a, b) = (&entries[i], &entries[i + 1]);
-        if !a.key.id.starts_with("step-")
-            || !b.key.id.starts_with("step-")
-            || a.key.attr.is_some()
-            || b.key.attr.is_some()
-        {
-            continue;
-        }
-        // Without numbers, literals or structure in either source, only the length could tell
-        // the two apart: not enough to say they were swapped.
-        let telling = |facts: &SourceText| {
-            !facts.literals.numbers.is_empty()
-                || !facts.literals.fixed.is_empty()
-                || !facts.shape.is_plain()
-        };
-        if !telling(&source[i]) && !telling(&source[i + 1]) {
-            continue;
-        }
-        let (Some(ta), Some(tb)) = (formatted.get(&a.key), formatted.get(&b.key)) else {
-            continue;
-        };
-        let (ta, tb) = (
-            crate::markers::strip_ui_markers(ta),
-            crate::markers::strip_ui_markers(tb),
-        );
-        let kept = signal(&source[i], &ta) + signal(&source[i + 1], &tb);
-        let swapped = signal(&source[i], &tb) + signal(&source[i + 1], &ta);
-        // Only a clear win counts: the swapped pairing must explain literals the kept one cannot.
-        if swapped >= kept + 6 {
-            let id = a.key.to_string();
-            if allowed(place.text, place.locate(&a.key.id).line, "order") {
-                continue;
-            }
-            out.push(place.about(
-                Diagnostic::warning(
-                    "order",
-                    place.locate(&a.key.id),
-                    format!(
-                        "`{id}` and `{}` look swapped: each translation matches the other's source (numbers, literals, length)",
-                        b.key
-                    ),
-                )
-                .with_help("put each step's translation under its own message id; if this is intended, put `# stepdoc: allow order` on the line above the first message"),
-                &id,
-            ));
-        }
-    }
-    out
-}
-
-/// Translations of messages the structure no longer defines.
-pub(super) fn obsolete(
-    place: &Place<'_>,
-    present: &FxHashMap<KeyRef<'_>, Vec<Reference>>,
-    defined: &FxHashSet<KeyRef<'_>>,
-) -> Vec<Diagnostic> {
-    let mut obsolete: Vec<MessageKey> = present
-        .keys()
-        .filter(|key| !defined.contains(*key))
-        .map(|&(id, attr)| MessageKey {
-            id: id.to_owned(),
-            attr: attr.map(str::to_owned),
-        })
-        .collect();
-    obsolete.sort();
-    obsolete
-        .into_iter()
-        .map(|key| {
-            place.about(
-                Diagnostic::warning(
-                    "obsolete",
-                    place.locate(&key.id),
-                    format!("`{key}` is not defined by the guide any more"),
-                )
-                .with_help(format!(
-                    "remove it, or run `stepdoc i18n sync --locale {} --prune` to move it to the obsolete section",
-                    place.locale
-                )),
-                &key.to_string(),
-            )
-        })
-        .collect()
-}
-
-/// Messages and terms defined more than once in the file: the later definition silently wins
-/// in Fluent.
-pub(super) fn duplicates(place: &Place<'_>, resource: &FluentResource) -> Vec<Diagnostic> {
-    let mut seen: HashMap<&str, usize> = HashMap::new();
-    for entry in resource.entries() {
-        let name = match entry {
-            AstEntry::Message(m) => m.id.name,
-            AstEntry::Term(t) => t.id.name,
-            _ => continue,
-        };
-        *seen.entry(name).or_default() += 1;
-    }
-    let mut duplicated: Vec<(&str, usize)> = seen.into_iter().filter(|(_, n)| *n > 1).collect();
-    duplicated.sort_unstable();
-    duplicated
-        .into_iter()
-        .map(|(name, count)| {
-            let is_term = resource
-                .entries()
-                .any(|e| matches!(e, AstEntry::Term(t) if t.id.name == name));
-            let spelled = if is_term {
-                format!("-{name}")
-            } else {
-                name.to_owned()
-            };
-            place.about(
-                Diagnostic::error(
-                    "duplicate-message",
-                    place.locate(&spelled),
-                    format!("`{spelled}` is defined {count} times in this file"),
-                )
-                .with_help("keep one definition; Fluent would silently use the last one"),
-                name,
-            )
-        })
-        .collect()
-}
-
 fn spell(references: &[Reference]) -> String {
     references
         .iter()
@@ -637,7 +305,7 @@ fn one_line(text: &str) -> String {
 
 /// Whether the comment lines right above `line` (1-based) carry `marker` (`stepdoc:
 /// same-as-source`) or allow `marker` as a kind (`stepdoc: allow literal-lost, incomplete`).
-fn allowed(text: &str, line: u32, marker: &str) -> bool {
+pub(super) fn allowed(text: &str, line: u32, marker: &str) -> bool {
     if line < 2 {
         return false;
     }
@@ -668,18 +336,5 @@ mod tests {
         assert!(allowed(text, 6, "order"));
         assert!(!allowed(text, 6, "literal-lost"));
         assert!(!allowed(text, 3, "incomplete"));
-    }
-
-    #[test]
-    fn masking_ignores_placeables_and_blanks() {
-        assert_eq!(
-            masked("Open { -ui-settings }  now"),
-            masked("Open {-ui-x} now")
-        );
-        assert_ne!(masked("Open { -a } now"), masked("Avaa { -a } nyt"));
-        assert_eq!(
-            pattern_of("id = Open { -a }\n    .alt = x\n"),
-            " Open { -a }"
-        );
     }
 }

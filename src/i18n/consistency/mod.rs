@@ -18,8 +18,10 @@ use super::refs::Reference;
 use crate::content::catalog::{Entry, MessageKey};
 use crate::diagnostics::{Diagnostic, Location};
 
+mod file_findings;
 mod findings;
 mod language;
+mod pattern;
 mod shape;
 mod source_text;
 
@@ -61,7 +63,7 @@ pub fn language_judge(locales: &[String]) -> Option<LanguageJudge> {
 /// written in, when the check would report it as not the locale's (`wrong-language`).
 pub fn other_language(judge: &LanguageJudge, locale: &str, pattern: &str) -> Option<&'static str> {
     let expected = language::lang_of(locale)?;
-    language::other_language(judge, &findings::pattern_words(pattern), expected)
+    language::other_language(judge, &pattern::pattern_words(pattern), expected)
         .map(|lang| lang.eng_name())
 }
 
@@ -212,7 +214,7 @@ pub fn check(input: &Input<'_>) -> Outcome {
     out.counts.words = input.source.iter().map(|s| s.words).sum();
     let Some(file) = &input.translation else {
         out.counts.missing = input.entries.len();
-        out.findings.extend(findings::missing_file(input));
+        out.findings.extend(file_findings::missing_file(input));
         return out;
     };
     let place = Place {
@@ -230,7 +232,7 @@ pub fn check(input: &Input<'_>) -> Outcome {
         let key = &entry.key;
         let Some(refs) = translation_refs.get(&key_ref(key)) else {
             out.counts.missing += 1;
-            out.findings.push(findings::missing(
+            out.findings.push(file_findings::missing(
                 &place,
                 input.entries,
                 index,
@@ -289,7 +291,7 @@ pub fn check(input: &Input<'_>) -> Outcome {
             out.formatted.insert(key.clone(), translated);
         }
     }
-    out.findings.extend(findings::order(
+    out.findings.extend(file_findings::order(
         &place,
         input.entries,
         input.source,
@@ -297,11 +299,11 @@ pub fn check(input: &Input<'_>) -> Outcome {
     ));
 
     let defined: FxHashSet<KeyRef<'_>> = input.entries.iter().map(|e| key_ref(&e.key)).collect();
-    let obsolete: Vec<_> = findings::obsolete(&place, &translation_refs, &defined);
+    let obsolete: Vec<_> = file_findings::obsolete(&place, &translation_refs, &defined);
     out.counts.obsolete = obsolete.len();
     out.findings.extend(obsolete);
     out.findings
-        .extend(findings::duplicates(&place, file.resource));
+        .extend(file_findings::duplicates(&place, file.resource));
     out
 }
 
