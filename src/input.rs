@@ -27,6 +27,11 @@ pub fn read_text_if_exists(root: &Path, rel: &Path) -> Result<Option<String>, Di
     }
 }
 
+/// A reader of the site's sources for [`crate::diagnostics::render_human`]'s carets.
+pub fn source_reader(root: &Path) -> impl Fn(&Path) -> Option<String> + '_ {
+    move |rel| read_text(root, rel).ok()
+}
+
 fn io_error(rel: &Path, err: &std::io::Error) -> Diagnostic {
     Diagnostic::error(
         "io",

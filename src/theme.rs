@@ -128,7 +128,7 @@ fn theme_files(
     if name == "default" {
         collect_embedded(&DEFAULT_THEME, &mut files);
     }
-    let dir = root.join("themes").join(name);
+    let dir = root.join(crate::layout::THEMES_DIR).join(name);
     if dir.is_dir() {
         for entry in walkdir::WalkDir::new(&dir)
             .sort_by_file_name()
@@ -142,7 +142,7 @@ fn theme_files(
                 continue;
             };
             let key = display_path(rel);
-            let site_rel = Path::new("themes").join(name).join(rel);
+            let site_rel = Path::new(crate::layout::THEMES_DIR).join(name).join(rel);
             match crate::input::read_bytes(entry.path(), crate::input::MAX_INPUT_BYTES) {
                 Ok(bytes) => {
                     files.insert(key, (site_rel, bytes));
@@ -224,7 +224,7 @@ pub fn load(
                 report.contains(&format!("'{tpl}'")) || report.contains(tpl.as_str())
             })
             .map_or_else(
-                || PathBuf::from("themes"),
+                || PathBuf::from(crate::layout::THEMES_DIR),
                 |(_, site_rel, _)| site_rel.clone(),
             );
         diagnostics.push(template_error(&path, &err));

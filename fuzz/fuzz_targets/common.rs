@@ -63,9 +63,11 @@ impl Fixture {
         let (fresh, diagnostics) = self.site.reload_guides(&ids);
         // Every diagnostic must be renderable (locations inside their source, no panics).
         let root = self.dir.path();
-        let _ = stepdoc::diagnostics::render_human(&diagnostics, false, |path| {
-            stepdoc::input::read_text(root, path).ok()
-        });
+        let _ = stepdoc::diagnostics::render_human(
+            &diagnostics,
+            false,
+            stepdoc::input::source_reader(root),
+        );
         if diagnostics.has_errors() {
             return;
         }

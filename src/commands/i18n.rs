@@ -235,11 +235,7 @@ fn sync_files(args: &SyncArgs) -> anyhow::Result<ExitCode> {
             let entries = catalog::entries(&guide.loaded.guide);
             let translation = guide.translations.get(locale);
             let path = translation.map_or_else(
-                || {
-                    Path::new("locales")
-                        .join(locale)
-                        .join(format!("{}.ftl", guide.id()))
-                },
+                || crate::layout::translation_file(locale, guide.id()),
                 |t| t.path.clone(),
             );
             let existing = translation

@@ -18,9 +18,11 @@ pub fn run(args: &NewArgs) -> anyhow::Result<ExitCode> {
     let Some(config) = crate::config::load(&args.site.root, &mut diagnostics) else {
         eprint!(
             "{}",
-            crate::diagnostics::render_human(&diagnostics, false, |path| {
-                crate::input::read_text(&args.site.root, path).ok()
-            })
+            crate::diagnostics::render_human(
+                &diagnostics,
+                false,
+                crate::input::source_reader(&args.site.root)
+            )
         );
         return Ok(ExitCode::FAILURE);
     };
@@ -34,11 +36,11 @@ pub fn run(args: &NewArgs) -> anyhow::Result<ExitCode> {
             config.locales.join(", ")
         );
     }
-    let dir = args.site.root.join("content").join(&args.id);
+    let dir = args.site.root.join(crate::layout::guide_dir(&args.id));
     if dir.exists() {
         bail!("{} already exists; choose another id", dir.display());
     }
-    std::fs::create_dir_all(dir.join("images").join(&locale))
+    std::fs::create_dir_all(dir.join(crate::layout::IMAGES_DIR).join(&locale))
         .with_context(|| format!("cannot create {}", dir.display()))?;
     let path = dir.join("guide.yaml");
     std::fs::write(&path, scaffold(&locale))

@@ -14,9 +14,11 @@ pub fn print(diagnostics: &Diagnostics, root: &Path, format: Format, strict: boo
             if !diagnostics.is_empty() {
                 eprint!(
                     "{}",
-                    diagnostics::render_human(diagnostics, diagnostics::use_color(), |path| {
-                        crate::input::read_text(root, path).ok()
-                    })
+                    diagnostics::render_human(
+                        diagnostics,
+                        diagnostics::use_color(),
+                        crate::input::source_reader(root)
+                    )
                 );
             }
         }

@@ -66,9 +66,9 @@ impl ImageIndex {
     pub fn scan(guide_dir: &Path) -> ImageIndex {
         let mut files = BTreeMap::new();
         // One call tells a real directory from a missing one or a symlink (never followed).
-        let base = guide_dir.join("images");
+        let base = guide_dir.join(crate::layout::IMAGES_DIR);
         if std::fs::symlink_metadata(&base).is_ok_and(|m| m.is_dir()) {
-            list(&base, "images", 1, &mut files);
+            list(&base, crate::layout::IMAGES_DIR, 1, &mut files);
         }
         ImageIndex { files }
     }

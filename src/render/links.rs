@@ -321,7 +321,7 @@ fn locate(site: &Site, page: &str, href: &str) -> Location {
         parts.next().unwrap_or_default(),
     );
     if guide_id.is_empty() || !crate::content::model::Id::is_valid(guide_id) {
-        return Location::file("themes");
+        return Location::file(crate::layout::THEMES_DIR);
     }
     let needle = format!("]({href}");
     let translation = crate::layout::translation_file(locale, guide_id);

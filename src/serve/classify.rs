@@ -1,6 +1,10 @@
 //! Which files changed → what to rebuild: a pure function of the changed paths, so it is unit
 //! tested without a file system or a watcher.
 
+use crate::layout::{
+    CONFIG_FILE, CONTENT_DIR, GUIDE_FILE, IMAGES_DIR, LOCALES_DIR, LOCK_FILE, TERMS_FILE,
+    THEMES_DIR,
+};
 use std::collections::BTreeSet;
 use std::path::{Component, Path, PathBuf};
 
@@ -64,22 +68,22 @@ pub fn classify(root: &Path, paths: &[PathBuf]) -> Plan {
             .collect();
         let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
         match parts.as_slice() {
-            ["site.yaml"] => plan.full = true,
-            ["themes", ..] => plan.full = true,
+            [CONFIG_FILE] => plan.full = true,
+            [THEMES_DIR, ..] => plan.full = true,
             // A guide's YAML or screenshots: that guide in every locale. A new or removed guide
             // directory changes the index structure: everything.
-            ["content", guide, "guide.yaml"] | ["content", guide, "images", ..] => {
+            [CONTENT_DIR, guide, GUIDE_FILE] | [CONTENT_DIR, guide, IMAGES_DIR, ..] => {
                 plan.guides.insert((*guide).to_owned());
             }
-            ["content", _] => plan.full = true,
-            ["locales", locale, "terms.ftl" | "translations.lock"] => {
+            [CONTENT_DIR, _] => plan.full = true,
+            [LOCALES_DIR, locale, TERMS_FILE | LOCK_FILE] => {
                 plan.locales.insert((*locale).to_owned());
             }
-            ["locales", locale, file] if file.ends_with(".ftl") => {
+            [LOCALES_DIR, locale, file] if file.ends_with(".ftl") => {
                 let guide = file.trim_end_matches(".ftl");
                 plan.pages.insert((guide.to_owned(), (*locale).to_owned()));
             }
-            ["locales", _] => plan.full = true,
+            [LOCALES_DIR, _] => plan.full = true,
             _ => {}
         }
     }

@@ -73,7 +73,11 @@ pub fn run(options: &Options) -> anyhow::Result<()> {
         let mut debouncer =
             notify_debouncer_full::new_debouncer(Duration::from_millis(60), None, tx)
                 .context("cannot start the file watcher")?;
-        for dir in ["content", "locales", "themes"] {
+        for dir in [
+            crate::layout::CONTENT_DIR,
+            crate::layout::LOCALES_DIR,
+            crate::layout::THEMES_DIR,
+        ] {
             let path = root.join(dir);
             if path.is_dir() {
                 debouncer

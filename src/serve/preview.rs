@@ -78,7 +78,7 @@ fn load(root: &Path, plan: &Plan, last: &mut Option<Site>) -> Result<(Site, usiz
         ids.extend(plan.pages.iter().map(|(guide, _)| guide.clone()));
         let known = ids.iter().all(|id| {
             previous.guides.iter().any(|g| g.id() == id)
-                && root.join("content").join(id).join("guide.yaml").is_file()
+                && root.join(crate::layout::guide_file(id)).is_file()
         });
         if known {
             let mut warnings = 0;
@@ -155,9 +155,7 @@ pub fn rebuild(
 
 fn failed(root: &Path, diagnostics: &Diagnostics) -> Outcome {
     Outcome::Failed {
-        text: render_human(diagnostics, false, |path| {
-            crate::input::read_text(root, path).ok()
-        }),
+        text: render_human(diagnostics, false, crate::input::source_reader(root)),
         count: diagnostics.error_count(),
     }
 }
