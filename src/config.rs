@@ -6,7 +6,7 @@ use std::path::Path;
 use schemars::JsonSchema;
 use serde::Deserialize;
 
-use crate::diagnostics::{Diagnostic, Diagnostics, Location, display_path};
+use crate::diagnostics::{Diagnostic, Diagnostics, Kind, Location, display_path};
 use crate::layout::CONFIG_FILE;
 use crate::yaml::Text;
 
@@ -115,7 +115,7 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Option<Config> {
         Ok(None) => {
             diagnostics.push(
                 Diagnostic::error(
-                    "io",
+                    Kind::Io,
                     Location::file(rel),
                     format!(
                         "cannot read {CONFIG_FILE}: no such file in {}",
@@ -152,7 +152,7 @@ fn validate(rel: &Path, raw: RawConfig, diagnostics: &mut Diagnostics) -> Option
         {
             diagnostics.push(
                 Diagnostic::error(
-                    "invalid-locale",
+                    Kind::InvalidLocale,
                     locale.location(rel),
                     format!("`{code}` is not a valid locale code"),
                 )
@@ -160,7 +160,7 @@ fn validate(rel: &Path, raw: RawConfig, diagnostics: &mut Diagnostics) -> Option
             );
         } else if locales.iter().any(|l| l == code) {
             diagnostics.push(Diagnostic::error(
-                "duplicate-id",
+                Kind::DuplicateId,
                 locale.location(rel),
                 format!("locale `{code}` is listed twice"),
             ));
@@ -171,7 +171,7 @@ fn validate(rel: &Path, raw: RawConfig, diagnostics: &mut Diagnostics) -> Option
     if raw.locales.is_empty() {
         diagnostics.push(
             Diagnostic::error(
-                "invalid-locale",
+                Kind::InvalidLocale,
                 Location::new(rel, 1, 1),
                 "no locales listed",
             )
@@ -182,7 +182,7 @@ fn validate(rel: &Path, raw: RawConfig, diagnostics: &mut Diagnostics) -> Option
     if !locales.contains(&default_locale) {
         diagnostics.push(
             Diagnostic::error(
-                "invalid-locale",
+                Kind::InvalidLocale,
                 raw.default_locale.location(rel),
                 format!("default locale `{default_locale}` is not in `locales`"),
             )
@@ -192,7 +192,7 @@ fn validate(rel: &Path, raw: RawConfig, diagnostics: &mut Diagnostics) -> Option
     if !raw.titles_ok(&default_locale) {
         diagnostics.push(
             Diagnostic::error(
-                "missing-field",
+                Kind::MissingField,
                 Location::new(rel, 1, 1),
                 format!("`title` has no entry for the default locale `{default_locale}`"),
             )
@@ -203,7 +203,7 @@ fn validate(rel: &Path, raw: RawConfig, diagnostics: &mut Diagnostics) -> Option
     if !(base_url.starts_with("https://") || base_url.starts_with("http://")) {
         diagnostics.push(
             Diagnostic::error(
-                "invalid-url",
+                Kind::InvalidUrl,
                 raw.base_url.location(rel),
                 format!("base_url `{base_url}` is not an absolute http(s) URL"),
             )
@@ -214,7 +214,7 @@ fn validate(rel: &Path, raw: RawConfig, diagnostics: &mut Diagnostics) -> Option
         if !is_fluent_identifier(name) {
             diagnostics.push(
                 Diagnostic::error(
-                    "invalid-variable",
+                    Kind::InvalidVariable,
                     Location::new(rel, 1, 1),
                     format!("variable name `{name}` is not a Fluent identifier"),
                 )
@@ -232,7 +232,7 @@ fn validate(rel: &Path, raw: RawConfig, diagnostics: &mut Diagnostics) -> Option
             if !absolute || url.chars().any(char::is_whitespace) {
                 diagnostics.push(
                     Diagnostic::error(
-                        "invalid-url",
+                        Kind::InvalidUrl,
                         text.location(rel),
                         format!("support url `{url}` is not an https, http, mailto or tel address"),
                     )
@@ -243,7 +243,7 @@ fn validate(rel: &Path, raw: RawConfig, diagnostics: &mut Diagnostics) -> Option
         for locale in support.urls.keys() {
             if !locales.contains(locale) {
                 diagnostics.push(Diagnostic::error(
-                    "invalid-locale",
+                    Kind::InvalidLocale,
                     Location::new(rel, 1, 1),
                     format!("support urls: `{locale}` is not in `locales`"),
                 ));

@@ -10,6 +10,10 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+mod kind;
+
+pub use kind::{Area, Kind, reference_markdown};
+
 /// How bad a finding is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -85,7 +89,7 @@ pub fn line_col(source: &str, offset: usize) -> (u32, u32) {
 pub struct Diagnostic {
     pub severity: Severity,
     /// Stable machine name, e.g. `duplicate-id`, `yaml-syntax`, `unknown-term`.
-    pub kind: &'static str,
+    pub kind: Kind,
     pub location: Location,
     /// Path of the field in the input, e.g. `sections[1].steps[3].image`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -109,7 +113,7 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn error(kind: &'static str, location: Location, message: impl Into<String>) -> Self {
+    pub fn error(kind: Kind, location: Location, message: impl Into<String>) -> Self {
         Self {
             severity: Severity::Error,
             kind,
@@ -125,7 +129,7 @@ impl Diagnostic {
         }
     }
 
-    pub fn warning(kind: &'static str, location: Location, message: impl Into<String>) -> Self {
+    pub fn warning(kind: Kind, location: Location, message: impl Into<String>) -> Self {
         Self {
             severity: Severity::Warning,
             ..Self::error(kind, location, message)
@@ -210,7 +214,11 @@ impl Diagnostics {
     /// Sort by file, line, column, then kind: stable output whatever the order of discovery.
     pub fn sort(&mut self) {
         self.items.sort_by(|a, b| {
-            (&a.location, a.kind, &a.message).cmp(&(&b.location, b.kind, &b.message))
+            (&a.location, a.kind.as_str(), &a.message).cmp(&(
+                &b.location,
+                b.kind.as_str(),
+                &b.message,
+            ))
         });
         self.items.dedup();
     }
@@ -310,7 +318,7 @@ mod tests {
     #[test]
     fn human_output_shows_line_and_caret() {
         let diags: Diagnostics = [Diagnostic::error(
-            "unknown-field",
+            Kind::UnknownField,
             Location::new("g.yaml", 2, 1),
             "unknown field `titel`",
         )

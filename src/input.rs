@@ -6,7 +6,7 @@
 use std::io::Read as _;
 use std::path::Path;
 
-use crate::diagnostics::{Diagnostic, Location};
+use crate::diagnostics::{Diagnostic, Kind, Location};
 
 /// Largest input file read, in bytes. The parsers have their own, lower limits and name them;
 /// this bound only keeps a huge or endless file (a device, a FIFO) from being read whole.
@@ -34,7 +34,7 @@ pub fn source_reader(root: &Path) -> impl Fn(&Path) -> Option<String> + '_ {
 
 fn io_error(rel: &Path, err: &std::io::Error) -> Diagnostic {
     Diagnostic::error(
-        "io",
+        Kind::Io,
         Location::file(rel),
         format!("cannot read file: {err}"),
     )
@@ -81,7 +81,7 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<String, Diagnostic> {
             let offset = err.valid_up_to();
             let valid = String::from_utf8_lossy(&bytes[..offset]).into_owned();
             Err(Diagnostic::error(
-                "invalid-utf8",
+                Kind::InvalidUtf8,
                 Location::at_offset(path, &valid, offset),
                 format!("the file is not valid UTF-8 (bad byte at offset {offset})"),
             )

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use fluent_bundle::FluentResource;
 use include_dir::{Dir, include_dir};
 
-use crate::diagnostics::{Diagnostic, Diagnostics, Location, display_path};
+use crate::diagnostics::{Diagnostic, Diagnostics, Kind, Location, display_path};
 use crate::i18n::bundle::{Bundle, new_bundle};
 
 static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
@@ -148,7 +148,7 @@ fn theme_files(
                     files.insert(key, (site_rel, bytes));
                 }
                 Err(err) => diagnostics.push(Diagnostic::error(
-                    "io",
+                    Kind::Io,
                     Location::file(&site_rel),
                     format!("cannot read theme file: {err}"),
                 )),
@@ -157,7 +157,7 @@ fn theme_files(
     } else if name != "default" {
         diagnostics.push(
             Diagnostic::error(
-                "missing-theme",
+                Kind::MissingTheme,
                 Location::file("site.yaml"),
                 format!("theme `{name}` not found in themes/"),
             )
@@ -245,7 +245,7 @@ pub fn load(
         if own.is_none() {
             diagnostics.push(
                 Diagnostic::warning(
-                    "missing-theme-strings",
+                    Kind::MissingThemeStrings,
                     Location::file(format!("themes/{name}/strings/{locale}.ftl")),
                     format!("the theme has no strings for locale `{locale}`; English is used"),
                 )
@@ -301,7 +301,7 @@ fn message_ids(resource: &FluentResource) -> Vec<String> {
 
 fn template_error(path: &Path, err: &tera::Error) -> Diagnostic {
     Diagnostic::error(
-        "template",
+        Kind::Template,
         Location::file(path),
         format!("template error: {err}"),
     )

@@ -9,7 +9,7 @@ use serde_saphyr::Spanned;
 
 use serde::de::DeserializeOwned;
 
-use crate::diagnostics::{Diagnostic, Location};
+use crate::diagnostics::{Diagnostic, Kind, Location};
 
 /// Largest YAML file accepted, in bytes. Guides are a few kilobytes; this bounds memory on
 /// hostile input.
@@ -20,7 +20,7 @@ pub fn parse<T: DeserializeOwned>(path: &Path, source: &str) -> Result<T, Box<Di
     if source.len() > MAX_YAML_BYTES {
         return Err(Box::new(
             Diagnostic::error(
-                "file-too-large",
+                Kind::FileTooLarge,
                 Location::file(path),
                 format!(
                     "file is {} bytes, over the limit of {MAX_YAML_BYTES} bytes",
@@ -68,31 +68,37 @@ fn strip_position_suffix(message: &str) -> &str {
     }
 }
 
-fn classify(message: &str) -> (&'static str, Option<&'static str>) {
+fn classify(message: &str) -> (Kind, Option<&'static str>) {
     if message.starts_with("unknown field") {
         (
-            "unknown-field",
+            Kind::UnknownField,
             Some("remove the field or correct its spelling; `stepdoc schema` lists every field"),
         )
     } else if message.starts_with("unknown variant") {
         (
-            "unknown-field",
+            Kind::UnknownField,
             Some("use one of the listed block kinds; see docs/guide-format.md"),
         )
     } else if message.starts_with("missing field") {
-        ("missing-field", Some("add the field; it is required here"))
+        (
+            Kind::MissingField,
+            Some("add the field; it is required here"),
+        )
     } else if message.starts_with("duplicate mapping key") {
         (
-            "duplicate-key",
+            Kind::DuplicateKey,
             Some("each key may appear once in a mapping; remove one of them"),
         )
     } else if message.starts_with("invalid") || message.starts_with("expected") {
         (
-            "wrong-type",
+            Kind::WrongType,
             Some("check the value's type against `stepdoc schema`"),
         )
     } else {
-        ("yaml-syntax", Some("fix the YAML syntax at this position"))
+        (
+            Kind::YamlSyntax,
+            Some("fix the YAML syntax at this position"),
+        )
     }
 }
 

@@ -302,3 +302,52 @@ fn check_reports_without_writing() {
         github.stdout
     );
 }
+
+const KINDS_START: &str = "<!-- kinds: generated from src/diagnostics/kind.rs -->";
+const KINDS_END: &str = "<!-- end -->";
+
+/// docs/findings.md lists every kind of finding, generated from the one list in
+/// `src/diagnostics/kind.rs`; `STEPDOC_UPDATE_DOCS=1 cargo test findings_reference` rewrites it.
+#[test]
+fn findings_reference_is_current() {
+    let path = crate::support::repo_root().join("docs/findings.md");
+    let doc = std::fs::read_to_string(&path).expect("docs/findings.md");
+    let from = doc.find(KINDS_START).expect("kinds block") + KINDS_START.len();
+    let to = from + doc[from..].find(KINDS_END).expect("end of kinds block");
+    let generated = format!("\n{}\n", stepdoc::diagnostics::reference_markdown().trim());
+    if doc[from..to] != generated {
+        if std::env::var_os("STEPDOC_UPDATE_DOCS").is_some() {
+            std::fs::write(&path, format!("{}{generated}{}", &doc[..from], &doc[to..]))
+                .expect("write docs/findings.md");
+        } else {
+            panic!(
+                "docs/findings.md is out of date; run `STEPDOC_UPDATE_DOCS=1 cargo test \
+                 findings_reference` to rewrite it"
+            );
+        }
+    }
+}
+
+/// Every kind in the list is reported somewhere in `src/` (a kind nothing reports is dead), and
+/// no finding is made with a kind outside the list (the type makes that a compile error).
+#[test]
+fn every_kind_is_reported_somewhere() {
+    let src = crate::support::repo_root().join("src");
+    let mut text = String::new();
+    for entry in walkdir::WalkDir::new(&src).into_iter().flatten() {
+        let path = entry.path();
+        if path.extension().is_some_and(|e| e == "rs") && !path.ends_with("diagnostics/kind.rs") {
+            text.push_str(&std::fs::read_to_string(path).expect("source"));
+        }
+    }
+    for kind in stepdoc::diagnostics::Kind::ALL {
+        let variant = format!("Kind::{kind:?}");
+        assert!(
+            text.match_indices(&variant).any(|(i, _)| {
+                let next = text[i + variant.len()..].chars().next();
+                !next.is_some_and(|c| c.is_alphanumeric())
+            }),
+            "no finding of kind `{kind}` is made anywhere ({variant})"
+        );
+    }
+}

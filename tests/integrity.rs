@@ -75,7 +75,7 @@ fn findings(root: &Path) -> Vec<(String, String, String, u32)> {
         .iter()
         .map(|d| {
             (
-                d.kind.to_owned(),
+                d.kind.as_str().to_owned(),
                 d.locale.clone().unwrap_or_default(),
                 d.message_id.clone().unwrap_or_default(),
                 d.location.line,

@@ -11,7 +11,7 @@ use serde::Serialize;
 use super::report;
 use crate::cli::{Format, I18nCommand, StatusArgs, StatusFormat, SyncArgs};
 use crate::content::catalog::{self, MessageKey};
-use crate::diagnostics::display_path;
+use crate::diagnostics::{Kind, display_path};
 use crate::i18n::consistency::{self, Counts};
 use crate::i18n::lock::Lock;
 use crate::i18n::sync;
@@ -44,7 +44,7 @@ fn load_with_findings(root: &Path) -> Option<(Site, crate::diagnostics::Diagnost
 
 /// Findings that keep `i18n sync` from recording a translation: text in the wrong language or
 /// still the source text is no evidence of a translation made from the current source.
-const NOT_RECORDED: [&str; 2] = ["wrong-language", "unchanged"];
+const NOT_RECORDED: [Kind; 2] = [Kind::WrongLanguage, Kind::Unchanged];
 
 fn check_locales(site: &Site, locales: &[String]) -> anyhow::Result<()> {
     for locale in locales {

@@ -82,7 +82,7 @@ pub fn to_github(diagnostics: &Diagnostics, strict: bool) -> String {
             escape_property(&display_path(&d.location.path)),
             d.location.line.max(1),
             d.location.column.max(1),
-            escape_property(d.kind),
+            escape_property(d.kind.as_str()),
             escape_data(&message),
         ));
     }

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::diagnostics::{Diagnostic, Diagnostics, Location};
+use crate::diagnostics::{Diagnostic, Diagnostics, Kind, Location};
 use crate::layout::{CONTENT_DIR, GUIDE_FILE};
 use model::{Guide, Id};
 
@@ -59,7 +59,7 @@ pub fn list_guides(root: &Path, diagnostics: &mut Diagnostics) -> Vec<(String, P
         Err(err) => {
             diagnostics.push(
                 Diagnostic::error(
-                    "io",
+                    Kind::Io,
                     Location::file(CONTENT_DIR),
                     format!("cannot read the content directory: {err}"),
                 )
@@ -83,7 +83,7 @@ pub fn list_guides(root: &Path, diagnostics: &mut Diagnostics) -> Vec<(String, P
         if !Id::is_valid(&name) {
             diagnostics.push(
                 Diagnostic::error(
-                    "invalid-id",
+                    Kind::InvalidId,
                     Location::file(&rel),
                     format!("guide directory name `{name}` is not a valid guide id"),
                 )
@@ -94,7 +94,7 @@ pub fn list_guides(root: &Path, diagnostics: &mut Diagnostics) -> Vec<(String, P
         if !entry.path().join(GUIDE_FILE).is_file() {
             diagnostics.push(
                 Diagnostic::error(
-                    "missing-file",
+                    Kind::MissingFile,
                     Location::file(&rel),
                     format!("guide directory `{name}` has no {GUIDE_FILE}"),
                 )

@@ -8,7 +8,7 @@ use super::LoadedGuide;
 use super::images;
 use super::model::{Block, Id, Step, Text};
 use crate::config::Config;
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Diagnostic, Diagnostics, Kind};
 
 /// Check one guide; findings go to `diagnostics`.
 pub fn validate(config: &Config, loaded: &LoadedGuide, diagnostics: &mut Diagnostics) {
@@ -23,7 +23,7 @@ pub fn validate(config: &Config, loaded: &LoadedGuide, diagnostics: &mut Diagnos
     if !config.has_locale(source_locale) {
         v.diagnostics.push(
             Diagnostic::error(
-                "invalid-locale",
+                Kind::InvalidLocale,
                 guide.source_locale.location(v.path),
                 format!("source_locale `{source_locale}` is not one of the site's locales"),
             )
@@ -38,7 +38,7 @@ pub fn validate(config: &Config, loaded: &LoadedGuide, diagnostics: &mut Diagnos
     {
         v.diagnostics.push(
             Diagnostic::error(
-                "invalid-date",
+                Kind::InvalidDate,
                 updated.location(v.path),
                 format!(
                     "`{}` is not a date in the form YYYY-MM-DD",
@@ -59,7 +59,7 @@ pub fn validate(config: &Config, loaded: &LoadedGuide, diagnostics: &mut Diagnos
     if guide.sections.is_empty() {
         v.diagnostics.push(
             Diagnostic::error(
-                "missing-field",
+                Kind::MissingField,
                 guide.title.location(v.path),
                 "the guide has no sections",
             )
@@ -106,7 +106,7 @@ pub fn validate(config: &Config, loaded: &LoadedGuide, diagnostics: &mut Diagnos
             };
             v.diagnostics.push(
                 Diagnostic::error(
-                    "unknown-reference",
+                    Kind::UnknownReference,
                     collects.location(v.path),
                     format!(
                         "step collects `{}`, which is not a collect value",
@@ -137,7 +137,7 @@ impl<'a> Validator<'a> {
         }
         self.diagnostics.push(
             Diagnostic::error(
-                "invalid-id",
+                Kind::InvalidId,
                 id.location(self.path),
                 format!("`{}` is not a valid id", id.as_str()),
             )
@@ -158,7 +158,7 @@ impl<'a> Validator<'a> {
         if let Some(first) = self.seen.get(&key) {
             self.diagnostics.push(
                 Diagnostic::error(
-                    "duplicate-id",
+                    Kind::DuplicateId,
                     id.location(self.path),
                     format!(
                         "duplicate {kind} id `{}` (first used at `{first}`)",
@@ -193,7 +193,7 @@ impl<'a> Validator<'a> {
         if depth > 0 && !step.substeps.is_empty() {
             self.diagnostics.push(
                 Diagnostic::error(
-                    "too-deep",
+                    Kind::TooDeep,
                     step.id.location(self.path),
                     "substeps cannot have substeps of their own",
                 )
@@ -226,7 +226,7 @@ impl<'a> Validator<'a> {
                         if !table.columns.iter().any(|c| c.id.as_str() == key) {
                             self.diagnostics.push(
                                 Diagnostic::error(
-                                    "unknown-reference",
+                                    Kind::UnknownReference,
                                     cell.location(self.path),
                                     format!("cell for unknown column `{key}`"),
                                 )
@@ -279,7 +279,7 @@ impl<'a> Validator<'a> {
         if seen.iter().any(|s| s == id.as_str()) {
             self.diagnostics.push(
                 Diagnostic::error(
-                    "duplicate-id",
+                    Kind::DuplicateId,
                     id.location(self.path),
                     format!("duplicate {kind} id `{}`", id.as_str()),
                 )
@@ -297,7 +297,7 @@ impl<'a> Validator<'a> {
         let name = image.as_str();
         if let Err(problem) = images::check_name(name) {
             self.diagnostics.push(
-                Diagnostic::error("invalid-path", image.location(self.path), problem)
+                Diagnostic::error(Kind::InvalidPath, image.location(self.path), problem)
                     .with_field(format!("{field}.image")),
             );
             return;
@@ -307,7 +307,7 @@ impl<'a> Validator<'a> {
             let dir = crate::diagnostics::display_path(&loaded.dir);
             self.diagnostics.push(
                 Diagnostic::error(
-                    "missing-image",
+                    Kind::MissingImage,
                     image.location(self.path),
                     format!("image `{name}` not found"),
                 )
@@ -320,7 +320,7 @@ impl<'a> Validator<'a> {
         if alt.is_none_or(|a| a.as_str().trim().is_empty()) {
             self.diagnostics.push(
                 Diagnostic::error(
-                    "missing-alt",
+                    Kind::MissingAlt,
                     image.location(self.path),
                     format!("image `{name}` has no alternative text"),
                 )

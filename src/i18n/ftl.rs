@@ -6,7 +6,7 @@ use std::path::Path;
 use fluent_bundle::FluentResource;
 use fluent_syntax::parser::ParserError;
 
-use crate::diagnostics::{Diagnostic, Location};
+use crate::diagnostics::{Diagnostic, Kind, Location};
 
 /// Largest `.ftl` file accepted, in bytes.
 pub const MAX_FTL_BYTES: usize = 4 * 1024 * 1024;
@@ -16,7 +16,7 @@ pub const MAX_FTL_BYTES: usize = 4 * 1024 * 1024;
 pub fn parse(path: &Path, source: String) -> (FluentResource, Vec<Diagnostic>) {
     if source.len() > MAX_FTL_BYTES {
         let d = Diagnostic::error(
-            "file-too-large",
+            Kind::FileTooLarge,
             Location::file(path),
             format!(
                 "file is {} bytes, over the limit of {MAX_FTL_BYTES} bytes",
@@ -43,7 +43,7 @@ pub fn parse(path: &Path, source: String) -> (FluentResource, Vec<Diagnostic>) {
 /// A Fluent parser error as a diagnostic located in `source`.
 pub fn syntax_error(path: &Path, source: &str, error: &ParserError) -> Diagnostic {
     Diagnostic::error(
-        "ftl-syntax",
+        Kind::FtlSyntax,
         Location::at_offset(path, source, error_offset(source, error)),
         format!("Fluent syntax error: {}", error.kind),
     )

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::content::catalog::MessageKey;
-use crate::diagnostics::{Diagnostic, Location};
+use crate::diagnostics::{Diagnostic, Kind, Location};
 use crate::layout::{LOCALES_DIR, LOCK_FILE};
 
 /// One recorded translation.
@@ -94,7 +94,7 @@ impl Lock {
                 Ok(record) => lock.insert(record),
                 Err(err) => diagnostics.push(
                     Diagnostic::warning(
-                        "lock-invalid",
+                        Kind::LockInvalid,
                         Location::new(
                             path,
                             u32::try_from(i + 1).unwrap_or(u32::MAX),

@@ -13,7 +13,7 @@ use fluent_bundle::FluentResource;
 use super::refs::{self, Reference};
 use crate::content::catalog::{Entry, MessageKey};
 use crate::content::model::Text;
-use crate::diagnostics::{Diagnostic, Location};
+use crate::diagnostics::{Diagnostic, Kind, Location};
 
 /// The synthesized resource of one guide's source text.
 #[derive(Debug)]
@@ -70,7 +70,7 @@ pub fn build(path: &Path, entries: &[Entry<'_>]) -> (SourceResource, Vec<Diagnos
                 .map(|(_, text)| *text);
             let location = text.map_or_else(|| Location::file(path), |t| t.location(path));
             Diagnostic::error(
-                "ftl-syntax",
+                Kind::FtlSyntax,
                 location,
                 format!("text is not a valid Fluent pattern: {}", error.kind),
             )

@@ -10,7 +10,7 @@ use fluent_bundle::FluentResource;
 use fluent_syntax::ast::{Entry, Pattern, PatternElement};
 
 use super::ftl;
-use crate::diagnostics::{Diagnostic, Diagnostics, Location};
+use crate::diagnostics::{Diagnostic, Diagnostics, Kind, Location};
 use crate::markers::{UI_CLOSE_STR, UI_OPEN_STR};
 
 /// Terms whose name starts with this render as UI labels.
@@ -56,7 +56,7 @@ pub fn load(root: &Path, locale: &str, diagnostics: &mut Diagnostics) -> Terms {
 pub fn from_source(path: PathBuf, source: String, diagnostics: &mut Diagnostics) -> Terms {
     if source.len() > ftl::MAX_FTL_BYTES {
         diagnostics.push(Diagnostic::error(
-            "file-too-large",
+            Kind::FileTooLarge,
             Location::file(&path),
             format!("file is over the limit of {} bytes", ftl::MAX_FTL_BYTES),
         ));
@@ -79,7 +79,7 @@ pub fn from_source(path: PathBuf, source: String, diagnostics: &mut Diagnostics)
                 .unwrap_or_else(|| Location::file(&path));
             diagnostics.push(
                 Diagnostic::warning(
-                    "not-a-term",
+                    Kind::NotATerm,
                     location,
                     format!(
                         "`{}` is a message; terms.ftl holds terms only",
@@ -199,7 +199,7 @@ mod tests {
             &mut diags,
         );
         assert_eq!(diags.len(), 1);
-        assert_eq!(diags.iter().next().map(|d| d.kind), Some("not-a-term"));
+        assert_eq!(diags.iter().next().map(|d| d.kind), Some(Kind::NotATerm));
         assert!(!terms.contains("wpm"));
     }
 }

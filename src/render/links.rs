@@ -8,7 +8,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use super::Rendered;
-use crate::diagnostics::{Diagnostic, Location};
+use crate::diagnostics::{Diagnostic, Kind, Location};
 use crate::site::Site;
 
 /// Resolve `href` relative to the page at `page` (a path like `nl/guide/index.html`).
@@ -302,7 +302,7 @@ impl<'a> Targets<'a> {
 
 fn broken(site: &Site, page: &str, href: &str, problem: &str) -> Diagnostic {
     Diagnostic::error(
-        "broken-link",
+        Kind::BrokenLink,
         locate(site, page, href),
         format!("link `{href}` on {page} {problem}"),
     )

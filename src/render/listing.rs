@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use super::pages::{render_index, render_simple, render_status};
 use super::seo::sitemap;
 use super::{Fragment, GuideCard, PageInfo, Rendered, Sink, review, search};
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Diagnostic, Diagnostics, Kind};
 use crate::site::Site;
 
 /// Render into `delta` the listing pages for the guide pages it holds (in `locales`), rendered on
@@ -82,7 +82,7 @@ pub(super) fn render_listings(
                     match sink.put_pieces(&path, &search::index_parts(&head, fragments)) {
                         Ok(()) => files.push((path, None)),
                         Err(err) => problems.push(Diagnostic::error(
-                            "io",
+                            Kind::Io,
                             crate::diagnostics::Location::file(&path),
                             format!("cannot write the file: {err}"),
                         )),
@@ -226,7 +226,7 @@ fn emit(
     };
     if let Err(err) = sink.put(&path, &bytes) {
         diagnostics.push(Diagnostic::error(
-            "io",
+            Kind::Io,
             crate::diagnostics::Location::file(&path),
             format!("cannot write the file: {err}"),
         ));

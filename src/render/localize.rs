@@ -7,7 +7,7 @@ use fluent_bundle::FluentArgs;
 
 use super::markdown;
 use crate::content::catalog::{Format, MessageKey};
-use crate::diagnostics::{Diagnostic, Location};
+use crate::diagnostics::{Diagnostic, Kind, Location};
 use crate::i18n::bundle::{Bundle, format};
 use crate::render::escape;
 use crate::site::Translation;
@@ -108,7 +108,7 @@ impl Localizer<'_> {
         };
         for error in errors {
             self.errors.push(Diagnostic::error(
-                "fluent",
+                Kind::Fluent,
                 Location::file(self.path),
                 format!("cannot format `{key}` in {}: {error}", self.locale),
             ));

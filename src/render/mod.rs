@@ -26,7 +26,7 @@ use std::collections::BTreeMap;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::diagnostics::{Diagnostic, Diagnostics, Location};
+use crate::diagnostics::{Diagnostic, Diagnostics, Kind, Location};
 use crate::i18n::bundle;
 use crate::site::{GuideData, Site};
 use guide::{MediaFile, ViewContext};
@@ -219,7 +219,7 @@ pub fn render_guide_into(
     let mut out = Rendered::default();
     let io_error = |path: &str, err: std::io::Error| {
         vec![Diagnostic::error(
-            "io",
+            Kind::Io,
             Location::file(path),
             format!("cannot write the file: {err}"),
         )]
@@ -329,7 +329,7 @@ fn render_template(
         .map(|()| out)
         .map_err(|err| {
             Diagnostic::error(
-                "template",
+                Kind::Template,
                 Location::file(format!("themes/{}/templates/{name}", site.config.theme)),
                 format!("cannot render {name}: {err}"),
             )

@@ -11,7 +11,7 @@ use super::{GuideData, LocaleStatus, Translation};
 use crate::config::Config;
 use crate::content::LoadedGuide;
 use crate::content::catalog::{self, MessageKey};
-use crate::diagnostics::{Diagnostic, Diagnostics, Location};
+use crate::diagnostics::{Diagnostic, Diagnostics, Kind, Location};
 use crate::i18n::bundle::new_bundle;
 use crate::i18n::consistency;
 use crate::i18n::coverage::Coverage;
@@ -71,9 +71,9 @@ fn unknown_reference(
     let place = key.map(|k| format!(" in `{k}`")).unwrap_or_default();
     Diagnostic::error(
         if what == "variable" {
-            "unknown-variable"
+            Kind::UnknownVariable
         } else {
-            "unknown-term"
+            Kind::UnknownTerm
         },
         location,
         format!("unknown {what} `{}`{place}", reference.spelling()),

@@ -12,7 +12,7 @@ use super::shape::{Shape, shape};
 use super::source_text::{SourceText, literals, missing_numbers};
 use super::{Input, KeyRef, Place};
 use crate::content::catalog::{Entry, MessageKey};
-use crate::diagnostics::{Diagnostic, Location, display_path};
+use crate::diagnostics::{Diagnostic, Kind, Location, display_path};
 use crate::i18n::ftl;
 use crate::i18n::refs::Reference;
 
@@ -25,7 +25,7 @@ pub(super) fn missing_file(input: &Input<'_>) -> Option<Diagnostic> {
     let path = crate::layout::translation_file(locale, guide);
     Some(
         Diagnostic::warning(
-            "missing",
+            Kind::Missing,
             Location::file(&path),
             format!(
                 "`{guide}` is not translated into {locale}: all {} messages are missing",
@@ -59,7 +59,7 @@ pub(super) fn missing(
         .unwrap_or_else(|| stub_place(place, entries, index, present));
     place.about(
         Diagnostic::warning(
-            "missing",
+            Kind::Missing,
             location,
             format!("`{id}` is not translated; readers see the source text"),
         )
@@ -181,12 +181,16 @@ pub(super) fn order(
         // Only a clear win counts: the swapped pairing must explain literals the kept one cannot.
         if swapped >= kept + 6 {
             let id = a.key.to_string();
-            if allowed(place.text, place.locate(&a.key.id).line, "order") {
+            if allowed(
+                place.text,
+                place.locate(&a.key.id).line,
+                Kind::Order.as_str(),
+            ) {
                 continue;
             }
             out.push(place.about(
                 Diagnostic::warning(
-                    "order",
+                    Kind::Order,
                     place.locate(&a.key.id),
                     format!(
                         "`{id}` and `{}` look swapped: each translation matches the other's source (numbers, literals, length)",
@@ -221,7 +225,7 @@ pub(super) fn obsolete(
         .map(|key| {
             place.about(
                 Diagnostic::warning(
-                    "obsolete",
+                    Kind::Obsolete,
                     place.locate(&key.id),
                     format!("`{key}` is not defined by the guide any more"),
                 )
@@ -262,7 +266,7 @@ pub(super) fn duplicates(place: &Place<'_>, resource: &FluentResource) -> Vec<Di
             };
             place.about(
                 Diagnostic::error(
-                    "duplicate-message",
+                    Kind::DuplicateMessage,
                     place.locate(&spelled),
                     format!("`{spelled}` is defined {count} times in this file"),
                 )

@@ -10,7 +10,7 @@ use super::shape::shape;
 use super::source_text::{SourceText, literals, missing_numbers, placeables};
 use super::{Place, SAME_AS_SOURCE};
 use crate::content::catalog::{Entry, MessageKey};
-use crate::diagnostics::{Diagnostic, Location};
+use crate::diagnostics::{Diagnostic, Kind, Location};
 use crate::i18n::lock::{Record, hash};
 use crate::i18n::refs::Reference;
 
@@ -40,8 +40,8 @@ impl Message<'_, '_> {
     }
 
     /// Whether the translator marked `kind` as intended for this message.
-    fn allows(&self, kind: &str) -> bool {
-        allowed(self.place.text, self.location().line, kind)
+    fn allows(&self, kind: Kind) -> bool {
+        allowed(self.place.text, self.location().line, kind.as_str())
     }
 }
 
@@ -60,7 +60,7 @@ pub(super) fn stale(
     Some(
         message.about(
             Diagnostic::warning(
-                "stale",
+                Kind::Stale,
                 message.location(),
                 format!(
                     "`{key}` may be outdated: its source changed from \"{}\" to \"{}\"",
@@ -89,7 +89,7 @@ pub(super) fn untracked(message: &Message<'_, '_>) -> Option<Diagnostic> {
     let key = &message.entry.key;
     Some(message.about(
         Diagnostic::warning(
-            "untracked",
+            Kind::Untracked,
             message.location(),
             format!("`{key}` has no record of the source text it was translated from"),
         )
@@ -123,7 +123,7 @@ pub(super) fn placeable_mismatch(message: &Message<'_, '_>) -> Option<Diagnostic
     let key = &message.entry.key;
     Some(message.about(
         Diagnostic::warning(
-            "placeable-mismatch",
+            Kind::PlaceableMismatch,
             message.location(),
             format!("`{key}` uses other terms or variables than the source: {}", parts.join("; ")),
         )
@@ -152,13 +152,13 @@ pub(super) fn literal_lost(message: &Message<'_, '_>) -> Option<Diagnostic> {
                 .map(|n| format!("the number `{n}`")),
         );
     }
-    if lost.is_empty() || message.allows("literal-lost") {
+    if lost.is_empty() || message.allows(Kind::LiteralLost) {
         return None;
     }
     let key = &message.entry.key;
     Some(message.about(
         Diagnostic::warning(
-            "literal-lost",
+            Kind::LiteralLost,
             message.location(),
             format!("`{key}` lacks {} from the source", lost.join(", ")),
         )
@@ -186,13 +186,13 @@ pub(super) fn incomplete(message: &Message<'_, '_>) -> Option<Diagnostic> {
     compare("link(s)", want.links, got.links);
     compare("code span(s)", want.code_spans, got.code_spans);
     compare("bold run(s)", want.strong, got.strong);
-    if lost.is_empty() || message.allows("incomplete") {
+    if lost.is_empty() || message.allows(Kind::Incomplete) {
         return None;
     }
     let key = &message.entry.key;
     Some(message.about(
         Diagnostic::warning(
-            "incomplete",
+            Kind::Incomplete,
             message.location(),
             format!("`{key}` may have lost content: {}", lost.join(", ")),
         )
@@ -230,12 +230,12 @@ pub(super) fn wrong_language(
         Some(attr) => attribute_of(block, attr)?,
     };
     let found = super::language::other_language(judge, &pattern_words(pattern), expected)?;
-    if message.allows("wrong-language") {
+    if message.allows(Kind::WrongLanguage) {
         return None;
     }
     Some(message.about(
         Diagnostic::warning(
-            "wrong-language",
+            Kind::WrongLanguage,
             message.location(),
             format!(
                 "`{key}` reads as {} text, not {}",
@@ -274,14 +274,14 @@ pub(super) fn unchanged(message: &Message<'_, '_>) -> Option<Diagnostic> {
                 }));
     if !identical
         || allowed(message.place.text, message.location().line, SAME_AS_SOURCE)
-        || message.allows("unchanged")
+        || message.allows(Kind::Unchanged)
     {
         return None;
     }
     let key = &message.entry.key;
     Some(message.about(
         Diagnostic::warning(
-            "unchanged",
+            Kind::Unchanged,
             message.location(),
             format!("`{key}` reads as the source text (terms and variables aside); is it translated?"),
         )

@@ -16,7 +16,7 @@ use super::ftl::find_entry;
 use super::lock::{Lock, Record, hash};
 use super::refs::Reference;
 use crate::content::catalog::{Entry, MessageKey};
-use crate::diagnostics::{Diagnostic, Location};
+use crate::diagnostics::{Diagnostic, Kind, Location};
 
 mod file_findings;
 mod findings;
@@ -367,7 +367,7 @@ pub fn shadowed_terms(
         .map(|name| {
             let spelled = format!("-{name}");
             Diagnostic::warning(
-                "duplicate-message",
+                Kind::DuplicateMessage,
                 find_entry(path, resource.source(), &spelled)
                     .unwrap_or_else(|| Location::file(path)),
                 format!(

@@ -1,0 +1,178 @@
+//! Every kind of finding stepdoc reports, defined once: its stable name (the `kind` of JSON
+//! reports and GitHub annotations), the stage that finds it, and a one-line meaning. The reference
+//! table in `docs/findings.md` is generated from this list and a test keeps the two equal
+//! (`STEPDOC_UPDATE_DOCS=1 cargo test findings_reference` rewrites it).
+
+use serde::Serialize;
+
+/// The stage of the pipeline that reports a kind; it groups the reference table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Area {
+    /// Reading files and YAML: `site.yaml`, `guide.yaml`, the lock.
+    Input,
+    /// The site configuration and the theme.
+    Site,
+    /// A guide's structure: ids, references, screenshots.
+    Guide,
+    /// Fluent files and the consistency of translations with their source.
+    Translation,
+    /// Rendering pages and checking their links.
+    Render,
+}
+
+impl Area {
+    pub const ALL: [Area; 5] = [
+        Area::Input,
+        Area::Site,
+        Area::Guide,
+        Area::Translation,
+        Area::Render,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Area::Input => "Reading input",
+            Area::Site => "Site and theme",
+            Area::Guide => "Guides",
+            Area::Translation => "Translations",
+            Area::Render => "Pages and links",
+        }
+    }
+}
+
+macro_rules! kinds {
+    ($($variant:ident = $name:literal, $area:ident, $meaning:literal;)*) => {
+        /// A kind of finding. Its name is stable: CI filters and translators' `allow` markers use it.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Kind {
+            $($variant,)*
+        }
+
+        impl Kind {
+            /// Every kind, in the order of the reference table.
+            pub const ALL: &'static [Kind] = &[$(Kind::$variant,)*];
+
+            /// The stable machine name, e.g. `duplicate-id`.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(Kind::$variant => $name,)*
+                }
+            }
+
+            /// The stage of the pipeline that reports it.
+            pub fn area(self) -> Area {
+                match self {
+                    $(Kind::$variant => Area::$area,)*
+                }
+            }
+
+            /// What the finding means, in one line (Markdown).
+            pub fn meaning(self) -> &'static str {
+                match self {
+                    $(Kind::$variant => $meaning,)*
+                }
+            }
+        }
+    };
+}
+
+kinds! {
+    Io = "io", Input, "a file or directory cannot be read or written (the operating system's reason is given)";
+    FileTooLarge = "file-too-large", Input, "an input file is larger than stepdoc reads (64 MiB)";
+    InvalidUtf8 = "invalid-utf8", Input, "a text file is not UTF-8";
+    YamlSyntax = "yaml-syntax", Input, "the YAML does not parse";
+    UnknownField = "unknown-field", Input, "a field or block kind that the format does not have (a typo, usually)";
+    MissingField = "missing-field", Input, "a required field is absent";
+    DuplicateKey = "duplicate-key", Input, "a key appears twice in one YAML mapping";
+    WrongType = "wrong-type", Input, "a value of the wrong type (a list where text is expected, …)";
+    LockInvalid = "lock-invalid", Input, "a line of a translation lock cannot be read; the translations it recorded count as untracked";
+    InvalidUrl = "invalid-url", Site, "`base_url` or a support address is not an absolute URL of an allowed scheme";
+    InvalidVariable = "invalid-variable", Site, "a site variable's name is not a Fluent identifier";
+    InvalidLocale = "invalid-locale", Site, "a locale that is not a BCP 47 tag, or not one of the site's languages";
+    MissingTheme = "missing-theme", Site, "the theme named in `site.yaml` does not exist";
+    MissingThemeStrings = "missing-theme-strings", Site, "the theme has no strings for a locale of the site; English is shown";
+    Template = "template", Site, "a theme template does not parse or fails to render";
+    InvalidId = "invalid-id", Guide, "an id (guide directory, section, step, value) is not lowercase ASCII letters, digits and hyphens";
+    DuplicateId = "duplicate-id", Guide, "two sections, steps, values or columns share an id";
+    MissingFile = "missing-file", Guide, "a guide directory has no `guide.yaml`";
+    InvalidDate = "invalid-date", Guide, "`updated` is not a date written `YYYY-MM-DD`";
+    UnknownReference = "unknown-reference", Guide, "a step collects a value, or a table cell names a column, that the guide does not define";
+    TooDeep = "too-deep", Guide, "a substep has substeps of its own";
+    InvalidPath = "invalid-path", Guide, "a screenshot path leaves the guide's `images/` directory or is not a relative path";
+    MissingImage = "missing-image", Guide, "a screenshot file does not exist";
+    MissingAlt = "missing-alt", Guide, "a screenshot has no alternative text";
+    FtlSyntax = "ftl-syntax", Translation, "a Fluent file, or a text of `guide.yaml`, does not parse as Fluent; the entry is skipped";
+    NotATerm = "not-a-term", Translation, "`terms.ftl` defines a message; it holds terms (`-name = …`) only";
+    UnknownTerm = "unknown-term", Translation, "a term is referenced but defined nowhere";
+    UnknownVariable = "unknown-variable", Translation, "a variable is referenced but `site.yaml` does not define it";
+    DuplicateMessage = "duplicate-message", Translation, "an id defined twice in a file (error), or a glossary term redefined in a guide file (warning)";
+    Missing = "missing", Translation, "a message of the guide has no translation; located at its stub, or where the stub belongs";
+    Obsolete = "obsolete", Translation, "a translation of a message the guide no longer has";
+    Stale = "stale", Translation, "the source changed after the translation was recorded (JSON: `old_source`, `new_source`)";
+    Untracked = "untracked", Translation, "a translation with no lock record: nothing tells which source text it was made from";
+    PlaceableMismatch = "placeable-mismatch", Translation, "terms or variables of the source missing or extra";
+    LiteralLost = "literal-lost", Translation, "a URL, link destination, email, code span or number of the source is missing";
+    Incomplete = "incomplete", Translation, "fewer sentences, paragraphs, list items, links, code spans or bold runs than the source";
+    Unchanged = "unchanged", Translation, "the translation reads as the source text: not yet translated";
+    WrongLanguage = "wrong-language", Translation, "the translator's own words read as another of the site's languages";
+    Order = "order", Translation, "two consecutive steps' translations look swapped";
+    Fluent = "fluent", Render, "a message cannot be formatted when the page is rendered";
+    BrokenLink = "broken-link", Render, "a link or anchor points at a page or id that the site does not have";
+}
+
+impl Kind {
+    /// The kind named `name`, if there is one.
+    pub fn from_name(name: &str) -> Option<Kind> {
+        Kind::ALL.iter().copied().find(|k| k.as_str() == name)
+    }
+}
+
+impl std::fmt::Display for Kind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Kind {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl PartialEq<&str> for Kind {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+/// The reference table of every kind, grouped by area (the body of `docs/findings.md`).
+pub fn reference_markdown() -> String {
+    let mut out = String::new();
+    for area in Area::ALL {
+        out.push_str(&format!(
+            "\n## {}\n\n| kind | meaning |\n|---|---|\n",
+            area.title()
+        ));
+        for kind in Kind::ALL.iter().filter(|k| k.area() == area) {
+            out.push_str(&format!("| `{}` | {} |\n", kind.as_str(), kind.meaning()));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_unique_and_round_trip() {
+        let mut names: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), Kind::ALL.len());
+        for kind in Kind::ALL {
+            assert_eq!(Kind::from_name(kind.as_str()), Some(*kind));
+        }
+        assert_eq!(Kind::from_name("no-such-kind"), None);
+    }
+}
