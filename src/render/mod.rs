@@ -182,7 +182,9 @@ pub fn finish(
 ) -> Result<Rendered, Diagnostics> {
     let t0 = std::time::Instant::now();
     // Pages that list guides, from the cards and page list of the whole site.
-    listing::render_listings(site, base, &mut delta, locales, sink, &mut diagnostics);
+    diagnostics.extend(listing::render_listings(
+        site, base, &mut delta, locales, sink,
+    ));
     if sink.is_some() {
         delta.search = BTreeMap::new();
     }
