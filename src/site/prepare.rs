@@ -106,14 +106,8 @@ fn read_translation(root: &Path, path: &Path) -> Result<Option<String>, Diagnost
 pub fn prepare_guide_with(
     shared: &Shared<'_>,
     loaded: LoadedGuide,
-    mut read_ahead: BTreeMap<String, String>,
+    read_ahead: BTreeMap<String, String>,
 ) -> (Option<GuideData>, Diagnostics) {
-    let Shared {
-        root,
-        config,
-        terms,
-        locks,
-    } = *shared;
     let mut diagnostics = Diagnostics::new();
     let source_locale = loaded.guide.source_locale.as_str().to_owned();
     let entries = catalog::entries(&loaded.guide);
@@ -121,28 +115,18 @@ pub fn prepare_guide_with(
     for d in errors {
         diagnostics.push(d);
     }
-    let Some(source_terms) = terms.get(&source_locale) else {
+    let Some(source_terms) = shared.terms.get(&source_locale) else {
         // The unknown source locale was reported by validation.
         return (None, diagnostics);
     };
-    let by_key: BTreeMap<&MessageKey, &catalog::Entry<'_>> =
-        entries.iter().map(|e| (&e.key, e)).collect();
-    for (key, refs) in source::all_references(&source.resource) {
-        let Some(entry) = by_key.get(&key) else {
-            continue;
-        };
-        for reference in refs {
-            if !is_known(&reference, source_terms, config) {
-                let location = source::locate_in_yaml(
-                    &loaded.path,
-                    &loaded.source,
-                    entry.text,
-                    &reference.spelling(),
-                );
-                diagnostics.push(unknown_reference(location, &reference, Some(&key)));
-            }
-        }
-    }
+    check_source_refs(
+        shared.config,
+        &loaded,
+        &entries,
+        &source.resource,
+        source_terms,
+        &mut diagnostics,
+    );
     let source_bundle = new_bundle(
         &source_locale,
         &[
@@ -150,95 +134,21 @@ pub fn prepare_guide_with(
             Arc::clone(&source.resource),
         ],
     );
-    let mut translations = BTreeMap::new();
-    for locale in config.locales.iter().filter(|l| **l != source_locale) {
-        let path = Path::new(crate::layout::LOCALES_DIR)
-            .join(locale)
-            .join(format!("{}.ftl", loaded.id));
-        let text = match read_ahead.remove(locale) {
-            Some(text) => text,
-            None => match read_translation(root, &path) {
-                Ok(Some(text)) => text,
-                Ok(None) => continue,
-                Err(d) => {
-                    diagnostics.push(d);
-                    continue;
-                }
-            },
-        };
-        let (resource, errors) = ftl::parse(&path, text);
-        for d in errors {
-            diagnostics.push(d.about(locale, &loaded.id, None));
-        }
-        let resource = Arc::new(resource);
-        if let Some(locale_terms) = terms.get(locale) {
-            check_translation_refs(
-                (locale, &loaded.id),
-                &path,
-                &resource,
-                locale_terms,
-                config,
-                &mut diagnostics,
-            );
-            for d in consistency::shadowed_terms(&path, &resource, locale_terms, locale, &loaded.id)
-            {
-                diagnostics.push(d);
-            }
-            let bundle = new_bundle(
-                locale,
-                &[Arc::clone(&locale_terms.resource), Arc::clone(&resource)],
-            );
-            translations.insert(
-                locale.clone(),
-                Translation {
-                    path,
-                    resource,
-                    bundle,
-                    formatted: rustc_hash::FxHashMap::default(),
-                    untranslated: rustc_hash::FxHashSet::default(),
-                },
-            );
-        }
-    }
-    let args = crate::i18n::bundle::args(&config.variables);
+    let mut translations = read_translations(shared, &loaded, read_ahead, &mut diagnostics);
+    let args = crate::i18n::bundle::args(&shared.config.variables);
     let source_texts = consistency::source_texts(&entries, &source_bundle, &args);
-    let empty = Lock::default();
-    let language = consistency::language_judge(&config.locales);
-    let mut status = BTreeMap::new();
-    for locale in config.locales.iter().filter(|l| **l != source_locale) {
-        let outcome = consistency::check(&consistency::Input {
-            guide: &loaded.id,
-            locale,
-            entries: &entries,
-            source: &source_texts,
-            translation: translations
-                .get(locale)
-                .map(|t| consistency::TranslationFile {
-                    path: &t.path,
-                    resource: &t.resource,
-                    bundle: &t.bundle,
-                }),
-            lock: locks.get(locale).unwrap_or(&empty),
-            args: &args,
-            language: language.as_ref(),
-        });
-        for d in outcome.findings {
-            diagnostics.push(d);
-        }
-        if let Some(translation) = translations.get_mut(locale) {
-            translation.formatted = outcome.formatted;
-            translation.untranslated = outcome.untranslated;
-        }
-        status.insert(
-            locale.clone(),
-            LocaleStatus {
-                counts: outcome.counts,
-                stale: outcome.stale,
-            },
-        );
-    }
+    let status = check_consistency(
+        shared,
+        &loaded,
+        &entries,
+        &source_texts,
+        &args,
+        &mut translations,
+        &mut diagnostics,
+    );
     // Coverage: the consistency counts, and everything in the source locale.
-    let coverage = config
+    let coverage = shared
+        .config
         .locales
         .iter()
         .map(|locale| {
@@ -268,6 +178,147 @@ pub fn prepare_guide_with(
         }),
         diagnostics,
     )
+}
+
+/// Every term and variable the source text refers to must exist in the source locale's terms
+/// or the site's variables; an unknown one is located in `guide.yaml`.
+fn check_source_refs(
+    config: &Config,
+    loaded: &LoadedGuide,
+    entries: &[catalog::Entry<'_>],
+    source: &FluentResource,
+    source_terms: &Terms,
+    diagnostics: &mut Diagnostics,
+) {
+    let by_key: BTreeMap<&MessageKey, &catalog::Entry<'_>> =
+        entries.iter().map(|e| (&e.key, e)).collect();
+    for (key, refs) in source::all_references(source) {
+        let Some(entry) = by_key.get(&key) else {
+            continue;
+        };
+        for reference in refs {
+            if !is_known(&reference, source_terms, config) {
+                let location = source::locate_in_yaml(
+                    &loaded.path,
+                    &loaded.source,
+                    entry.text,
+                    &reference.spelling(),
+                );
+                diagnostics.push(unknown_reference(location, &reference, Some(&key)));
+            }
+        }
+    }
+}
+
+/// The guide's translation files (read ahead, or read here), parsed, their references checked
+/// and bundled with their locale's terms, by locale. A locale without a file has no entry.
+fn read_translations(
+    shared: &Shared<'_>,
+    loaded: &LoadedGuide,
+    mut read_ahead: BTreeMap<String, String>,
+    diagnostics: &mut Diagnostics,
+) -> BTreeMap<String, Translation> {
+    let source_locale = loaded.guide.source_locale.as_str();
+    let mut translations = BTreeMap::new();
+    for locale in shared.config.locales.iter().filter(|l| *l != source_locale) {
+        let path = crate::layout::translation_file(locale, &loaded.id);
+        let text = match read_ahead.remove(locale) {
+            Some(text) => text,
+            None => match read_translation(shared.root, &path) {
+                Ok(Some(text)) => text,
+                Ok(None) => continue,
+                Err(d) => {
+                    diagnostics.push(d);
+                    continue;
+                }
+            },
+        };
+        let (resource, errors) = ftl::parse(&path, text);
+        for d in errors {
+            diagnostics.push(d.about(locale, &loaded.id, None));
+        }
+        let resource = Arc::new(resource);
+        let Some(locale_terms) = shared.terms.get(locale) else {
+            continue;
+        };
+        check_translation_refs(
+            (locale, &loaded.id),
+            &path,
+            &resource,
+            locale_terms,
+            shared.config,
+            diagnostics,
+        );
+        for d in consistency::shadowed_terms(&path, &resource, locale_terms, locale, &loaded.id) {
+            diagnostics.push(d);
+        }
+        let bundle = new_bundle(
+            locale,
+            &[Arc::clone(&locale_terms.resource), Arc::clone(&resource)],
+        );
+        translations.insert(
+            locale.clone(),
+            Translation {
+                path,
+                resource,
+                bundle,
+                formatted: rustc_hash::FxHashMap::default(),
+                untranslated: rustc_hash::FxHashSet::default(),
+            },
+        );
+    }
+    translations
+}
+
+/// Each translation compared with the source (see `i18n::consistency`): its findings pushed,
+/// its formatted and untranslated messages kept in `translations`, its counts returned by
+/// locale (every locale but the source's, with a file or without).
+fn check_consistency(
+    shared: &Shared<'_>,
+    loaded: &LoadedGuide,
+    entries: &[catalog::Entry<'_>],
+    source_texts: &[consistency::SourceText],
+    args: &fluent_bundle::FluentArgs<'_>,
+    translations: &mut BTreeMap<String, Translation>,
+    diagnostics: &mut Diagnostics,
+) -> BTreeMap<String, LocaleStatus> {
+    let source_locale = loaded.guide.source_locale.as_str();
+    let empty = Lock::default();
+    let language = consistency::language_judge(&shared.config.locales);
+    let mut status = BTreeMap::new();
+    for locale in shared.config.locales.iter().filter(|l| *l != source_locale) {
+        let outcome = consistency::check(&consistency::Input {
+            guide: &loaded.id,
+            locale,
+            entries,
+            source: source_texts,
+            translation: translations
+                .get(locale)
+                .map(|t| consistency::TranslationFile {
+                    path: &t.path,
+                    resource: &t.resource,
+                    bundle: &t.bundle,
+                }),
+            lock: shared.locks.get(locale).unwrap_or(&empty),
+            args,
+            language: language.as_ref(),
+        });
+        for d in outcome.findings {
+            diagnostics.push(d);
+        }
+        if let Some(translation) = translations.get_mut(locale) {
+            translation.formatted = outcome.formatted;
+            translation.untranslated = outcome.untranslated;
+        }
+        status.insert(
+            locale.clone(),
+            LocaleStatus {
+                counts: outcome.counts,
+                stale: outcome.stale,
+            },
+        );
+    }
+    status
 }
 
 fn check_translation_refs(
