@@ -1,25 +1,13 @@
 //! The catalog: every translatable text a guide's structure defines, under a message id derived
 //! from the structure's ids (never from positions), in document order.
 //!
-//! | structure                | message id                 | attributes                         |
-//! |--------------------------|----------------------------|------------------------------------|
-//! | title, summary, audience, keywords, intro | `title`, …    |                                    |
-//! | fact                     | `fact-<id>` (value)        | `.label`                           |
-//! | prerequisite             | `prereq-<id>`              |                                    |
-//! | section                  | `section-<id>` (title)     | `.intro` `.note` `.tip` `.warning` |
-//! | step / substep           | `step-<id>` (text)         | `.details` `.note` `.tip` `.warning` `.alt` |
-//! | troubleshooting          | `trouble-<id>`             | `.when` `.do`                      |
-//! | table                    | `table-<id>`               | `.intro`, `.col-<column>`          |
-//! | table row                | `row-<table>-<row>`        | `.<column>` per cell               |
-//! | list / group / item      | `list-<id>`, `group-<list>-<group>`, `item-<list>-<item>` | `.intro` on the list |
-//! | definitions / entry      | `defs-<id>`, `def-<defs>-<entry>` (text) | `.intro`; `.term`    |
-//! | text block               | `text-<id>`                |                                    |
-//! | collect / value          | `collect` (title), `value-<id>` (label) | `.intro`; `.hint`     |
+//! Ids come from the one scheme of `ids.rs` (its `TABLE` is the list for people).
 
 use std::fmt;
 
 use serde::Serialize;
 
+use super::ids::{Attr, Part};
 use super::model::{Block, Guide, Step, Text};
 
 /// How a message's text is rendered.
@@ -77,95 +65,107 @@ struct Builder<'g> {
 }
 
 impl<'g> Builder<'g> {
-    fn value(&mut self, id: String, text: &'g Text, format: Format) {
+    fn value(&mut self, part: Part<'_>, text: &'g Text, format: Format) {
         self.entries.push(Entry {
-            key: MessageKey::value(id),
+            key: part.key(),
             text,
             format,
         });
     }
 
-    fn attr(&mut self, id: &str, attr: &str, text: &'g Text, format: Format) {
+    fn attr(&mut self, part: Part<'_>, attr: Attr<'_>, text: &'g Text, format: Format) {
         self.entries.push(Entry {
-            key: MessageKey::attr(id, attr),
+            key: part.attr(attr),
             text,
             format,
         });
     }
 
-    fn opt_attr(&mut self, id: &str, attr: &str, text: Option<&'g Text>, format: Format) {
+    fn opt_value(&mut self, part: Part<'_>, text: Option<&'g Text>, format: Format) {
         if let Some(text) = text {
-            self.attr(id, attr, text, format);
+            self.value(part, text, format);
+        }
+    }
+
+    fn opt_attr(&mut self, part: Part<'_>, attr: Attr<'_>, text: Option<&'g Text>, format: Format) {
+        if let Some(text) = text {
+            self.attr(part, attr, text, format);
         }
     }
 
     fn step(&mut self, step: &'g Step) {
-        let id = format!("step-{}", step.id.as_str());
-        self.value(id.clone(), &step.text, Format::Inline);
-        self.opt_attr(&id, "details", step.details.as_ref(), Format::Block);
+        let part = Part::Step(step.id.as_str());
+        self.value(part, &step.text, Format::Inline);
+        self.opt_attr(part, Attr::Details, step.details.as_ref(), Format::Block);
         for (kind, text) in step.admonitions() {
-            self.attr(&id, kind, text, Format::Block);
+            self.attr(part, Attr::Admonition(kind), text, Format::Block);
         }
-        self.opt_attr(&id, "alt", step.alt.as_ref(), Format::Inline);
+        self.opt_attr(part, Attr::Alt, step.alt.as_ref(), Format::Inline);
         for substep in &step.substeps {
             self.step(substep);
         }
         for t in &step.troubleshooting {
-            let id = format!("trouble-{}", t.id.as_str());
-            self.attr(&id, "when", &t.when, Format::Inline);
-            self.attr(&id, "do", &t.remedy, Format::Block);
+            let part = Part::Trouble(t.id.as_str());
+            self.attr(part, Attr::When, &t.when, Format::Inline);
+            self.attr(part, Attr::Do, &t.remedy, Format::Block);
         }
     }
 
     fn block(&mut self, block: &'g Block) {
         match block {
             Block::Table(table) => {
-                let id = format!("table-{}", table.id.as_str());
-                self.opt_attr(&id, "intro", table.intro.as_ref(), Format::Block);
+                let part = Part::Table(table.id.as_str());
+                self.opt_attr(part, Attr::Intro, table.intro.as_ref(), Format::Block);
                 for column in &table.columns {
-                    let attr = format!("col-{}", column.id.as_str());
-                    self.attr(&id, &attr, &column.label, Format::Inline);
+                    let attr = Attr::Column(column.id.as_str());
+                    self.attr(part, attr, &column.label, Format::Inline);
                 }
                 for row in &table.rows {
-                    let row_id = format!("row-{}-{}", table.id.as_str(), row.id.as_str());
+                    let part = Part::Row {
+                        table: table.id.as_str(),
+                        row: row.id.as_str(),
+                    };
                     for column in &table.columns {
-                        if let Some(cell) = row.cells.get(column.id.as_str()) {
-                            self.attr(&row_id, column.id.as_str(), cell, Format::Inline);
-                        }
+                        let cell = row.cells.get(column.id.as_str());
+                        self.opt_attr(part, Attr::Cell(column.id.as_str()), cell, Format::Inline);
                     }
                 }
             }
             Block::List(list) => {
-                let id = format!("list-{}", list.id.as_str());
-                self.opt_attr(&id, "intro", list.intro.as_ref(), Format::Block);
-                for item in &list.items {
-                    let item_id = format!("item-{}-{}", list.id.as_str(), item.id.as_str());
-                    self.value(item_id, &item.text, Format::Inline);
+                let part = Part::List(list.id.as_str());
+                self.opt_attr(part, Attr::Intro, list.intro.as_ref(), Format::Block);
+                let item = |item: &'g super::model::Item| Part::Item {
+                    list: list.id.as_str(),
+                    item: item.id.as_str(),
+                };
+                for i in &list.items {
+                    self.value(item(i), &i.text, Format::Inline);
                 }
                 for group in &list.groups {
-                    let group_id = format!("group-{}-{}", list.id.as_str(), group.id.as_str());
-                    self.value(group_id, &group.title, Format::Inline);
-                    for item in &group.items {
-                        let item_id = format!("item-{}-{}", list.id.as_str(), item.id.as_str());
-                        self.value(item_id, &item.text, Format::Inline);
+                    let part = Part::Group {
+                        list: list.id.as_str(),
+                        group: group.id.as_str(),
+                    };
+                    self.value(part, &group.title, Format::Inline);
+                    for i in &group.items {
+                        self.value(item(i), &i.text, Format::Inline);
                     }
                 }
             }
             Block::Definitions(defs) => {
-                let id = format!("defs-{}", defs.id.as_str());
-                self.opt_attr(&id, "intro", defs.intro.as_ref(), Format::Block);
+                let part = Part::Definitions(defs.id.as_str());
+                self.opt_attr(part, Attr::Intro, defs.intro.as_ref(), Format::Block);
                 for entry in &defs.entries {
-                    let entry_id = format!("def-{}-{}", defs.id.as_str(), entry.id.as_str());
-                    self.value(entry_id.clone(), &entry.text, Format::Block);
-                    self.attr(&entry_id, "term", &entry.term, Format::Inline);
+                    let part = Part::Definition {
+                        defs: defs.id.as_str(),
+                        entry: entry.id.as_str(),
+                    };
+                    self.value(part, &entry.text, Format::Block);
+                    self.attr(part, Attr::Term, &entry.term, Format::Inline);
                 }
             }
             Block::Text(text) => {
-                self.value(
-                    format!("text-{}", text.id.as_str()),
-                    &text.text,
-                    Format::Block,
-                );
+                self.value(Part::Text(text.id.as_str()), &text.text, Format::Block);
             }
         }
     }
@@ -176,35 +176,26 @@ pub fn entries(guide: &Guide) -> Vec<Entry<'_>> {
     let mut b = Builder {
         entries: Vec::new(),
     };
-    b.value("title".into(), &guide.title, Format::Inline);
-    b.value("summary".into(), &guide.summary, Format::Inline);
-    if let Some(audience) = &guide.audience {
-        b.value("audience".into(), audience, Format::Inline);
-    }
-    if let Some(keywords) = &guide.keywords {
-        b.value("keywords".into(), keywords, Format::Inline);
-    }
-    if let Some(intro) = &guide.intro {
-        b.value("intro".into(), intro, Format::Block);
-    }
+    b.value(Part::Title, &guide.title, Format::Inline);
+    b.value(Part::Summary, &guide.summary, Format::Inline);
+    b.opt_value(Part::Audience, guide.audience.as_ref(), Format::Inline);
+    b.opt_value(Part::Keywords, guide.keywords.as_ref(), Format::Inline);
+    b.opt_value(Part::Intro, guide.intro.as_ref(), Format::Block);
     for fact in &guide.facts {
-        let id = format!("fact-{}", fact.id.as_str());
-        b.value(id.clone(), &fact.value, Format::Inline);
-        b.attr(&id, "label", &fact.label, Format::Inline);
+        let part = Part::Fact(fact.id.as_str());
+        b.value(part, &fact.value, Format::Inline);
+        b.attr(part, Attr::Label, &fact.label, Format::Inline);
     }
     for prerequisite in &guide.prerequisites {
-        b.value(
-            format!("prereq-{}", prerequisite.id.as_str()),
-            &prerequisite.text,
-            Format::Block,
-        );
+        let part = Part::Prerequisite(prerequisite.id.as_str());
+        b.value(part, &prerequisite.text, Format::Block);
     }
     for section in &guide.sections {
-        let id = format!("section-{}", section.id.as_str());
-        b.value(id.clone(), &section.title, Format::Inline);
-        b.opt_attr(&id, "intro", section.intro.as_ref(), Format::Block);
+        let part = Part::Section(section.id.as_str());
+        b.value(part, &section.title, Format::Inline);
+        b.opt_attr(part, Attr::Intro, section.intro.as_ref(), Format::Block);
         for (kind, text) in section.admonitions() {
-            b.attr(&id, kind, text, Format::Block);
+            b.attr(part, Attr::Admonition(kind), text, Format::Block);
         }
         for step in &section.steps {
             b.step(step);
@@ -214,12 +205,17 @@ pub fn entries(guide: &Guide) -> Vec<Entry<'_>> {
         }
     }
     if let Some(collect) = &guide.collect {
-        b.value("collect".into(), &collect.title, Format::Inline);
-        b.opt_attr("collect", "intro", collect.intro.as_ref(), Format::Block);
+        b.value(Part::Collect, &collect.title, Format::Inline);
+        b.opt_attr(
+            Part::Collect,
+            Attr::Intro,
+            collect.intro.as_ref(),
+            Format::Block,
+        );
         for value in &collect.values {
-            let id = format!("value-{}", value.id.as_str());
-            b.value(id.clone(), &value.label, Format::Inline);
-            b.opt_attr(&id, "hint", value.hint.as_ref(), Format::Inline);
+            let part = Part::Value(value.id.as_str());
+            b.value(part, &value.label, Format::Inline);
+            b.opt_attr(part, Attr::Hint, value.hint.as_ref(), Format::Inline);
         }
     }
     b.entries

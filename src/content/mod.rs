@@ -3,6 +3,7 @@
 
 pub mod catalog;
 pub mod dimensions;
+pub mod ids;
 pub mod images;
 pub mod model;
 pub mod validate;

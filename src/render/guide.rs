@@ -11,8 +11,9 @@ use super::view::{
     ValueView,
 };
 use crate::content::catalog::MessageKey;
+use crate::content::ids::{Attr, Part};
 use crate::content::images;
-use crate::content::model::{Block, Guide, Step};
+use crate::content::model::{Block, Collect, Definitions, Guide, List, Section, Step, Table};
 use crate::theme::Strings;
 
 /// An image a page uses: the file to publish (relative to the guide directory as built,
@@ -38,40 +39,11 @@ pub fn build(
     l: &mut Localizer<'_>,
     media: &mut Vec<MediaFile>,
 ) -> GuideView {
-    let v = |id: &str| MessageKey::value(id);
-    let a = |id: &str, attr: &str| MessageKey::attr(id, attr);
-
-    // Step numbers first, so collect values can link to the steps that collect them. One
-    // numbering runs through the whole guide (it does not restart per section), so "step 4"
-    // names one step of the page and every reference to it is unambiguous.
-    let mut numbers: BTreeMap<String, String> = BTreeMap::new();
-    let all_steps = guide.sections.iter().flat_map(|section| &section.steps);
-    for (i, step) in all_steps.enumerate() {
-        let n = (i + 1).to_string();
-        for (j, sub) in step.substeps.iter().enumerate() {
-            numbers.insert(sub.id.as_str().to_owned(), format!("{n}.{}", j + 1));
-        }
-        numbers.insert(step.id.as_str().to_owned(), n);
-    }
+    let numbers = step_numbers(guide);
     let source_locale = guide.source_locale.as_str();
-    let value_links: BTreeMap<String, LinkView> = guide
-        .collect
-        .iter()
-        .flat_map(|c| c.values.iter())
-        .map(|value| {
-            let id = value.id.as_str().to_owned();
-            let label = l.plain(&v(&format!("value-{id}")));
-            let link = LinkView {
-                href: format!("#value-{id}"),
-                label: label.text,
-                lang: label.fallback.then(|| source_locale.to_owned()),
-            };
-            (id, link)
-        })
-        .collect();
-
-    let title_plain = l.plain(&v("title")).text;
-    let summary_plain = l.plain(&v("summary")).text;
+    let value_links = value_links(guide, source_locale, l);
+    let title_plain = l.plain(&Part::Title.key()).text;
+    let summary_plain = l.plain(&Part::Summary.key()).text;
     let mut builder = StepBuilder {
         cx,
         numbers: &numbers,
@@ -84,57 +56,41 @@ pub fn build(
     let sections: Vec<SectionView> = guide
         .sections
         .iter()
-        .map(|section| {
-            let id = format!("section-{}", section.id.as_str());
-            SectionView {
-                anchor: id.clone(),
-                title: l.inline(&v(&id)),
-                collapsed: section.collapsed,
-                intro: section.intro.as_ref().map(|_| l.block(&a(&id, "intro"))),
-                admonitions: section
-                    .admonitions()
-                    .map(|(kind, _)| admonition(cx.strings, l, kind, &a(&id, kind)))
-                    .collect(),
-                steps: section
-                    .steps
-                    .iter()
-                    .map(|step| builder.step(step, l))
-                    .collect(),
-                blocks: section.blocks.iter().map(|b| block(b, cx, l)).collect(),
-            }
-        })
+        .map(|section| builder.section(section, l))
         .collect();
     let StepBuilder {
         collected_by,
         step_count,
         ..
     } = builder;
-
     GuideView {
         id: cx.guide_id.to_owned(),
-        title: l.inline(&v("title")),
+        title: l.inline(&Part::Title.key()),
         title_plain,
-        summary: l.inline(&v("summary")),
+        summary: l.inline(&Part::Summary.key()),
         summary_plain,
-        audience: guide.audience.as_ref().map(|_| l.inline(&v("audience"))),
+        audience: guide
+            .audience
+            .as_ref()
+            .map(|_| l.inline(&Part::Audience.key())),
         keywords: guide
             .keywords
             .as_ref()
-            .map(|_| l.plain(&v("keywords")).text),
+            .map(|_| l.plain(&Part::Keywords.key()).text),
         updated: guide
             .updated
             .as_ref()
             .map(|d| localized_date(cx.strings, d.as_str())),
-        intro: guide.intro.as_ref().map(|_| l.block(&v("intro"))),
+        intro: guide.intro.as_ref().map(|_| l.block(&Part::Intro.key())),
         facts: guide
             .facts
             .iter()
             .map(|fact| {
-                let id = format!("fact-{}", fact.id.as_str());
+                let part = Part::Fact(fact.id.as_str());
                 FactView {
                     id: fact.id.as_str().to_owned(),
-                    label: l.inline(&a(&id, "label")),
-                    value: l.inline(&v(&id)),
+                    label: l.inline(&part.attr(Attr::Label)),
+                    value: l.inline(&part.key()),
                 }
             })
             .collect(),
@@ -142,52 +98,104 @@ pub fn build(
             .prerequisites
             .iter()
             .map(|p| {
-                let id = format!("prereq-{}", p.id.as_str());
+                let part = Part::Prerequisite(p.id.as_str());
                 PrerequisiteView {
-                    html: l.block(&v(&id)),
-                    anchor: id,
+                    html: l.block(&part.key()),
+                    anchor: part.anchor(),
                 }
             })
             .collect(),
         sections,
-        collect: guide.collect.as_ref().map(|collect| CollectView {
-            title: l.inline(&v("collect")),
-            intro: collect
-                .intro
-                .as_ref()
-                .map(|_| l.block(&a("collect", "intro"))),
-            values: collect
-                .values
-                .iter()
-                .map(|value| {
-                    let id = format!("value-{}", value.id.as_str());
-                    let steps: Vec<StepRefView> = collected_by
-                        .get(value.id.as_str())
-                        .cloned()
-                        .unwrap_or_default()
-                        .into_iter()
-                        .map(|(anchor, number)| StepRefView {
-                            href: format!("#{anchor}"),
-                            label: cx
-                                .strings
-                                .get_with("step-label", &[("number", number.clone().into())]),
-                            number,
-                        })
-                        .collect();
-                    ValueView {
-                        label: l.inline(&v(&id)),
-                        hint: value.hint.as_ref().map(|_| l.inline(&a(&id, "hint"))),
-                        collected_in: (!steps.is_empty()).then(|| {
-                            cx.strings
-                                .get_with("collected-in", &[("count", steps.len().into())])
-                        }),
-                        steps,
-                        anchor: id,
-                    }
-                })
-                .collect(),
-        }),
+        collect: guide
+            .collect
+            .as_ref()
+            .map(|collect| collect_view(collect, &collected_by, cx.strings, l)),
         step_count,
+    }
+}
+
+/// Step numbers, by step id. One numbering runs through the whole guide (it does not restart
+/// per section), so "step 4" names one step of the page and every reference to it is
+/// unambiguous; substeps are numbered within their step ("4.2").
+fn step_numbers(guide: &Guide) -> BTreeMap<String, String> {
+    let mut numbers = BTreeMap::new();
+    let all_steps = guide.sections.iter().flat_map(|section| &section.steps);
+    for (i, step) in all_steps.enumerate() {
+        let n = (i + 1).to_string();
+        for (j, sub) in step.substeps.iter().enumerate() {
+            numbers.insert(sub.id.as_str().to_owned(), format!("{n}.{}", j + 1));
+        }
+        numbers.insert(step.id.as_str().to_owned(), n);
+    }
+    numbers
+}
+
+/// The link to each value to collect, by value id, for the steps that collect it.
+fn value_links(
+    guide: &Guide,
+    source_locale: &str,
+    l: &mut Localizer<'_>,
+) -> BTreeMap<String, LinkView> {
+    guide
+        .collect
+        .iter()
+        .flat_map(|c| c.values.iter())
+        .map(|value| {
+            let part = Part::Value(value.id.as_str());
+            let label = l.plain(&part.key());
+            let link = LinkView {
+                href: format!("#{}", part.anchor()),
+                label: label.text,
+                lang: label.fallback.then(|| source_locale.to_owned()),
+            };
+            (value.id.as_str().to_owned(), link)
+        })
+        .collect()
+}
+
+/// The values to collect, each with links to the steps that collect it.
+fn collect_view(
+    collect: &Collect,
+    collected_by: &BTreeMap<String, Vec<(String, String)>>,
+    strings: &Strings,
+    l: &mut Localizer<'_>,
+) -> CollectView {
+    CollectView {
+        title: l.inline(&Part::Collect.key()),
+        intro: collect
+            .intro
+            .as_ref()
+            .map(|_| l.block(&Part::Collect.attr(Attr::Intro))),
+        values: collect
+            .values
+            .iter()
+            .map(|value| {
+                let part = Part::Value(value.id.as_str());
+                let steps: Vec<StepRefView> = collected_by
+                    .get(value.id.as_str())
+                    .cloned()
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|(anchor, number)| StepRefView {
+                        href: format!("#{anchor}"),
+                        label: strings.get_with("step-label", &[("number", number.clone().into())]),
+                        number,
+                    })
+                    .collect();
+                ValueView {
+                    label: l.inline(&part.key()),
+                    hint: value
+                        .hint
+                        .as_ref()
+                        .map(|_| l.inline(&part.attr(Attr::Hint))),
+                    collected_in: (!steps.is_empty()).then(|| {
+                        strings.get_with("collected-in", &[("count", steps.len().into())])
+                    }),
+                    steps,
+                    anchor: part.anchor(),
+                }
+            })
+            .collect(),
     }
 }
 
@@ -203,15 +211,43 @@ struct StepBuilder<'a, 'c> {
 }
 
 impl StepBuilder<'_, '_> {
+    fn section(&mut self, section: &Section, l: &mut Localizer<'_>) -> SectionView {
+        let part = Part::Section(section.id.as_str());
+        let strings = self.cx.strings;
+        SectionView {
+            anchor: part.anchor(),
+            title: l.inline(&part.key()),
+            collapsed: section.collapsed,
+            intro: section
+                .intro
+                .as_ref()
+                .map(|_| l.block(&part.attr(Attr::Intro))),
+            admonitions: section
+                .admonitions()
+                .map(|(kind, _)| admonition(strings, l, kind, &part.attr(Attr::Admonition(kind))))
+                .collect(),
+            steps: section
+                .steps
+                .iter()
+                .map(|step| self.step(step, l))
+                .collect(),
+            blocks: section
+                .blocks
+                .iter()
+                .map(|b| block(b, self.cx, l))
+                .collect(),
+        }
+    }
+
     fn step(&mut self, step: &Step, l: &mut Localizer<'_>) -> StepView {
         self.step_count += 1;
-        let id = format!("step-{}", step.id.as_str());
+        let part = Part::Step(step.id.as_str());
+        let id = part.anchor();
         let number = self
             .numbers
             .get(step.id.as_str())
             .cloned()
             .unwrap_or_default();
-        let a = |attr: &str| MessageKey::attr(&id, attr);
         let image = step.image.as_ref().and_then(|image| {
             let name = image.as_str();
             let resolved = images::resolve(self.cx.images, name, l.locale, self.source_locale)?;
@@ -228,7 +264,7 @@ impl StepBuilder<'_, '_> {
                 source: resolved.rel,
                 output: output.clone(),
             });
-            let alt = step.alt.as_ref().map(|_| l.plain(&a("alt")));
+            let alt = step.alt.as_ref().map(|_| l.plain(&part.attr(Attr::Alt)));
             let (alt, alt_fallback) = alt.map_or((String::new(), false), |x| (x.text, x.fallback));
             let alt = if alt_fallback {
                 format!("{alt} ({})", l.untranslated_label)
@@ -263,11 +299,16 @@ impl StepBuilder<'_, '_> {
                 .cx
                 .strings
                 .get_with("step-label", &[("number", number.clone().into())]),
-            text: l.inline(&MessageKey::value(&id)),
-            details: step.details.as_ref().map(|_| l.block(&a("details"))),
+            text: l.inline(&part.key()),
+            details: step
+                .details
+                .as_ref()
+                .map(|_| l.block(&part.attr(Attr::Details))),
             admonitions: step
                 .admonitions()
-                .map(|(kind, _)| admonition(self.cx.strings, l, kind, &a(kind)))
+                .map(|(kind, _)| {
+                    admonition(self.cx.strings, l, kind, &part.attr(Attr::Admonition(kind)))
+                })
                 .collect(),
             image,
             substeps: step.substeps.iter().map(|s| self.step(s, l)).collect(),
@@ -275,11 +316,11 @@ impl StepBuilder<'_, '_> {
                 .troubleshooting
                 .iter()
                 .map(|t| {
-                    let tid = format!("trouble-{}", t.id.as_str());
+                    let part = Part::Trouble(t.id.as_str());
                     TroubleshootingView {
-                        when: l.inline(&MessageKey::attr(&tid, "when")),
-                        remedy: l.block(&MessageKey::attr(&tid, "do")),
-                        anchor: tid,
+                        when: l.inline(&part.attr(Attr::When)),
+                        remedy: l.block(&part.attr(Attr::Do)),
+                        anchor: part.anchor(),
                     }
                 })
                 .collect(),
@@ -308,96 +349,113 @@ fn admonition(
 
 fn block(block: &Block, cx: &ViewContext<'_>, l: &mut Localizer<'_>) -> BlockView {
     match block {
-        Block::Table(table) => {
-            let id = format!("table-{}", table.id.as_str());
-            BlockView::Table {
-                intro: table
-                    .intro
-                    .as_ref()
-                    .map(|_| l.block(&MessageKey::attr(&id, "intro"))),
-                columns: table
-                    .columns
-                    .iter()
-                    .map(|c| l.inline(&MessageKey::attr(&id, format!("col-{}", c.id.as_str()))))
-                    .collect(),
-                rows: table
-                    .rows
-                    .iter()
-                    .map(|row| {
-                        let row_id = format!("row-{}-{}", table.id.as_str(), row.id.as_str());
-                        table
-                            .columns
-                            .iter()
-                            .map(|c| {
-                                if row.cells.contains_key(c.id.as_str()) {
-                                    l.inline(&MessageKey::attr(&row_id, c.id.as_str()))
-                                } else {
-                                    String::new()
-                                }
-                            })
-                            .collect()
-                    })
-                    .collect(),
-                id: table.id.as_str().to_owned(),
-            }
-        }
-        Block::List(list) => {
-            let id = format!("list-{}", list.id.as_str());
-            let item = |l: &mut Localizer<'_>, item_id: &str| {
-                l.inline(&MessageKey::value(format!(
-                    "item-{}-{item_id}",
-                    list.id.as_str()
-                )))
-            };
-            BlockView::List {
-                intro: list
-                    .intro
-                    .as_ref()
-                    .map(|_| l.block(&MessageKey::attr(&id, "intro"))),
-                ordered: list.ordered,
-                items: list.items.iter().map(|i| item(l, i.id.as_str())).collect(),
-                groups: list
-                    .groups
-                    .iter()
-                    .map(|g| GroupView {
-                        title: l.inline(&MessageKey::value(format!(
-                            "group-{}-{}",
-                            list.id.as_str(),
-                            g.id.as_str()
-                        ))),
-                        items: g.items.iter().map(|i| item(l, i.id.as_str())).collect(),
-                    })
-                    .collect(),
-                id: list.id.as_str().to_owned(),
-            }
-        }
-        Block::Definitions(defs) => {
-            let id = format!("defs-{}", defs.id.as_str());
-            BlockView::Definitions {
-                intro: defs
-                    .intro
-                    .as_ref()
-                    .map(|_| l.block(&MessageKey::attr(&id, "intro"))),
-                entries: defs
-                    .entries
-                    .iter()
-                    .map(|e| {
-                        let eid = format!("def-{}-{}", defs.id.as_str(), e.id.as_str());
-                        DefinitionView {
-                            term: l.inline(&MessageKey::attr(&eid, "term")),
-                            html: l.block(&MessageKey::value(&eid)),
-                        }
-                    })
-                    .collect(),
-                id: defs.id.as_str().to_owned(),
-            }
-        }
+        Block::Table(table) => table_view(table, l),
+        Block::List(list) => list_view(list, l),
+        Block::Definitions(defs) => definitions_view(defs, l),
         Block::Text(text) => BlockView::Text {
             style: text.style.map(|s| s.as_str()),
             label: text.style.map(|s| cx.strings.get(s.as_str())),
-            html: l.block(&MessageKey::value(format!("text-{}", text.id.as_str()))),
+            html: l.block(&Part::Text(text.id.as_str()).key()),
             id: text.id.as_str().to_owned(),
         },
+    }
+}
+
+fn table_view(table: &Table, l: &mut Localizer<'_>) -> BlockView {
+    let part = Part::Table(table.id.as_str());
+    BlockView::Table {
+        intro: table
+            .intro
+            .as_ref()
+            .map(|_| l.block(&part.attr(Attr::Intro))),
+        columns: table
+            .columns
+            .iter()
+            .map(|c| l.inline(&part.attr(Attr::Column(c.id.as_str()))))
+            .collect(),
+        rows: table
+            .rows
+            .iter()
+            .map(|row| {
+                let row_part = Part::Row {
+                    table: table.id.as_str(),
+                    row: row.id.as_str(),
+                };
+                table
+                    .columns
+                    .iter()
+                    .map(|c| {
+                        if row.cells.contains_key(c.id.as_str()) {
+                            l.inline(&row_part.attr(Attr::Cell(c.id.as_str())))
+                        } else {
+                            String::new()
+                        }
+                    })
+                    .collect()
+            })
+            .collect(),
+        id: table.id.as_str().to_owned(),
+    }
+}
+
+fn list_view(list: &List, l: &mut Localizer<'_>) -> BlockView {
+    let part = Part::List(list.id.as_str());
+    let item = |l: &mut Localizer<'_>, item: &str| {
+        l.inline(
+            &Part::Item {
+                list: list.id.as_str(),
+                item,
+            }
+            .key(),
+        )
+    };
+    BlockView::List {
+        intro: list
+            .intro
+            .as_ref()
+            .map(|_| l.block(&part.attr(Attr::Intro))),
+        ordered: list.ordered,
+        items: list.items.iter().map(|i| item(l, i.id.as_str())).collect(),
+        groups: list
+            .groups
+            .iter()
+            .map(|g| GroupView {
+                title: l.inline(
+                    &Part::Group {
+                        list: list.id.as_str(),
+                        group: g.id.as_str(),
+                    }
+                    .key(),
+                ),
+                items: g.items.iter().map(|i| item(l, i.id.as_str())).collect(),
+            })
+            .collect(),
+        id: list.id.as_str().to_owned(),
+    }
+}
+
+fn definitions_view(defs: &Definitions, l: &mut Localizer<'_>) -> BlockView {
+    let part = Part::Definitions(defs.id.as_str());
+    BlockView::Definitions {
+        intro: defs
+            .intro
+            .as_ref()
+            .map(|_| l.block(&part.attr(Attr::Intro))),
+        entries: defs
+            .entries
+            .iter()
+            .map(|e| {
+                let entry = Part::Definition {
+                    defs: defs.id.as_str(),
+                    entry: e.id.as_str(),
+                };
+                DefinitionView {
+                    term: l.inline(&entry.attr(Attr::Term)),
+                    html: l.block(&entry.key()),
+                }
+            })
+            .collect(),
+        id: defs.id.as_str().to_owned(),
     }
 }
 

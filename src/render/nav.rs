@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::markdown;
-use crate::content::catalog::MessageKey;
+use crate::content::ids::Part;
 use crate::i18n::bundle;
 use crate::site::Site;
 
@@ -88,7 +88,7 @@ pub(super) fn neighbours(
     let link = |i: usize| {
         let guide = &site.guides[i];
         let args = bundle::args(&site.config.variables);
-        let key = MessageKey::value("title");
+        let key = Part::Title.key();
         let mut errors = Vec::new();
         let text = guide
             .translations

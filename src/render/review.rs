@@ -80,7 +80,7 @@ fn title(site: &Site, g: &GuideData) -> String {
     let mut errors = Vec::new();
     let text = format(
         &g.source_bundle,
-        &catalog::MessageKey::value("title"),
+        &crate::content::ids::Part::Title.key(),
         &args,
         &mut errors,
     )

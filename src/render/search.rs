@@ -4,7 +4,7 @@
 
 use super::localize::Localizer;
 use super::{Fragment, Piece};
-use crate::content::catalog::MessageKey;
+use crate::content::ids::{Attr, Part};
 use crate::content::model::{Guide, Step};
 
 /// One page's search entries as JSON array elements (comma-separated, no brackets), written
@@ -14,11 +14,11 @@ use crate::content::model::{Guide, Step};
 /// heading's words (summary, details, notes), and the language of the text.
 pub fn fragment(guide_id: &str, guide: &Guide, title: &str, l: &mut Localizer<'_>) -> Vec<u8> {
     let mut out = Vec::with_capacity(4096);
-    let summary = l.plain(&MessageKey::value("summary"));
+    let summary = l.plain(&Part::Summary.key());
     let keywords = guide
         .keywords
         .as_ref()
-        .map(|_| l.plain(&MessageKey::value("keywords")).text)
+        .map(|_| l.plain(&Part::Keywords.key()).text)
         .unwrap_or_default();
     let text = format!("{} {keywords}", summary.text);
     push_entry(
@@ -45,21 +45,17 @@ fn step_entries(
     l: &mut Localizer<'_>,
     out: &mut Vec<u8>,
 ) {
-    let id = format!("step-{}", step.id.as_str());
-    let text = l.plain(&MessageKey::value(&id));
+    let part = Part::Step(step.id.as_str());
+    let id = part.anchor();
+    let text = l.plain(&part.key());
     let mut body = String::new();
-    for (attr, present) in [
-        ("details", step.details.is_some()),
-        ("note", step.note.is_some()),
-        ("tip", step.tip.is_some()),
-        ("warning", step.warning.is_some()),
-    ] {
-        if present {
-            if !body.is_empty() {
-                body.push(' ');
-            }
-            body.push_str(&l.plain(&MessageKey::attr(&id, attr)).text);
+    let details = step.details.as_ref().map(|_| Attr::Details);
+    let admonitions = step.admonitions().map(|(kind, _)| Attr::Admonition(kind));
+    for attr in details.into_iter().chain(admonitions) {
+        if !body.is_empty() {
+            body.push(' ');
         }
+        body.push_str(&l.plain(&part.attr(attr)).text);
     }
     push_entry(
         out,

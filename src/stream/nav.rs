@@ -12,7 +12,8 @@ use rayon::prelude::*;
 use serde::Deserialize;
 
 use crate::config::Config;
-use crate::content::catalog::{self, MessageKey};
+use crate::content::catalog;
+use crate::content::ids::Part;
 use crate::content::model::{Id, Text};
 use crate::i18n::bundle;
 use crate::i18n::terms::Terms;
@@ -136,7 +137,7 @@ impl Skim {
         let source_locale = head.source_locale.as_str().to_owned();
         let source_terms = terms.get(&source_locale)?;
         let args = bundle::args(&config.variables);
-        let key = MessageKey::value("title");
+        let key = Part::Title.key();
         // Most titles are plain text: formatting them would give back the same text.
         let source_title = match plain_pattern(head.title.as_str()) {
             Some(plain) => plain.to_owned(),
@@ -253,7 +254,7 @@ fn head_lines(source: &str) -> Option<String> {
 /// A bundle holding the source locale's terms and the guide's title as written in its YAML.
 fn source_title(head: &Head, terms: &Terms) -> bundle::Bundle {
     let entries = [catalog::Entry {
-        key: MessageKey::value("title"),
+        key: Part::Title.key(),
         text: &head.title,
         format: catalog::Format::Inline,
     }];
@@ -298,7 +299,7 @@ mod tests {
     fn formatted(text: &str) -> Option<String> {
         let resource = fluent_bundle::FluentResource::try_new(format!("title = {text}\n")).ok()?;
         let bundle = crate::i18n::bundle::new_bundle("en", &[std::sync::Arc::new(resource)]);
-        let key = crate::content::catalog::MessageKey::value("title");
+        let key = crate::content::ids::Part::Title.key();
         let mut errors = Vec::new();
         let out = crate::i18n::bundle::format(
             &bundle,
