@@ -170,9 +170,21 @@ fn a_broken_site_yaml_shows_the_error_and_keeps_the_last_good_site() {
     assert_eq!(next_event(&live), "errors");
     assert_eq!(get(port, "/fi/demo/").0, 200, "every last good page stays");
 
+    // Another edit while site.yaml is still broken: the error stays reported.
+    site.edit(
+        "locales/nl/demo.ftl",
+        "audience = Beheerders",
+        "audience = Beheerders en redacteuren",
+    );
+    assert_eq!(next_event(&live), "errors", "site.yaml is still broken");
+    let body = get(port, "/nl/demo/").2;
+    assert!(body.contains("id=\"stepdoc-overlay\""), "{body}");
+    assert!(body.contains("site.yaml:"), "{body}");
+
     site.edit("site.yaml", "locales: [en, nl, fi", "locales: [en, nl, fi]");
-    wait_for(port, "/nl/demo/", "recovery", |b| {
+    let body = wait_for(port, "/nl/demo/", "recovery", |b| {
         !b.contains("id=\"stepdoc-overlay\"")
     });
+    assert!(body.contains("Beheerders en redacteuren"), "{body}");
     expect_event(&live, "reload");
 }
