@@ -147,14 +147,67 @@ proptest! {
     }
 
     #[test]
-    fn valid_ids_make_clean_anchors(id in "\\PC{0,16}") {
-        if Id::is_valid(&id) {
-            let anchor = format!("step-{id}");
-            prop_assert!(!anchor.contains('/') && !anchor.contains(".."));
-            let unsafe_char = anchor.contains(['\u{2068}', '\u{2069}', '"', '<', '>', ' ', '#']);
-            prop_assert!(!unsafe_char, "unsafe character in anchor");
-            prop_assert!(stepdoc::config::is_fluent_identifier(&anchor));
-        }
+    fn valid_ids_make_clean_anchors(id in valid_id()) {
+        prop_assert!(Id::is_valid(&id), "{:?} is an id by construction", id);
+        let anchor = format!("step-{id}");
+        prop_assert!(!anchor.contains('/') && !anchor.contains(".."));
+        let unsafe_char = anchor.contains(['\u{2068}', '\u{2069}', '"', '<', '>', ' ', '#']);
+        prop_assert!(!unsafe_char, "unsafe character in anchor");
+        prop_assert!(stepdoc::config::is_fluent_identifier(&anchor));
+    }
+}
+
+/// Every id: a lower-case letter, then runs of lower-case letters and digits joined by single
+/// dashes (the whole language of `Id::is_valid`, up to a length).
+fn valid_id() -> impl Strategy<Value = String> {
+    "[a-z][a-z0-9]{0,7}(-[a-z0-9]{1,5}){0,3}"
+}
+
+/// A character no id may contain: upper case, punctuation that would break a URL fragment, a
+/// Fluent identifier or an attribute, spaces, non-ASCII letters, isolation and UI marks.
+const NOT_IN_IDS: &[char] = &[
+    'A', 'Z', '_', '.', '/', '\\', ' ', '\t', '"', '\'', '<', '>', '#', '?', '%', ':', '&', 'é',
+    'ß', '\u{2068}', '\u{2069}', '\u{E000}', '\u{a0}',
+];
+
+/// A valid id spoiled in one way; each result is invalid whatever the id and position.
+fn invalid_id() -> impl Strategy<Value = String> {
+    let spoil = prop::sample::select(vec![
+        "char",
+        "digit first",
+        "dash first",
+        "dash last",
+        "double dash",
+        "empty",
+    ]);
+    (
+        valid_id(),
+        spoil,
+        prop::sample::select(NOT_IN_IDS),
+        any::<prop::sample::Index>(),
+    )
+        .prop_map(|(id, spoil, bad, at)| {
+            let at = at.index(id.len() + 1);
+            let (head, tail) = id.split_at(at);
+            match spoil {
+                "char" => format!("{head}{bad}{tail}"),
+                "digit first" => format!("{}{id}", at % 10),
+                "dash first" => format!("-{id}"),
+                "dash last" => format!("{id}-"),
+                "double dash" => format!("{head}--{tail}"),
+                _ => String::new(),
+            }
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// The other side: a valid id spoiled by one character or dash is rejected, so nothing
+    /// outside the id language reaches an anchor.
+    #[test]
+    fn spoiled_ids_are_rejected(id in invalid_id()) {
+        prop_assert!(!Id::is_valid(&id), "{:?} was accepted", id);
     }
 }
 

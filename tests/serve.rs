@@ -9,6 +9,8 @@ use std::time::{Duration, Instant};
 
 use crate::support::SiteTest;
 
+mod site_edits;
+
 struct Server {
     child: Child,
     port: u16,

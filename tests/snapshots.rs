@@ -2,15 +2,26 @@
 
 use crate::support::SiteTest;
 
-fn article(page: &str) -> String {
-    let start = page.find("<article").expect("article start");
-    let end = page.find("</article>").expect("article end") + "</article>".len();
-    page[start..end]
+/// The trimmed, non-empty lines of `page` from the first `start` to the end of the next `end`.
+fn excerpt(page: &str, start: &str, end: &str) -> String {
+    let from = page.find(start).expect("excerpt start");
+    let to = from + page[from..].find(end).expect("excerpt end") + end.len();
+    page[from..to]
         .lines()
         .map(str::trim_end)
         .filter(|l| !l.trim().is_empty())
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+fn article(page: &str) -> String {
+    excerpt(page, "<article", "</article>")
+}
+
+/// The blocks of the guide's one section: from the first block (they follow the steps) to the
+/// end of the section.
+fn blocks(page: &str) -> String {
+    excerpt(page, "<div class=\"block ", "</section>")
 }
 
 #[test]
@@ -30,5 +41,20 @@ fn multilingual_guide_html_per_locale() {
             format!("multilingual_{locale}"),
             article(&site.out(&format!("{locale}/demo/index.html")))
         );
+    }
+}
+
+/// List, definitions and text blocks (plain and as tip or warning) in the source language, a
+/// complete translation and one with a missing list item and tip.
+#[test]
+fn list_definitions_and_text_blocks_per_locale() {
+    let site = SiteTest::fixture("blocks");
+    site.build().success();
+    for locale in ["en", "nl", "fi"] {
+        let html = blocks(&site.out(&format!("{locale}/reference/index.html")));
+        // Raw HTML in every kind of text stays text, whatever the snapshot says.
+        assert!(!html.contains("<script") && !html.contains("<b>"), "{html}");
+        assert!(html.contains("&lt;b&gt;"), "{html}");
+        insta::assert_snapshot!(format!("blocks_{locale}"), html);
     }
 }

@@ -25,6 +25,14 @@ impl Plan {
     pub fn is_empty(&self) -> bool {
         !self.full && self.guides.is_empty() && self.pages.is_empty() && self.locales.is_empty()
     }
+
+    /// Add what `other` requires to this plan.
+    pub fn merge(&mut self, other: Plan) {
+        self.full |= other.full;
+        self.guides.extend(other.guides);
+        self.pages.extend(other.pages);
+        self.locales.extend(other.locales);
+    }
 }
 
 /// Files editors write next to the real one while saving, and other noise.
@@ -146,6 +154,18 @@ mod tests {
             ".git/index",
         ]);
         assert!(p.is_empty(), "{p:?}");
+    }
+
+    #[test]
+    fn merged_plans_require_what_either_does() {
+        let mut p = plan(&["locales/nl/acme.ftl"]);
+        p.merge(plan(&["site.yaml", "locales/fi/terms.ftl"]));
+        assert!(p.full);
+        assert_eq!(p.pages.len(), 1);
+        assert_eq!(p.locales, BTreeSet::from(["fi".to_owned()]));
+        let mut q = plan(&["content/a/guide.yaml"]);
+        q.merge(Plan::default());
+        assert_eq!(q, plan(&["content/a/guide.yaml"]));
     }
 
     #[test]

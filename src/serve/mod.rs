@@ -40,6 +40,7 @@ pub fn run(options: &Options) -> anyhow::Result<()> {
     }
     let preview = Arc::new(RwLock::new(Preview::default()));
     let mut last_site = None;
+    // A site broken from the start is loaded whole on the next change (there is no last site).
     apply(
         &root,
         &Plan {
@@ -97,6 +98,9 @@ pub fn run(options: &Options) -> anyhow::Result<()> {
         let watch_root = root.clone();
         let watch_preview = Arc::clone(&preview);
         std::thread::spawn(move || {
+            // The changes of the last failed rebuild: checked again with the next change until
+            // a rebuild succeeds, so an edit elsewhere cannot hide their errors.
+            let mut pending = Plan::default();
             while let Ok(batch) = rx.recv() {
                 let mut paths: Vec<PathBuf> = Vec::new();
                 collect(batch, &mut paths);
@@ -104,15 +108,19 @@ pub fn run(options: &Options) -> anyhow::Result<()> {
                 while let Ok(more) = rx.recv_timeout(Duration::from_millis(20)) {
                     collect(more, &mut paths);
                 }
-                let plan = classify::classify(&watch_root, &paths);
+                let mut plan = classify::classify(&watch_root, &paths);
                 if !plan.is_empty() {
-                    apply(
+                    plan.merge(std::mem::take(&mut pending));
+                    let rebuilt = apply(
                         &watch_root,
                         &plan,
                         &watch_preview,
                         &mut last_site,
                         Some(&events),
                     );
+                    if !rebuilt {
+                        pending = plan;
+                    }
                 }
             }
         });
@@ -147,14 +155,14 @@ fn collect(batch: notify_debouncer_full::DebounceEventResult, paths: &mut Vec<Pa
     }
 }
 
-/// Rebuild for `plan`, update the preview and tell the browsers.
+/// Rebuild for `plan`, update the preview and tell the browsers; whether the rebuild succeeded.
 fn apply(
     root: &Path,
     plan: &Plan,
     preview: &RwLock<Preview>,
     last_site: &mut Option<crate::site::Site>,
     events: Option<&broadcast::Sender<LiveEvent>>,
-) {
+) -> bool {
     // Render against the current pages under a read lock: the server keeps answering.
     let result = {
         let guard = preview
@@ -195,8 +203,9 @@ fn apply(
             if let Some(events) = events {
                 let _ = events.send(LiveEvent::Reload(version));
             }
+            true
         }
-        Ok((Outcome::Failed { .. }, _, _)) => {}
+        Ok((Outcome::Failed { .. }, _, _)) | Err(Outcome::Rebuilt { .. }) => false,
         Err(Outcome::Failed { text, count }) => {
             eprint!("{text}");
             eprintln!("{count} error(s); still serving the last good pages");
@@ -207,8 +216,8 @@ fn apply(
             if let Some(events) = events {
                 let _ = events.send(LiveEvent::Errors(text));
             }
+            false
         }
-        Err(Outcome::Rebuilt { .. }) => {}
     }
 }
 
