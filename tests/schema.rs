@@ -72,3 +72,14 @@ fn docs_schemas_are_current() {
         );
     }
 }
+
+/// The message id table of docs/guide-format.md is the one the code uses (`content::ids::TABLE`).
+#[test]
+fn message_id_table_is_the_code_s() {
+    let doc = std::fs::read_to_string(repo_root().join("docs/guide-format.md")).expect("doc");
+    let table = stepdoc::content::ids::table_markdown();
+    assert!(
+        doc.contains(&table),
+        "docs/guide-format.md's \"Message ids\" table differs from content::ids::TABLE; it should read:\n{table}"
+    );
+}

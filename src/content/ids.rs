@@ -184,7 +184,12 @@ pub const TABLE: &[(&str, &str, &str)] = &[
 pub fn table_markdown() -> String {
     let mut out = String::from("| structure | message | attributes |\n|---|---|---|\n");
     for (structure, message, attrs) in TABLE {
-        let _ = writeln!(out, "| {structure} | {message} | {attrs} |");
+        let attrs = if attrs.is_empty() {
+            " ".to_owned()
+        } else {
+            format!(" {attrs} ")
+        };
+        let _ = writeln!(out, "| {structure} | {message} |{attrs}|");
     }
     out
 }

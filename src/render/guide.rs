@@ -250,7 +250,7 @@ impl StepBuilder<'_, '_> {
             .unwrap_or_default();
         let image = step.image.as_ref().and_then(|image| {
             let name = image.as_str();
-            let resolved = images::resolve(self.cx.images, name, l.locale, self.source_locale)?;
+            let resolved = images::resolve(self.cx.images, name, l.locale(), self.source_locale)?;
             let variant = resolved.lang.clone();
             // A screenshot sits in the directory of its language's page (a page bundle: no
             // directory of its own per guide and locale); pages of other locales that fall back
@@ -267,11 +267,11 @@ impl StepBuilder<'_, '_> {
             let alt = step.alt.as_ref().map(|_| l.plain(&part.attr(Attr::Alt)));
             let (alt, alt_fallback) = alt.map_or((String::new(), false), |x| (x.text, x.fallback));
             let alt = if alt_fallback {
-                format!("{alt} ({})", l.untranslated_label)
+                format!("{alt} ({})", l.untranslated_label())
             } else {
                 alt
             };
-            let image_lang = variant.filter(|lang| lang != l.locale);
+            let image_lang = variant.filter(|lang| lang != l.locale());
             let image_note = image_lang.as_ref().map(|lang| {
                 let language = self.cx.strings.get(&format!("language-{lang}"));
                 self.cx

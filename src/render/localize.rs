@@ -8,40 +8,115 @@ use fluent_bundle::FluentArgs;
 use super::markdown;
 use crate::content::catalog::{Format, MessageKey};
 use crate::diagnostics::{Diagnostic, Kind, Location};
-use crate::i18n::bundle::{Bundle, format};
+use crate::i18n::bundle::{self, Bundle, format};
 use crate::render::escape;
-use crate::site::Translation;
+use crate::site::{GuideData, Site, Translation};
 
 /// Formats the messages of one guide page.
 pub struct Localizer<'a> {
-    pub locale: &'a str,
-    pub source_locale: &'a str,
+    locale: &'a str,
+    source_locale: &'a str,
     /// The translation (its bundle, and its messages already formatted by the consistency
     /// check); `None` on a source-language page, without translation, or when the page is
     /// shown in the source language as a whole.
-    pub translation: Option<&'a Translation>,
-    pub source: &'a Bundle,
+    translation: Option<&'a Translation>,
+    source: &'a Bundle,
     /// The source messages already formatted (see `GuideData::source_formatted`).
-    pub source_formatted: &'a FxHashMap<MessageKey, String>,
+    source_formatted: &'a FxHashMap<MessageKey, String>,
     /// Texts formatted for this page so far (the view and the search entries ask for the same
     /// messages), each with its plain text once it is known.
-    pub memo: FxHashMap<MessageKey, Formatted>,
+    memo: FxHashMap<MessageKey, Formatted>,
     /// Translated messages whose source changed since (marked "may be outdated").
-    pub stale: Option<&'a std::collections::BTreeMap<MessageKey, String>>,
+    stale: Option<&'a std::collections::BTreeMap<MessageKey, String>>,
     /// Localized badge text for stale translations.
-    pub outdated_label: String,
+    outdated_label: String,
     /// Mark source-language text on a translated page (off when the whole page is shown in the
     /// source language on purpose).
-    pub mark_fallback: bool,
-    pub args: FluentArgs<'a>,
+    mark_fallback: bool,
+    args: FluentArgs<'a>,
     /// Localized badge text for fallback text.
-    pub untranslated_label: String,
+    untranslated_label: String,
     /// Messages shown from the source language (on a translated page).
-    pub fallbacks: usize,
-    pub errors: Vec<Diagnostic>,
-    pub path: &'a std::path::Path,
+    fallbacks: usize,
+    errors: Vec<Diagnostic>,
+    path: &'a std::path::Path,
     /// UI labels of the locale's glossary that are in another language: (label, language).
-    pub foreign_ui: &'a [(String, String)],
+    foreign_ui: &'a [(String, String)],
+}
+
+impl<'a> Localizer<'a> {
+    /// The localizer of `data`'s page in `locale`. With `source_only` (the whole page is shown
+    /// in the source language on purpose) no translation is used and nothing is marked.
+    pub fn for_page(
+        site: &'a Site,
+        data: &'a GuideData,
+        locale: &'a str,
+        source_only: bool,
+    ) -> Self {
+        let strings = &site.theme.strings[locale];
+        Localizer {
+            locale,
+            source_locale: data.source_locale(),
+            translation: if source_only {
+                None
+            } else {
+                data.translations.get(locale)
+            },
+            mark_fallback: !source_only,
+            stale: if source_only {
+                None
+            } else {
+                data.status.get(locale).map(|s| &s.stale)
+            },
+            outdated_label: strings.get("outdated"),
+            source: &data.source_bundle,
+            source_formatted: &data.source_formatted,
+            // Every message of the guide is asked for once or twice: no regrowth.
+            memo: FxHashMap::with_capacity_and_hasher(
+                data.source_formatted.len() + 8,
+                rustc_hash::FxBuildHasher,
+            ),
+            args: bundle::args(&site.config.variables),
+            untranslated_label: strings.get("untranslated"),
+            fallbacks: 0,
+            errors: Vec::new(),
+            path: &data.loaded.path,
+            foreign_ui: site
+                .terms
+                .get(locale)
+                .map_or(&[][..], |t| t.foreign_ui.as_slice()),
+        }
+    }
+
+    /// The locale of the page.
+    pub fn locale(&self) -> &'a str {
+        self.locale
+    }
+
+    /// The locale the guide is written in.
+    pub fn source_locale(&self) -> &'a str {
+        self.source_locale
+    }
+
+    /// The localized "not yet translated" badge text.
+    pub fn untranslated_label(&self) -> &str {
+        &self.untranslated_label
+    }
+
+    /// How many texts of the page were shown from the source language so far.
+    pub fn fallbacks(&self) -> usize {
+        self.fallbacks
+    }
+
+    /// The formatting errors met so far (the page must not be published with them).
+    pub fn take_errors(&mut self) -> Vec<Diagnostic> {
+        std::mem::take(&mut self.errors)
+    }
+
+    /// Every message asked for so far (the view's and the search entries' messages).
+    pub fn asked(&self) -> impl Iterator<Item = &MessageKey> {
+        self.memo.keys()
+    }
 }
 
 /// A formatted text and whether it is source-language fallback.

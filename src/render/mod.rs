@@ -1,6 +1,8 @@
 //! Rendering: the checked `Site` → the files of the output. Guide pages render in parallel, each
 //! handed to the caller's sink when there is one; nothing here opens the output directory (see `write`).
 
+#[cfg(test)]
+mod agreement;
 pub mod guide;
 pub mod links;
 mod listing;
@@ -27,7 +29,6 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Kind, Location};
-use crate::i18n::bundle;
 use crate::site::{GuideData, Site};
 use guide::{MediaFile, ViewContext};
 use localize::Localizer;
@@ -349,40 +350,8 @@ fn render_guide(
 ) -> Result<RenderedPage, Vec<Diagnostic>> {
     let strings = &site.theme.strings[locale];
     let guide_dir = site.root.join(&data.loaded.dir);
-    let coverage = data.coverage.get(locale).copied().unwrap_or_default();
     let guide_fallback = shows_source_only(site, data, locale);
-    let mut localizer = Localizer {
-        locale,
-        source_locale: data.source_locale(),
-        translation: if guide_fallback {
-            None
-        } else {
-            data.translations.get(locale)
-        },
-        mark_fallback: !guide_fallback,
-        stale: if guide_fallback {
-            None
-        } else {
-            data.status.get(locale).map(|s| &s.stale)
-        },
-        outdated_label: strings.get("outdated"),
-        source: &data.source_bundle,
-        source_formatted: &data.source_formatted,
-        // Every message of the guide is asked for once or twice: no regrowth.
-        memo: rustc_hash::FxHashMap::with_capacity_and_hasher(
-            data.source_formatted.len() + 8,
-            rustc_hash::FxBuildHasher,
-        ),
-        args: bundle::args(&site.config.variables),
-        untranslated_label: strings.get("untranslated"),
-        fallbacks: 0,
-        errors: Vec::new(),
-        path: &data.loaded.path,
-        foreign_ui: site
-            .terms
-            .get(locale)
-            .map_or(&[][..], |t| t.foreign_ui.as_slice()),
-    };
+    let mut localizer = Localizer::for_page(site, data, locale, guide_fallback);
     let cx = ViewContext {
         guide_id: data.id(),
         guide_dir: &guide_dir,
@@ -406,12 +375,76 @@ fn render_guide(
         Vec::new()
     });
     crate::timing::SEARCH.add(search_started);
-    if !localizer.errors.is_empty() {
-        return Err(std::mem::take(&mut localizer.errors));
+    let errors = localizer.take_errors();
+    if !errors.is_empty() {
+        return Err(errors);
     }
-    let percent = coverage.percent();
+    let percent = data
+        .coverage
+        .get(locale)
+        .copied()
+        .unwrap_or_default()
+        .percent();
     let page_path = format!("{locale}/{}/", data.id());
-    let mut common = common(site, locale, "../../", &page_path);
+    let mut context = context_for(&guide_common(site, data, locale, &page_path));
+    context.insert("guide", &view);
+    context.insert("fallbacks", &localizer.fallbacks());
+    context.insert("guide_fallback", &guide_fallback);
+    let source_language = strings.get(&format!("language-{}", data.source_locale()));
+    context.insert(
+        "guide_fallback_banner",
+        &strings.get_with(
+            "guide-fallback-banner",
+            &[("language", source_language.clone().into())],
+        ),
+    );
+    context.insert("translated_percent", &percent);
+    context.insert(
+        "fallback_banner",
+        &strings.get_with("fallback-banner", &[("percent", percent.into())]),
+    );
+    context.insert("source_locale", data.source_locale());
+    context.insert("source_language_name", &source_language);
+    context.insert("previous", &previous);
+    context.insert("next", &next);
+    let html = render_template(site, "guide.html", &context).map_err(|d| vec![d])?;
+    let card = GuideCard {
+        id: data.id().to_owned(),
+        product: data.loaded.guide.product.as_str().to_owned(),
+        partner: data.loaded.guide.partner.as_str().to_owned(),
+        title: view.title,
+        summary: view.summary,
+        facts: view.facts,
+        translated_percent: percent,
+    };
+    let info = PageInfo {
+        guide: data.id().to_owned(),
+        locale: locale.to_owned(),
+        path: format!("{page_path}index.html"),
+        translated_percent: percent,
+        fallback_messages: localizer.fallbacks(),
+        is_source: locale == data.source_locale(),
+        advertised: is_advertised(site, data, locale),
+    };
+    Ok(RenderedPage {
+        path: info.path.clone(),
+        html,
+        media,
+        info,
+        card,
+        search,
+    })
+}
+
+/// The parts of a guide page that every page has, with the guide's alternates, canonical and
+/// hreflang links (a page mostly in the source language points search engines at the source).
+fn guide_common<'a>(
+    site: &'a Site,
+    data: &GuideData,
+    locale: &'a str,
+    page_path: &str,
+) -> Common<'a> {
+    let mut common = common(site, locale, "../../", page_path);
     for alt in &mut common.alternates {
         alt.href = format!("../../{}/{}/", alt.lang, data.id());
     }
@@ -436,59 +469,5 @@ fn render_guide(
         lang: "x-default".into(),
         href: guide_url(x_default),
     });
-    let mut context = context_for(&common);
-    context.insert("guide", &view);
-    context.insert("fallbacks", &localizer.fallbacks);
-    context.insert("guide_fallback", &guide_fallback);
-    context.insert(
-        "guide_fallback_banner",
-        &strings.get_with(
-            "guide-fallback-banner",
-            &[(
-                "language",
-                strings
-                    .get(&format!("language-{}", data.source_locale()))
-                    .into(),
-            )],
-        ),
-    );
-    context.insert("translated_percent", &percent);
-    context.insert(
-        "fallback_banner",
-        &strings.get_with("fallback-banner", &[("percent", percent.into())]),
-    );
-    context.insert("source_locale", data.source_locale());
-    context.insert(
-        "source_language_name",
-        &strings.get(&format!("language-{}", data.source_locale())),
-    );
-    context.insert("previous", &previous);
-    context.insert("next", &next);
-    let html = render_template(site, "guide.html", &context).map_err(|d| vec![d])?;
-    let card = GuideCard {
-        id: data.id().to_owned(),
-        product: data.loaded.guide.product.as_str().to_owned(),
-        partner: data.loaded.guide.partner.as_str().to_owned(),
-        title: view.title,
-        summary: view.summary,
-        facts: view.facts,
-        translated_percent: percent,
-    };
-    let info = PageInfo {
-        guide: data.id().to_owned(),
-        locale: locale.to_owned(),
-        path: format!("{page_path}index.html"),
-        translated_percent: percent,
-        fallback_messages: localizer.fallbacks,
-        is_source: locale == data.source_locale(),
-        advertised: is_advertised(site, data, locale),
-    };
-    Ok(RenderedPage {
-        path: info.path.clone(),
-        html,
-        media,
-        info,
-        card,
-        search,
-    })
+    common
 }

@@ -70,7 +70,11 @@ fn step_entries(
 }
 
 fn language<'l>(l: &Localizer<'l>, fallback: bool) -> &'l str {
-    if fallback { l.source_locale } else { l.locale }
+    if fallback {
+        l.source_locale()
+    } else {
+        l.locale()
+    }
 }
 
 /// Append one entry; `url` and `heading` are each written as the concatenation of their parts.
