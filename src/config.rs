@@ -143,6 +143,40 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Option<Config> {
 
 fn validate(rel: &Path, raw: RawConfig, diagnostics: &mut Diagnostics) -> Option<Config> {
     let before = diagnostics.error_count();
+    let locales = check_locales(rel, &raw, diagnostics);
+    let default_locale = raw.default_locale.as_str().to_owned();
+    check_default_locale(rel, &raw, &locales, diagnostics);
+    let base_url = raw.base_url.as_str();
+    check_base_url(rel, &raw, diagnostics);
+    check_variables(rel, &raw, diagnostics);
+    if let Some(support) = &raw.support {
+        check_support(rel, support, &locales, diagnostics);
+    }
+    if diagnostics.error_count() > before {
+        return None;
+    }
+    let mut base_url = base_url.to_owned();
+    if !base_url.ends_with('/') {
+        base_url.push('/');
+    }
+    Some(Config {
+        titles: raw.title,
+        base_url,
+        locales,
+        default_locale,
+        theme: raw
+            .theme
+            .as_ref()
+            .map_or_else(|| "default".to_owned(), |t| t.as_str().to_owned()),
+        variables: raw.variables,
+        fallback: raw.fallback,
+        review_pages: raw.review_pages,
+        support: raw.support,
+    })
+}
+
+/// The valid locale codes of `locales`, in order; invalid and repeated ones are reported.
+fn check_locales(rel: &Path, raw: &RawConfig, diagnostics: &mut Diagnostics) -> Vec<String> {
     let mut locales: Vec<String> = Vec::new();
     for locale in &raw.locales {
         let code = locale.as_str();
@@ -178,8 +212,18 @@ fn validate(rel: &Path, raw: RawConfig, diagnostics: &mut Diagnostics) -> Option
             .with_help("add `locales: [en]` (or more) to site.yaml"),
         );
     }
-    let default_locale = raw.default_locale.as_str().to_owned();
-    if !locales.contains(&default_locale) {
+    locales
+}
+
+/// The default locale is one of the site's, and the site has a title in it.
+fn check_default_locale(
+    rel: &Path,
+    raw: &RawConfig,
+    locales: &[String],
+    diagnostics: &mut Diagnostics,
+) {
+    let default_locale = raw.default_locale.as_str();
+    if !locales.iter().any(|l| l == default_locale) {
         diagnostics.push(
             Diagnostic::error(
                 Kind::InvalidLocale,
@@ -189,7 +233,7 @@ fn validate(rel: &Path, raw: RawConfig, diagnostics: &mut Diagnostics) -> Option
             .with_help(format!("use one of: {}", locales.join(", "))),
         );
     }
-    if !raw.titles_ok(&default_locale) {
+    if !raw.titles_ok(default_locale) {
         diagnostics.push(
             Diagnostic::error(
                 Kind::MissingField,
@@ -199,6 +243,10 @@ fn validate(rel: &Path, raw: RawConfig, diagnostics: &mut Diagnostics) -> Option
             .with_help(format!("add `title: {{ {default_locale}: \"…\" }}`")),
         );
     }
+}
+
+/// `base_url` is an absolute http(s) URL.
+fn check_base_url(rel: &Path, raw: &RawConfig, diagnostics: &mut Diagnostics) {
     let base_url = raw.base_url.as_str();
     if !(base_url.starts_with("https://") || base_url.starts_with("http://")) {
         diagnostics.push(
@@ -210,6 +258,10 @@ fn validate(rel: &Path, raw: RawConfig, diagnostics: &mut Diagnostics) -> Option
             .with_help("write it as `https://help.example.com/`"),
         );
     }
+}
+
+/// Every site variable's name is a Fluent identifier.
+fn check_variables(rel: &Path, raw: &RawConfig, diagnostics: &mut Diagnostics) {
     for name in raw.variables.keys() {
         if !is_fluent_identifier(name) {
             diagnostics.push(
@@ -222,55 +274,38 @@ fn validate(rel: &Path, raw: RawConfig, diagnostics: &mut Diagnostics) -> Option
             );
         }
     }
-    if let Some(support) = &raw.support {
-        let urls = std::iter::once(&support.url).chain(support.urls.values());
-        for text in urls {
-            let url = text.as_str();
-            let absolute = ["https://", "http://", "mailto:", "tel:"]
-                .iter()
-                .any(|scheme| url.starts_with(scheme));
-            if !absolute || url.chars().any(char::is_whitespace) {
-                diagnostics.push(
-                    Diagnostic::error(
-                        Kind::InvalidUrl,
-                        text.location(rel),
-                        format!("support url `{url}` is not an https, http, mailto or tel address"),
-                    )
-                    .with_help("write it as `https://support.example.com/` or `mailto:support@example.com`"),
-                );
-            }
-        }
-        for locale in support.urls.keys() {
-            if !locales.contains(locale) {
-                diagnostics.push(Diagnostic::error(
-                    Kind::InvalidLocale,
-                    Location::new(rel, 1, 1),
-                    format!("support urls: `{locale}` is not in `locales`"),
-                ));
-            }
+}
+
+/// The support addresses have an allowed scheme, for locales the site has.
+fn check_support(rel: &Path, support: &Support, locales: &[String], diagnostics: &mut Diagnostics) {
+    let urls = std::iter::once(&support.url).chain(support.urls.values());
+    for text in urls {
+        let url = text.as_str();
+        let absolute = ["https://", "http://", "mailto:", "tel:"]
+            .iter()
+            .any(|scheme| url.starts_with(scheme));
+        if !absolute || url.chars().any(char::is_whitespace) {
+            diagnostics.push(
+                Diagnostic::error(
+                    Kind::InvalidUrl,
+                    text.location(rel),
+                    format!("support url `{url}` is not an https, http, mailto or tel address"),
+                )
+                .with_help(
+                    "write it as `https://support.example.com/` or `mailto:support@example.com`",
+                ),
+            );
         }
     }
-    if diagnostics.error_count() > before {
-        return None;
+    for locale in support.urls.keys() {
+        if !locales.contains(locale) {
+            diagnostics.push(Diagnostic::error(
+                Kind::InvalidLocale,
+                Location::new(rel, 1, 1),
+                format!("support urls: `{locale}` is not in `locales`"),
+            ));
+        }
     }
-    let mut base_url = base_url.to_owned();
-    if !base_url.ends_with('/') {
-        base_url.push('/');
-    }
-    Some(Config {
-        titles: raw.title,
-        base_url,
-        locales,
-        default_locale,
-        theme: raw
-            .theme
-            .as_ref()
-            .map_or_else(|| "default".to_owned(), |t| t.as_str().to_owned()),
-        variables: raw.variables,
-        fallback: raw.fallback,
-        review_pages: raw.review_pages,
-        support: raw.support,
-    })
 }
 
 impl RawConfig {
