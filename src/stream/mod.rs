@@ -67,59 +67,16 @@ pub fn run(root: &Path, only_locales: &[String], sink: &dyn Sink) -> Outcome {
         terms,
         locks,
     };
-    let one_guide = |index: usize, id: &String, dir: &PathBuf| {
-        let mut diagnostics = Diagnostics::new();
-        let ahead = nav.take_read_ahead(index);
-        let loaded = match content::load_one_from(root, id.clone(), dir.clone(), ahead.yaml) {
-            Ok(loaded) => loaded,
-            Err(d) => {
-                diagnostics.push(d);
-                return (None, diagnostics);
-            }
-        };
-        content::validate::validate(config, &loaded, &mut diagnostics);
-        let (data, found) = site::prepare_guide_with(&shared, loaded, ahead.translations);
-        diagnostics.extend(found);
-        let (Some(data), Some(site)) = (data, site) else {
-            return (None, diagnostics);
-        };
-        if !frame_ok || diagnostics.has_errors() {
-            return (None, diagnostics);
-        }
-        let nav = |locale: &str| nav.links(index, locale);
-        match render::render_guide_into(site, &data, &locales, nav, sink) {
-            Ok(rendered) => (Some(rendered), diagnostics),
-            Err(errors) => {
-                errors.into_iter().for_each(|d| diagnostics.push(d));
-                (None, diagnostics)
-            }
-        }
+    let worker = Worker {
+        root,
+        nav: &nav,
+        shared: &shared,
+        site,
+        frame_ok,
+        locales: &locales,
+        sink,
     };
-    // What each guide leaves behind is copied by one collecting thread as it arrives: kept data
-    // then sits densely in that thread's memory instead of pinning pages of the workers', whose
-    // memory is reused guide after guide.
-    let (sender, receiver) = std::sync::mpsc::sync_channel::<(Option<Rendered>, Diagnostics)>(64);
-    let (delta, found) = std::thread::scope(|scope| {
-        let collector = scope.spawn(move || {
-            let mut delta = Rendered::default();
-            let mut diagnostics = Diagnostics::new();
-            for (rendered, found) in receiver {
-                diagnostics.extend(found);
-                if let Some(rendered) = rendered {
-                    delta.merge_guide(rendered.clone());
-                }
-            }
-            (delta, diagnostics)
-        });
-        dirs.par_iter()
-            .enumerate()
-            .for_each_with(sender, |sender, (index, (id, dir))| {
-                // The collector only stops when every sender is gone.
-                let _ = sender.send(one_guide(index, id, dir));
-            });
-        collector.join()
-    })
-    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+    let (delta, found) = collect(&dirs, &worker);
     diagnostics.extend(found);
     crate::timing::stage(
         "stream: guides loaded, checked, rendered and collected",
@@ -148,4 +105,78 @@ pub fn run(root: &Path, only_locales: &[String], sink: &dyn Sink) -> Outcome {
             failed(diagnostics, guides)
         }
     }
+}
+
+/// What every worker needs to take one guide through load → check → render → sink.
+struct Worker<'a> {
+    root: &'a Path,
+    nav: &'a NavTable,
+    shared: &'a Shared<'a>,
+    /// The site to render with; `None` when its theme failed to load (guides are still checked).
+    site: Option<&'a site::Site>,
+    /// Whether the frame (configuration, terms, theme, guide list) loaded without errors.
+    frame_ok: bool,
+    locales: &'a [&'a str],
+    sink: &'a dyn Sink,
+}
+
+impl Worker<'_> {
+    /// The guide at `index` loaded, checked and (without errors) rendered into the sink.
+    fn one_guide(&self, index: usize, id: &str, dir: &Path) -> (Option<Rendered>, Diagnostics) {
+        let mut diagnostics = Diagnostics::new();
+        let ahead = self.nav.take_read_ahead(index);
+        let loaded =
+            match content::load_one_from(self.root, id.to_owned(), dir.to_owned(), ahead.yaml) {
+                Ok(loaded) => loaded,
+                Err(d) => {
+                    diagnostics.push(d);
+                    return (None, diagnostics);
+                }
+            };
+        content::validate::validate(self.shared.config, &loaded, &mut diagnostics);
+        let (data, found) = site::prepare_guide_with(self.shared, loaded, ahead.translations);
+        diagnostics.extend(found);
+        let (Some(data), Some(site)) = (data, self.site) else {
+            return (None, diagnostics);
+        };
+        if !self.frame_ok || diagnostics.has_errors() {
+            return (None, diagnostics);
+        }
+        let nav = |locale: &str| self.nav.links(index, locale);
+        match render::render_guide_into(site, &data, self.locales, nav, self.sink) {
+            Ok(rendered) => (Some(rendered), diagnostics),
+            Err(errors) => {
+                errors.into_iter().for_each(|d| diagnostics.push(d));
+                (None, diagnostics)
+            }
+        }
+    }
+}
+
+/// Every guide through `worker`, in parallel. What each guide leaves behind is copied by one
+/// collecting thread as it arrives: kept data then sits densely in that thread's memory instead
+/// of pinning pages of the workers', whose memory is reused guide after guide.
+fn collect(dirs: &[(String, PathBuf)], worker: &Worker<'_>) -> (Rendered, Diagnostics) {
+    let (sender, receiver) = std::sync::mpsc::sync_channel::<(Option<Rendered>, Diagnostics)>(64);
+    std::thread::scope(|scope| {
+        let collector = scope.spawn(move || {
+            let mut delta = Rendered::default();
+            let mut diagnostics = Diagnostics::new();
+            for (rendered, found) in receiver {
+                diagnostics.extend(found);
+                if let Some(rendered) = rendered {
+                    delta.merge_guide(rendered.clone());
+                }
+            }
+            (delta, diagnostics)
+        });
+        dirs.par_iter()
+            .enumerate()
+            .for_each_with(sender, |sender, (index, (id, dir))| {
+                // The collector only stops when every sender is gone.
+                let _ = sender.send(worker.one_guide(index, id, dir));
+            });
+        collector.join()
+    })
+    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
 }
