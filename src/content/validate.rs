@@ -6,7 +6,7 @@ use std::path::Path;
 
 use super::LoadedGuide;
 use super::images;
-use super::model::{Block, Id, Step, Text};
+use super::model::{Block, Guide, Id, Step, Text};
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics, Kind};
 
@@ -17,108 +17,125 @@ pub fn validate(config: &Config, loaded: &LoadedGuide, diagnostics: &mut Diagnos
         diagnostics,
         seen: HashMap::new(),
     };
-    let guide = &loaded.guide;
+    v.header(config, &loaded.guide);
+    let steps = v.structure(&loaded.guide);
+    v.step_references(loaded, steps);
+}
 
-    let source_locale = guide.source_locale.as_str();
-    if !config.has_locale(source_locale) {
-        v.diagnostics.push(
-            Diagnostic::error(
-                Kind::InvalidLocale,
-                guide.source_locale.location(v.path),
-                format!("source_locale `{source_locale}` is not one of the site's locales"),
-            )
-            .with_field("source_locale")
-            .with_help(format!("use one of: {}", config.locales.join(", "))),
-        );
-    }
-    v.id_format(&guide.product, "product");
-    v.id_format(&guide.partner, "partner");
-    if let Some(updated) = &guide.updated
-        && !is_iso_date(updated.as_str())
-    {
-        v.diagnostics.push(
-            Diagnostic::error(
-                Kind::InvalidDate,
-                updated.location(v.path),
-                format!(
-                    "`{}` is not a date in the form YYYY-MM-DD",
-                    updated.as_str()
-                ),
-            )
-            .with_field("updated")
-            .with_help("write the date as e.g. `2026-11-23`"),
-        );
-    }
-
-    for (i, fact) in guide.facts.iter().enumerate() {
-        v.unique(&fact.id, "fact", &format!("facts[{i}].id"));
-    }
-    for (i, p) in guide.prerequisites.iter().enumerate() {
-        v.unique(&p.id, "prerequisite", &format!("prerequisites[{i}].id"));
-    }
-    if guide.sections.is_empty() {
-        v.diagnostics.push(
-            Diagnostic::error(
-                Kind::MissingField,
-                guide.title.location(v.path),
-                "the guide has no sections",
-            )
-            .with_field("sections")
-            .with_help("add at least one section with steps"),
-        );
-    }
-    let value_ids: BTreeSet<&str> = guide
-        .collect
-        .iter()
-        .flat_map(|c| c.values.iter().map(|v| v.id.as_str()))
-        .collect();
-    let mut steps = Vec::new();
-    for (si, section) in guide.sections.iter().enumerate() {
-        let field = format!("sections[{si}]");
-        v.unique(&section.id, "section", &format!("{field}.id"));
-        for (i, step) in section.steps.iter().enumerate() {
-            v.step(step, &format!("{field}.steps[{i}]"), 0, &mut steps);
-        }
-        for (bi, block) in section.blocks.iter().enumerate() {
-            v.block(block, &format!("{field}.blocks[{bi}]"));
-        }
-    }
-    if let Some(collect) = &guide.collect {
-        for (i, value) in collect.values.iter().enumerate() {
-            v.unique(
-                &value.id,
-                "collect value",
-                &format!("collect.values[{i}].id"),
+impl<'g> Validator<'_> {
+    /// The guide's own fields: its source locale, product and partner ids, date.
+    fn header(&mut self, config: &Config, guide: &Guide) {
+        let source_locale = guide.source_locale.as_str();
+        if !config.has_locale(source_locale) {
+            self.diagnostics.push(
+                Diagnostic::error(
+                    Kind::InvalidLocale,
+                    guide.source_locale.location(self.path),
+                    format!("source_locale `{source_locale}` is not one of the site's locales"),
+                )
+                .with_field("source_locale")
+                .with_help(format!("use one of: {}", config.locales.join(", "))),
             );
         }
-    }
-    for (field, step) in steps {
-        if let Some(collects) = &step.collects
-            && !value_ids.contains(collects.as_str())
+        self.id_format(&guide.product, "product");
+        self.id_format(&guide.partner, "partner");
+        if let Some(updated) = &guide.updated
+            && !is_iso_date(updated.as_str())
         {
-            let help = if value_ids.is_empty() {
-                "add a `collect:` list with this value, or remove `collects`".to_owned()
-            } else {
-                format!(
-                    "use one of the collect values: {}",
-                    value_ids.iter().copied().collect::<Vec<_>>().join(", ")
-                )
-            };
-            v.diagnostics.push(
+            self.diagnostics.push(
                 Diagnostic::error(
-                    Kind::UnknownReference,
-                    collects.location(v.path),
+                    Kind::InvalidDate,
+                    updated.location(self.path),
                     format!(
-                        "step collects `{}`, which is not a collect value",
-                        collects.as_str()
+                        "`{}` is not a date in the form YYYY-MM-DD",
+                        updated.as_str()
                     ),
                 )
-                .with_field(format!("{field}.collects"))
-                .with_help(help),
+                .with_field("updated")
+                .with_help("write the date as e.g. `2026-11-23`"),
             );
         }
-        if let Some(image) = &step.image {
-            v.image(loaded, image, step.alt.as_ref(), &field);
+    }
+
+    /// Ids of facts, prerequisites, sections, steps, blocks and values: well-formed and unique.
+    /// Returns every step (substeps included) with its field path.
+    fn structure(&mut self, guide: &'g Guide) -> Vec<(String, &'g Step)> {
+        for (i, fact) in guide.facts.iter().enumerate() {
+            self.unique(&fact.id, "fact", &format!("facts[{i}].id"));
+        }
+        for (i, p) in guide.prerequisites.iter().enumerate() {
+            self.unique(&p.id, "prerequisite", &format!("prerequisites[{i}].id"));
+        }
+        if guide.sections.is_empty() {
+            self.diagnostics.push(
+                Diagnostic::error(
+                    Kind::MissingField,
+                    guide.title.location(self.path),
+                    "the guide has no sections",
+                )
+                .with_field("sections")
+                .with_help("add at least one section with steps"),
+            );
+        }
+        let mut steps = Vec::new();
+        for (si, section) in guide.sections.iter().enumerate() {
+            let field = format!("sections[{si}]");
+            self.unique(&section.id, "section", &format!("{field}.id"));
+            for (i, step) in section.steps.iter().enumerate() {
+                self.step(step, &format!("{field}.steps[{i}]"), 0, &mut steps);
+            }
+            for (bi, block) in section.blocks.iter().enumerate() {
+                self.block(block, &format!("{field}.blocks[{bi}]"));
+            }
+        }
+        if let Some(collect) = &guide.collect {
+            for (i, value) in collect.values.iter().enumerate() {
+                self.unique(
+                    &value.id,
+                    "collect value",
+                    &format!("collect.values[{i}].id"),
+                );
+            }
+        }
+        steps
+    }
+
+    /// What steps refer to: the value each collects, and its screenshot.
+    fn step_references(&mut self, loaded: &LoadedGuide, steps: Vec<(String, &Step)>) {
+        let value_ids: BTreeSet<&str> = loaded
+            .guide
+            .collect
+            .iter()
+            .flat_map(|c| c.values.iter().map(|value| value.id.as_str()))
+            .collect();
+        for (field, step) in steps {
+            if let Some(collects) = &step.collects
+                && !value_ids.contains(collects.as_str())
+            {
+                let help = if value_ids.is_empty() {
+                    "add a `collect:` list with this value, or remove `collects`".to_owned()
+                } else {
+                    format!(
+                        "use one of the collect values: {}",
+                        value_ids.iter().copied().collect::<Vec<_>>().join(", ")
+                    )
+                };
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        Kind::UnknownReference,
+                        collects.location(self.path),
+                        format!(
+                            "step collects `{}`, which is not a collect value",
+                            collects.as_str()
+                        ),
+                    )
+                    .with_field(format!("{field}.collects"))
+                    .with_help(help),
+                );
+            }
+            if let Some(image) = &step.image {
+                self.image(loaded, image, step.alt.as_ref(), &field);
+            }
         }
     }
 }
