@@ -186,31 +186,71 @@ pub fn load(
     diagnostics: &mut Diagnostics,
 ) -> Option<Theme> {
     let files = theme_files(root, name, diagnostics);
-    let mut tera = tera::Tera::new();
-    tera.autoescape_on([".html", ".xml"]);
-    let mut templates = Vec::new();
-    let mut assets = BTreeMap::new();
-    let mut string_sources: BTreeMap<String, (PathBuf, String)> = BTreeMap::new();
+    let sorted = sort_files(files, diagnostics);
+    // Unreadable files were reported above; the theme fails on what follows.
+    let before = diagnostics.error_count();
+    let tera = compile_templates(&sorted.templates, diagnostics);
+    let strings = locale_strings(name, locales, sorted.strings, diagnostics);
+    if diagnostics.error_count() > before {
+        return None;
+    }
+    Some(Theme {
+        tera,
+        assets: sorted.assets,
+        strings,
+    })
+}
+
+/// A theme's files by what they are.
+struct ThemeFiles {
+    /// (template name, path in the site, text)
+    templates: Vec<(String, PathBuf, String)>,
+    /// Static files by path under `static/`.
+    assets: BTreeMap<String, Vec<u8>>,
+    /// Strings by locale: (path in the site, text).
+    strings: BTreeMap<String, (PathBuf, String)>,
+}
+
+/// Sort a theme's files (by path in the theme) into templates, assets and strings; text files
+/// are decoded.
+fn sort_files(
+    files: BTreeMap<String, (PathBuf, Vec<u8>)>,
+    diagnostics: &mut Diagnostics,
+) -> ThemeFiles {
+    let mut sorted = ThemeFiles {
+        templates: Vec::new(),
+        assets: BTreeMap::new(),
+        strings: BTreeMap::new(),
+    };
     for (key, (site_rel, bytes)) in files {
         if let Some(tpl) = key.strip_prefix("templates/") {
             match crate::input::decode(&site_rel, &bytes) {
-                Ok(text) => templates.push((tpl.to_owned(), site_rel, text)),
+                Ok(text) => sorted.templates.push((tpl.to_owned(), site_rel, text)),
                 Err(d) => diagnostics.push(d),
             }
         } else if let Some(asset) = key.strip_prefix("static/") {
-            assets.insert(asset.to_owned(), bytes);
+            sorted.assets.insert(asset.to_owned(), bytes);
         } else if let Some(file) = key.strip_prefix("strings/")
             && let Some(locale) = file.strip_suffix(".ftl")
         {
             match crate::input::decode(&site_rel, &bytes) {
                 Ok(text) => {
-                    string_sources.insert(locale.to_owned(), (site_rel, text));
+                    sorted.strings.insert(locale.to_owned(), (site_rel, text));
                 }
                 Err(d) => diagnostics.push(d),
             }
         }
     }
-    let before = diagnostics.error_count();
+    sorted
+}
+
+/// The templates compiled, HTML and XML autoescaped; an error names the template at fault.
+fn compile_templates(
+    templates: &[(String, PathBuf, String)],
+    diagnostics: &mut Diagnostics,
+) -> tera::Tera {
+    let mut tera = tera::Tera::new();
+    tera.autoescape_on([".html", ".xml"]);
     if let Err(err) = tera.add_raw_templates(
         templates
             .iter()
@@ -229,19 +269,29 @@ pub fn load(
             );
         diagnostics.push(template_error(&path, &err));
     }
+    tera
+}
 
+/// The strings of each locale, with English behind them; a locale without strings of its own is
+/// reported.
+fn locale_strings(
+    name: &str,
+    locales: &[String],
+    sources: BTreeMap<String, (PathBuf, String)>,
+    diagnostics: &mut Diagnostics,
+) -> BTreeMap<String, Strings> {
     let mut parsed: BTreeMap<String, Arc<FluentResource>> = BTreeMap::new();
-    for (locale, (site_rel, text)) in string_sources {
+    for (locale, (site_rel, text)) in sources {
         let (resource, errors) = crate::i18n::ftl::parse(&site_rel, text);
         for d in errors {
             diagnostics.push(d);
         }
         parsed.insert(locale, Arc::new(resource));
     }
-    let fallback_resource = parsed.get(STRINGS_FALLBACK).cloned();
+    let fallback = parsed.get(STRINGS_FALLBACK).cloned();
     let mut strings = BTreeMap::new();
     for locale in locales {
-        let own = parsed.get(locale).cloned();
+        let own = parsed.get(locale);
         if own.is_none() {
             diagnostics.push(
                 Diagnostic::warning(
@@ -254,20 +304,28 @@ pub fn load(
                 )),
             );
         }
-        let bundle = new_bundle(locale, own.as_slice());
-        let fallback = fallback_resource
-            .as_ref()
-            .map(|r| new_bundle(STRINGS_FALLBACK, std::slice::from_ref(r)));
+        strings.insert(locale.clone(), Strings::new(locale, own, fallback.as_ref()));
+    }
+    strings
+}
+
+impl Strings {
+    /// The strings of `locale` (`own`), falling back to `fallback` (English).
+    fn new(
+        locale: &str,
+        own: Option<&Arc<FluentResource>>,
+        fallback: Option<&Arc<FluentResource>>,
+    ) -> Self {
         let mut ids: Vec<String> = own
-            .iter()
-            .chain(fallback_resource.iter())
+            .into_iter()
+            .chain(fallback)
             .flat_map(|r| message_ids(r))
             .collect();
         ids.sort();
         ids.dedup();
         let mut entry = Strings {
-            bundle,
-            fallback,
+            bundle: new_bundle(locale, own.map_or(&[], std::slice::from_ref)),
+            fallback: fallback.map(|r| new_bundle(STRINGS_FALLBACK, std::slice::from_ref(r))),
             all: BTreeMap::new(),
             value: tera::Value::none(),
             formatted: std::sync::RwLock::default(),
@@ -277,16 +335,8 @@ pub fn load(
             .map(|id| (id.replace('-', "_"), entry.get_with(id, &[])))
             .collect();
         entry.value = tera::Value::from_serializable(&entry.all);
-        strings.insert(locale.clone(), entry);
+        entry
     }
-    if diagnostics.error_count() > before {
-        return None;
-    }
-    Some(Theme {
-        tera,
-        assets,
-        strings,
-    })
 }
 
 fn message_ids(resource: &FluentResource) -> Vec<String> {
