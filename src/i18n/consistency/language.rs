@@ -108,7 +108,7 @@ fn function_words(lang: Lang) -> Option<&'static [&'static str]> {
 
 impl Judge {
     /// Whether `words` are plainly in `expected` by their function words (see
-    /// [`function_words`]); `false` when that cannot be told this way.
+    /// `function_words`); `false` when that cannot be told this way.
     pub fn plainly(&self, words: &str, expected: Lang) -> bool {
         if self.function_words.is_empty() {
             return false;

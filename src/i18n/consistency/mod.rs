@@ -201,7 +201,7 @@ pub fn record(guide: &str, key: &MessageKey, source: &str, translation: &str) ->
 }
 
 /// Compare one guide's translation into one locale with its source: each finding kind is one
-/// function of [`findings`], called here in the order a translator fixes them.
+/// function of `findings.rs`, called here in the order a translator fixes them.
 pub fn check(input: &Input<'_>) -> Outcome {
     let mut out = Outcome {
         formatted: FxHashMap::with_capacity_and_hasher(
