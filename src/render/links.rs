@@ -8,7 +8,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use super::Rendered;
-use crate::diagnostics::{Diagnostic, Kind, Location};
+use crate::diagnostics::{Diagnostic, Kind};
 use crate::site::Site;
 
 /// Resolve `href` relative to the page at `page` (a path like `nl/guide/index.html`).
@@ -303,38 +303,12 @@ impl<'a> Targets<'a> {
 fn broken(site: &Site, page: &str, href: &str, problem: &str) -> Diagnostic {
     Diagnostic::error(
         Kind::BrokenLink,
-        locate(site, page, href),
+        crate::site::locate::link(site, page, href),
         format!("link `{href}` on {page} {problem}"),
     )
     .with_help(
         "link to a step as `#step-<id>`, a section as `#section-<id>`, the checklist as `#collect`",
     )
-}
-
-/// Where a link was written: the page locale's translation or the guide's YAML, if the link
-/// text is found there (read from disk: a streamed build no longer holds the guides); else the
-/// page's guide file.
-fn locate(site: &Site, page: &str, href: &str) -> Location {
-    let mut parts = page.split('/');
-    let (locale, guide_id) = (
-        parts.next().unwrap_or_default(),
-        parts.next().unwrap_or_default(),
-    );
-    if guide_id.is_empty() || !crate::content::model::Id::is_valid(guide_id) {
-        return Location::file(crate::layout::THEMES_DIR);
-    }
-    let needle = format!("]({href}");
-    let translation = crate::layout::translation_file(locale, guide_id);
-    let yaml = crate::layout::guide_file(guide_id);
-    for path in [&translation, &yaml] {
-        let Ok(text) = crate::input::read_text(&site.root, path) else {
-            continue;
-        };
-        if let Some(i) = text.find(&needle) {
-            return Location::at_offset(path, &text, i + 2);
-        }
-    }
-    Location::file(&yaml)
 }
 
 #[cfg(test)]

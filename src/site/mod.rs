@@ -20,6 +20,7 @@ use crate::i18n::lock::Lock;
 use crate::i18n::terms::{self, Terms};
 use crate::theme::{self, Theme};
 
+pub mod locate;
 mod prepare;
 
 use prepare::check_term_refs;
