@@ -48,6 +48,10 @@ pub struct BuildArgs {
     /// Treat warnings as errors; nothing is written when there is any finding.
     #[arg(long)]
     pub strict: bool,
+    /// Set the publishing gate for a kind of finding, over site.yaml's `policy:` (repeatable),
+    /// e.g. `--policy missing=error`; LEVEL is `error`, `warning` or `ignore`.
+    #[arg(long = "policy", value_name = "KIND=LEVEL", value_parser = policy_arg)]
+    pub policy: Vec<String>,
     /// Only render these locales (repeatable).
     #[arg(long = "locale", short = 'l')]
     pub locales: Vec<String>,
@@ -75,6 +79,10 @@ pub struct CheckArgs {
     /// Treat warnings as errors.
     #[arg(long)]
     pub strict: bool,
+    /// Set the publishing gate for a kind of finding, over site.yaml's `policy:` (repeatable),
+    /// e.g. `--policy missing=error`; LEVEL is `error`, `warning` or `ignore`.
+    #[arg(long = "policy", value_name = "KIND=LEVEL", value_parser = policy_arg)]
+    pub policy: Vec<String>,
     /// Output format of the findings.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
@@ -148,6 +156,12 @@ pub struct SchemaArgs {
     /// Print the schema of site.yaml instead of guide.yaml.
     #[arg(long)]
     pub config: bool,
+}
+
+/// A `--policy` value, checked as the command line is read (a wrong one is a usage error).
+fn policy_arg(arg: &str) -> Result<String, String> {
+    crate::diagnostics::Policy::default().set_from_arg(arg)?;
+    Ok(arg.to_owned())
 }
 
 #[cfg(test)]

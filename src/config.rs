@@ -6,7 +6,7 @@ use std::path::Path;
 use schemars::JsonSchema;
 use serde::Deserialize;
 
-use crate::diagnostics::{Diagnostic, Diagnostics, Kind, Location, display_path};
+use crate::diagnostics::{Diagnostic, Diagnostics, Kind, Level, Location, Policy, display_path};
 use crate::layout::CONFIG_FILE;
 use crate::yaml::Text;
 
@@ -38,6 +38,12 @@ pub struct RawConfig {
     /// Contact support") when set.
     #[serde(default)]
     pub support: Option<Support>,
+    /// The publishing gate: per kind of finding, `error` (fail `build` and `check`), `warning`
+    /// or `ignore`, e.g. `{ missing: error }` for a release that must be fully translated. By
+    /// default `stale`, `literal-lost`, `placeable-mismatch` and `wrong-language` are errors.
+    #[serde(default)]
+    #[schemars(with = "BTreeMap<String, crate::diagnostics::Level>")]
+    pub policy: BTreeMap<String, Text>,
 }
 
 /// The support call to action at the end of every guide.
@@ -91,6 +97,8 @@ pub struct Config {
     pub fallback: FallbackMode,
     pub review_pages: ReviewPages,
     pub support: Option<Support>,
+    /// The publishing gate (`policy:` over the default).
+    pub policy: Policy,
 }
 
 impl Config {
@@ -152,6 +160,7 @@ fn validate(rel: &Path, raw: RawConfig, diagnostics: &mut Diagnostics) -> Option
     if let Some(support) = &raw.support {
         check_support(rel, support, &locales, diagnostics);
     }
+    let policy = policy(rel, &raw, diagnostics);
     if diagnostics.error_count() > before {
         return None;
     }
@@ -172,7 +181,34 @@ fn validate(rel: &Path, raw: RawConfig, diagnostics: &mut Diagnostics) -> Option
         fallback: raw.fallback,
         review_pages: raw.review_pages,
         support: raw.support,
+        policy,
     })
+}
+
+/// The publishing gate: the default, adjusted by `policy:`.
+fn policy(rel: &Path, raw: &RawConfig, diagnostics: &mut Diagnostics) -> Policy {
+    let mut policy = Policy::default();
+    for (name, level) in &raw.policy {
+        let set = match Level::parse(level.as_str()) {
+            Some(parsed) => policy.set(name, parsed),
+            None => Err(format!(
+                "`{}` is not a level; write `error`, `warning` or `ignore`",
+                level.as_str()
+            )),
+        };
+        if let Err(problem) = set {
+            diagnostics.push(
+                Diagnostic::error(
+                    Kind::InvalidPolicy,
+                    level.location(rel),
+                    format!("policy: {problem}"),
+                )
+                .with_field(format!("policy.{name}"))
+                .with_help("see docs/publishing.md for the kinds a policy can set"),
+            );
+        }
+    }
+    policy
 }
 
 /// The valid locale codes of `locales`, in order; invalid and repeated ones are reported.

@@ -11,8 +11,10 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 mod kind;
+mod policy;
 
 pub use kind::{Area, Kind, reference_markdown};
+pub use policy::{Level, Policy};
 
 /// How bad a finding is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]

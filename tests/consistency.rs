@@ -42,7 +42,28 @@ fn assert_finding(
     assert_eq!(finding["line"], line, "{finding:#}");
     assert_eq!(finding["locale"], "nl");
     assert_eq!(finding["guide"], "demo");
-    site.run(&["check"]).success();
+    // The default publishing gate fails on text that says something its source does not, and
+    // publishes the rest with a warning; `--policy` sets a kind's level for one run.
+    let gated = [
+        "stale",
+        "literal-lost",
+        "placeable-mismatch",
+        "wrong-language",
+    ];
+    if gated.contains(&kind) {
+        site.run(&["check"])
+            .failure()
+            .stderr_has(&format!("error[{kind}]"));
+        site.run(&["check", "--policy", &format!("{kind}=warning")])
+            .success();
+    } else {
+        site.run(&["check"]).success();
+        site.run(&["check", "--policy", &format!("{kind}=error")])
+            .failure();
+    }
+    site.run(&["check", "--policy", &format!("{kind}=ignore")])
+        .success()
+        .stderr_has("left out by the policy");
     site.run(&["check", "--strict"]).failure();
     site.run(&["build", "--strict"])
         .failure()
@@ -235,7 +256,9 @@ fn stale_lifecycle_translate_sync_change_edit() {
         stale["new_source"],
         "Paste the key into the mailer settings."
     );
-    site.build().success();
+    // The gate fails on the stale translation; with stale allowed the page shows it marked.
+    site.build().failure().stderr_has("error[stale]");
+    site.run(&["build", "--policy", "stale=warning"]).success();
     let page = site.out("fi/demo/index.html");
     assert!(page.contains("Liitä avain postituspalveluun. <span class=\"badge outdated\">Voi olla vanhentunut</span>"), "{page}");
     let review = site.out("review/fi/demo/index.html");
@@ -476,7 +499,10 @@ fn broken_internal_links_and_anchors_are_errors() {
     let line = line_of(&site.read(GUIDE), "#step-nope");
     run.stderr_has(&format!("{GUIDE}:{line}:"));
     site.edit(GUIDE, "(#step-nope)", "(#step-create-key)");
-    site.run(&["check"]).success();
+    // The translations of the edited step are now stale: the gate fails on them, not on links.
+    let run = site.run(&["check"]);
+    run.failure().stderr_has("error[stale]");
+    assert!(!run.stderr.contains("broken-link"), "{}", run.stderr);
 }
 
 #[test]

@@ -102,6 +102,7 @@ fn cyclic_terms_are_an_error_not_a_crash() {
 #[test]
 fn killed_builds_never_leave_a_partial_site() {
     let site = SiteTest::shipped();
+    site.allow_stale();
     site.build().success();
     let old = site.tree("public");
     // Make the new build differ from the old one.
@@ -269,6 +270,7 @@ fn unprivileged(args: &[&str], site: &SiteTest) -> (i32, String) {
 fn permission_errors_leave_the_previous_output() {
     use std::os::unix::fs::PermissionsExt;
     let site = SiteTest::fixture("multilingual");
+    site.allow_stale();
     let set_mode = |rel: &str, mode: u32| {
         std::fs::set_permissions(site.path().join(rel), std::fs::Permissions::from_mode(mode))
             .expect("chmod");

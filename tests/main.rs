@@ -11,6 +11,7 @@ mod escaping;
 mod hostile;
 mod i18n;
 mod integrity;
+mod policy;
 mod properties;
 mod reader;
 mod schema;

@@ -27,13 +27,15 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<ExitCode> {
     // and is removed when the build fails.
     let staging = crate::write::Staging::create(&out)?;
     let outcome = crate::stream::run(root, &args.locales, &staging);
-    report::print(&outcome.diagnostics, root, Format::Human, args.strict);
-    let failed = report::fails(&outcome.diagnostics, args.strict);
+    let (diagnostics, ignored) = report::gate(outcome.policy, &args.policy, outcome.diagnostics);
+    report::print(&diagnostics, root, Format::Human, args.strict);
+    let failed = report::fails(&diagnostics, args.strict);
     let Some(rendered) = outcome.rendered.filter(|_| !failed) else {
         eprintln!(
-            "build failed: {} error(s), {} warning(s){}; nothing was written",
-            outcome.diagnostics.error_count(),
-            outcome.diagnostics.warning_count(),
+            "build failed: {} error(s), {} warning(s){}{}; nothing was written",
+            diagnostics.error_count(),
+            diagnostics.warning_count(),
+            report::ignored_note(ignored),
             if args.strict { " (--strict)" } else { "" }
         );
         return Ok(ExitCode::FAILURE);

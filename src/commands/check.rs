@@ -8,20 +8,26 @@ use crate::cli::CheckArgs;
 pub fn run(args: &CheckArgs) -> ExitCode {
     let root = &args.site.root;
     // Pages are rendered (templates, links and anchors are checked) and then dropped.
-    let diagnostics = crate::stream::run(root, &[], &crate::render::Discard).diagnostics;
+    let outcome = crate::stream::run(root, &[], &crate::render::Discard);
+    let (diagnostics, ignored) = report::gate(outcome.policy, &args.policy, outcome.diagnostics);
     report::print(&diagnostics, root, args.format, args.strict);
     if report::fails(&diagnostics, args.strict) {
         if args.format == crate::cli::Format::Human {
             eprintln!(
-                "check failed: {} error(s), {} warning(s)",
+                "check failed: {} error(s), {} warning(s){}",
                 diagnostics.error_count(),
-                diagnostics.warning_count()
+                diagnostics.warning_count(),
+                report::ignored_note(ignored)
             );
         }
         ExitCode::FAILURE
     } else {
         if args.format == crate::cli::Format::Human {
-            eprintln!("check passed: {} warning(s)", diagnostics.warning_count());
+            eprintln!(
+                "check passed: {} warning(s){}",
+                diagnostics.warning_count(),
+                report::ignored_note(ignored)
+            );
         }
         ExitCode::SUCCESS
     }

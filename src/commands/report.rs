@@ -5,7 +5,31 @@ use std::path::Path;
 use serde_json::json;
 
 use crate::cli::Format;
-use crate::diagnostics::{self, Diagnostics, Severity, display_path};
+use crate::diagnostics::{self, Diagnostics, Policy, Severity, display_path};
+
+/// The findings as the publishing gate sees them: the site's policy with the command line's
+/// `--policy` settings over it (checked when the arguments were read). Returns the findings kept
+/// and how many the policy leaves out.
+pub fn gate(
+    mut policy: Policy,
+    overrides: &[String],
+    diagnostics: Diagnostics,
+) -> (Diagnostics, usize) {
+    for arg in overrides {
+        // Checked by the argument parser; a failure here cannot happen.
+        let _ = policy.set_from_arg(arg);
+    }
+    policy.apply(diagnostics)
+}
+
+/// ", {ignored} left out by the policy" when there are any.
+pub fn ignored_note(ignored: usize) -> String {
+    if ignored == 0 {
+        String::new()
+    } else {
+        format!(", {ignored} left out by the policy")
+    }
+}
 
 /// Print `diagnostics` to stderr (human) or stdout (json, github).
 pub fn print(diagnostics: &Diagnostics, root: &Path, format: Format, strict: bool) {

@@ -89,6 +89,7 @@ kinds! {
     InvalidUrl = "invalid-url", Site, "`base_url` or a support address is not an absolute URL of an allowed scheme";
     InvalidVariable = "invalid-variable", Site, "a site variable's name is not a Fluent identifier";
     InvalidLocale = "invalid-locale", Site, "a locale that is not a BCP 47 tag, or not one of the site's languages";
+    InvalidPolicy = "invalid-policy", Site, "`policy:` names a kind that does not exist or is never a warning, or a level other than `error`, `warning`, `ignore`";
     MissingTheme = "missing-theme", Site, "the theme named in `site.yaml` does not exist";
     MissingThemeStrings = "missing-theme-strings", Site, "the theme has no strings for a locale of the site; English is shown";
     Template = "template", Site, "a theme template does not parse or fails to render";
@@ -121,6 +122,38 @@ kinds! {
 }
 
 impl Kind {
+    /// Whether findings of this kind are ever reported as warnings (only those can be raised,
+    /// kept or ignored by a publishing policy).
+    pub fn can_be_warning(self) -> bool {
+        matches!(
+            self,
+            Kind::LockInvalid
+                | Kind::MissingThemeStrings
+                | Kind::NotATerm
+                | Kind::DuplicateMessage
+                | Kind::Missing
+                | Kind::Obsolete
+                | Kind::Stale
+                | Kind::Untracked
+                | Kind::PlaceableMismatch
+                | Kind::LiteralLost
+                | Kind::Incomplete
+                | Kind::Unchanged
+                | Kind::WrongLanguage
+                | Kind::Order
+        )
+    }
+
+    /// The kind whose name is closest to `name`, when it is close enough to be a typo of it.
+    pub fn closest(name: &str) -> Option<Kind> {
+        Kind::ALL
+            .iter()
+            .map(|k| (strsim::jaro_winkler(name, k.as_str()), *k))
+            .filter(|(score, _)| *score > 0.8)
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, k)| k)
+    }
+
     /// The kind named `name`, if there is one.
     pub fn from_name(name: &str) -> Option<Kind> {
         Kind::ALL.iter().copied().find(|k| k.as_str() == name)

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::content::{self};
-use crate::diagnostics::Diagnostics;
+use crate::diagnostics::{Diagnostics, Policy};
 use crate::render::{self, Rendered, Sink};
 use crate::site::{self, Frame, Shared};
 use nav::NavTable;
@@ -26,21 +26,20 @@ pub struct Outcome {
     pub guides: usize,
     /// How many locales pages were rendered in.
     pub locales: usize,
+    /// The site's publishing gate (the default when `site.yaml` did not load).
+    pub policy: Policy,
 }
 
 /// Load, check and render the site in `root` (only `only_locales`, when given) into `sink`.
 pub fn run(root: &Path, only_locales: &[String], sink: &dyn Sink) -> Outcome {
     let started = std::time::Instant::now();
     let mut diagnostics = Diagnostics::new();
-    let failed = |diagnostics: Diagnostics, guides: usize| Outcome {
-        rendered: None,
-        diagnostics,
-        guides,
-        locales: 0,
-    };
     let Some(frame) = Frame::load(root, &mut diagnostics) else {
-        return failed(diagnostics, 0);
+        return failed(diagnostics, 0, Policy::default());
     };
+    let policy = frame.config.policy.clone();
+    let failed =
+        |diagnostics: Diagnostics, guides: usize| failed(diagnostics, guides, policy.clone());
     let dirs = content::list_guides(root, &mut diagnostics);
     let frame_ok = !diagnostics.has_errors() && frame.theme.is_some();
     let locales: Vec<String> = frame
@@ -98,12 +97,24 @@ pub fn run(root: &Path, only_locales: &[String], sink: &dyn Sink) -> Outcome {
             diagnostics,
             guides,
             locales: locales.len(),
+            policy: policy.clone(),
         },
         Err(found) => {
             diagnostics.extend(found);
             diagnostics.sort();
             failed(diagnostics, guides)
         }
+    }
+}
+
+/// The outcome of a run that rendered nothing.
+fn failed(diagnostics: Diagnostics, guides: usize, policy: Policy) -> Outcome {
+    Outcome {
+        rendered: None,
+        diagnostics,
+        guides,
+        locales: 0,
+        policy,
     }
 }
 

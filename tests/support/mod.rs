@@ -109,6 +109,16 @@ impl SiteTest {
         self
     }
 
+    /// Let stale translations through the publishing gate (tests that edit a source to make a
+    /// new build differ, and look at something else than the translations).
+    pub fn allow_stale(&self) -> &Self {
+        let config = self.read("site.yaml");
+        self.write(
+            "site.yaml",
+            format!("{config}\npolicy:\n  stale: warning\n"),
+        )
+    }
+
     pub fn read(&self, rel: &str) -> String {
         std::fs::read_to_string(self.path().join(rel)).unwrap_or_else(|e| panic!("read {rel}: {e}"))
     }
