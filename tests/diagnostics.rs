@@ -301,6 +301,31 @@ fn check_reports_without_writing() {
         "{}",
         github.stdout
     );
+    let sarif = site.run(&["check", "--format", "sarif"]);
+    sarif.failure();
+    let log: serde_json::Value = serde_json::from_str(&sarif.stdout).expect("sarif json");
+    assert_eq!(log["version"], "2.1.0");
+    let run = &log["runs"][0];
+    let rules = run["tool"]["driver"]["rules"].as_array().expect("rules");
+    assert_eq!(rules.len(), stepdoc::diagnostics::Kind::ALL.len());
+    let result = &run["results"][0];
+    assert_eq!(result["ruleId"], "missing-image");
+    assert_eq!(result["level"], "error");
+    let index = result["ruleIndex"].as_u64().expect("rule index");
+    assert_eq!(
+        rules[usize::try_from(index).expect("index")]["id"],
+        "missing-image"
+    );
+    let location = &result["locations"][0]["physicalLocation"];
+    assert_eq!(location["artifactLocation"]["uri"], GUIDE);
+    assert_eq!(location["region"]["startLine"], 17);
+    assert_eq!(location["region"]["startColumn"], 16);
+    assert!(
+        result["message"]["text"]
+            .as_str()
+            .is_some_and(|m| m.contains("setings.png") && m.contains("Help: ")),
+        "{result:#}"
+    );
 }
 
 const KINDS_START: &str = "<!-- kinds: generated from src/diagnostics/kind.rs -->";

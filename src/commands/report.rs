@@ -48,6 +48,7 @@ pub fn print(diagnostics: &Diagnostics, root: &Path, format: Format, strict: boo
         }
         Format::Json => println!("{}", to_json(diagnostics, strict)),
         Format::Github => print!("{}", to_github(diagnostics, strict)),
+        Format::Sarif => println!("{}", to_sarif(diagnostics, strict)),
     }
 }
 
@@ -111,6 +112,72 @@ pub fn to_github(diagnostics: &Diagnostics, strict: bool) -> String {
         ));
     }
     out
+}
+
+/// The findings as a SARIF 2.1.0 log (what code scanning tools read): one rule per kind of
+/// finding, one result per finding, paths relative to the site root.
+pub fn to_sarif(diagnostics: &Diagnostics, strict: bool) -> String {
+    let rules: Vec<_> = diagnostics::Kind::ALL
+        .iter()
+        .map(|kind| {
+            json!({
+                "id": kind.as_str(),
+                "shortDescription": { "text": kind.meaning().replace('`', "") },
+                "properties": { "area": kind.area().title() },
+            })
+        })
+        .collect();
+    let results: Vec<_> = diagnostics
+        .iter()
+        .map(|d| {
+            let mut text = d.message.clone();
+            if let Some(help) = &d.help {
+                text.push_str("\nHelp: ");
+                text.push_str(help);
+            }
+            let mut physical = json!({
+                "artifactLocation": {
+                    "uri": display_path(&d.location.path),
+                    "uriBaseId": "SITEROOT",
+                },
+            });
+            if d.location.line > 0 {
+                physical["region"] = json!({
+                    "startLine": d.location.line,
+                    "startColumn": d.location.column.max(1),
+                });
+            }
+            json!({
+                "ruleId": d.kind.as_str(),
+                "ruleIndex": diagnostics::Kind::ALL.iter().position(|k| *k == d.kind),
+                "level": effective(d.severity, strict),
+                "message": { "text": text },
+                "locations": [{ "physicalLocation": physical }],
+                "properties": {
+                    "locale": d.locale,
+                    "guide": d.guide,
+                    "messageId": d.message_id,
+                },
+            })
+        })
+        .collect();
+    let log = json!({
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {
+                "driver": {
+                    "name": "stepdoc",
+                    "version": env!("CARGO_PKG_VERSION"),
+                    "rules": rules,
+                },
+            },
+            "originalUriBaseIds": {
+                "SITEROOT": { "description": { "text": "the site directory (--root)" } },
+            },
+            "results": results,
+        }],
+    });
+    serde_json::to_string_pretty(&log).unwrap_or_default()
 }
 
 fn escape_data(s: &str) -> String {
