@@ -493,8 +493,15 @@ fn broken_internal_links_and_anchors_are_errors() {
         "text: Paste the key in the mailer (see [step](#step-nope)).",
     );
     let run = site.run(&["check"]);
+    // One finding for the link as written, naming every page that shows it.
     run.failure().stderr_has(
-        "error[broken-link]: link `#step-nope` on en/demo/index.html points to `#step-nope`",
+        "error[broken-link]: link `#step-nope` on 2 pages (en/demo/index.html, nl/demo/index.html) points to `#step-nope`, which the page does not have",
+    );
+    assert_eq!(
+        run.stderr.matches("error[broken-link]").count(),
+        1,
+        "{}",
+        run.stderr
     );
     let line = line_of(&site.read(GUIDE), "#step-nope");
     run.stderr_has(&format!("{GUIDE}:{line}:"));

@@ -2,13 +2,13 @@
 //! output, and every `#anchor` at an element id of its target page. Works from a summary of each
 //! page (its internal links and ids), so pages can be written out as soon as they are rendered.
 
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use super::Rendered;
-use crate::diagnostics::{Diagnostic, Kind};
+use crate::diagnostics::{Diagnostic, Kind, Location};
 use crate::site::Site;
 
 /// Resolve `href` relative to the page at `page` (a path like `nl/guide/index.html`).
@@ -228,20 +228,16 @@ pub fn check(
         };
         links.is_some_and(|links| links.has_id(id))
     };
-    let per_page: Vec<Vec<Diagnostic>> = rendered
+    let per_page: Vec<Vec<(String, String, String)>> = rendered
         .links
         .par_iter()
         // Review pages quote message text whose links are relative to the guide page.
         .filter(|(page, _)| !page.ends_with("404.html") && !page.starts_with("review/"))
         .map(|(page, links)| {
-            let mut findings = Vec::new();
+            let mut found = Vec::new();
             for href in &links.broken_local {
-                findings.push(broken(
-                    site,
-                    page,
-                    href,
-                    &format!("points to `{href}`, which `{page}` does not have"),
-                ));
+                let problem = format!("points to `{href}`, which the page does not have");
+                found.push((page.clone(), href.to_string(), problem));
             }
             for href in &links.hrefs {
                 let (path, anchor) = match href.split_once('#') {
@@ -261,20 +257,55 @@ pub fn check(
                     Some(t) => anchor
                         .filter(|a| !a.is_empty())
                         .filter(|a| !not_built(t) && !has_id(t, a))
-                        .map(|a| format!("points to `#{a}`, which `{t}` does not have")),
+                        .map(|a| {
+                            if *t == *page {
+                                format!("points to `#{a}`, which the page does not have")
+                            } else {
+                                format!("points to `#{a}`, which `{t}` does not have")
+                            }
+                        }),
                 };
                 if let Some(problem) = problem {
-                    findings.push(broken(site, page, href, &problem));
+                    found.push((page.clone(), href.to_string(), problem));
                 }
             }
-            findings
+            found
         })
         .collect();
-    let mut seen = BTreeSet::new();
-    per_page
+    grouped(site, per_page.into_iter().flatten())
+}
+
+/// One finding per broken link as written: the pages of every locale that show the same link
+/// from the same place in the sources (a link in `guide.yaml` shown untranslated, or the theme)
+/// are listed in one finding instead of one finding each.
+fn grouped(site: &Site, broken: impl Iterator<Item = (String, String, String)>) -> Vec<Diagnostic> {
+    let mut groups: BTreeMap<(Location, String), (Vec<String>, String)> = BTreeMap::new();
+    for (page, href, problem) in broken {
+        let location = crate::site::locate::link(site, &page, &href);
+        // The problem as the first page (in page order) states it.
+        let (pages, _) = groups
+            .entry((location, href))
+            .or_insert_with(|| (Vec::new(), problem));
+        pages.push(page);
+    }
+    groups
         .into_iter()
-        .flatten()
-        .filter(|d| seen.insert(d.message.clone()))
+        .map(|((location, href), (mut pages, problem))| {
+            pages.sort();
+            pages.dedup();
+            let on = match pages.as_slice() {
+                [one] => one.clone(),
+                many => format!("{} pages ({})", many.len(), many.join(", ")),
+            };
+            Diagnostic::error(
+                Kind::BrokenLink,
+                location,
+                format!("link `{href}` on {on} {problem}"),
+            )
+            .with_help(
+                "link to a step as `#step-<id>`, a section as `#section-<id>`, the checklist as `#collect`",
+            )
+        })
         .collect()
 }
 
@@ -298,17 +329,6 @@ impl<'a> Targets<'a> {
         }
         Targets { paths }
     }
-}
-
-fn broken(site: &Site, page: &str, href: &str, problem: &str) -> Diagnostic {
-    Diagnostic::error(
-        Kind::BrokenLink,
-        crate::site::locate::link(site, page, href),
-        format!("link `{href}` on {page} {problem}"),
-    )
-    .with_help(
-        "link to a step as `#step-<id>`, a section as `#section-<id>`, the checklist as `#collect`",
-    )
 }
 
 #[cfg(test)]
