@@ -213,14 +213,22 @@ impl Diagnostics {
         self.error_count() > 0
     }
 
-    /// Sort by file, line, column, then kind: stable output whatever the order of discovery.
+    /// Errors first, then warnings, each by file, line, column and kind: what must be fixed
+    /// leads, and the output is stable whatever the order of discovery.
     pub fn sort(&mut self) {
         self.items.sort_by(|a, b| {
-            (&a.location, a.kind.as_str(), &a.message).cmp(&(
-                &b.location,
-                b.kind.as_str(),
-                &b.message,
-            ))
+            (
+                std::cmp::Reverse(a.severity),
+                &a.location,
+                a.kind.as_str(),
+                &a.message,
+            )
+                .cmp(&(
+                    std::cmp::Reverse(b.severity),
+                    &b.location,
+                    b.kind.as_str(),
+                    &b.message,
+                ))
         });
         self.items.dedup();
     }

@@ -52,3 +52,25 @@ fn a_wrong_policy_argument_is_a_usage_error() {
         run.stderr
     );
 }
+
+#[test]
+fn errors_lead_the_report() {
+    let site = SiteTest::fixture("multilingual");
+    // A lost term at line 12 of the Dutch file (an error at the gate) comes after a missing
+    // translation at line 8 (a warning) by place; errors still come first.
+    site.edit(
+        "locales/nl/demo.ftl",
+        "Klik op { -ui-save }.",
+        "Klik op Opslaan.",
+    );
+    let run = site.run(&["check"]);
+    run.failure().stderr_has("error[placeable-mismatch]");
+    let last_error = run.stderr.rfind("error[").expect("an error");
+    let first_warning = run.stderr.find("warning[").expect("a warning");
+    assert!(
+        run.stderr[first_warning..].contains("locales/nl/demo.ftl:8:"),
+        "{}",
+        run.stderr
+    );
+    assert!(last_error < first_warning, "{}", run.stderr);
+}

@@ -19,7 +19,10 @@ pub fn gate(
         // Checked by the argument parser; a failure here cannot happen.
         let _ = policy.set_from_arg(arg);
     }
-    policy.apply(diagnostics)
+    let (mut kept, ignored) = policy.apply(diagnostics);
+    // Raised to errors by the policy: errors lead again.
+    kept.sort();
+    (kept, ignored)
 }
 
 /// ", {ignored} left out by the policy" when there are any.

@@ -1,7 +1,7 @@
 //! One guide made ready to render: its source text as Fluent, its translations parsed and
 //! bundled, every reference resolved, coverage and consistency per locale — with every finding.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -119,7 +119,7 @@ pub fn prepare_guide_with(
         // The unknown source locale was reported by validation.
         return (None, diagnostics);
     };
-    check_source_refs(
+    let broken = check_source_refs(
         shared.config,
         &loaded,
         &entries,
@@ -137,6 +137,7 @@ pub fn prepare_guide_with(
     let mut translations = read_translations(shared, &loaded, read_ahead, &mut diagnostics);
     let args = crate::i18n::bundle::args(&shared.config.variables);
     let source_texts = consistency::source_texts(&entries, &source_bundle, &args);
+    let mut findings = Diagnostics::new();
     let status = check_consistency(
         shared,
         &loaded,
@@ -144,8 +145,14 @@ pub fn prepare_guide_with(
         &source_texts,
         &args,
         &mut translations,
-        &mut diagnostics,
+        &mut findings,
     );
+    // Findings about a message whose source has an unknown reference follow from that one error.
+    for d in findings.into_vec() {
+        if !d.message_id.as_ref().is_some_and(|id| broken.contains(id)) {
+            diagnostics.push(d);
+        }
+    }
     // Coverage: the consistency counts, and everything in the source locale.
     let coverage = shared
         .config
@@ -181,7 +188,9 @@ pub fn prepare_guide_with(
 }
 
 /// Every term and variable the source text refers to must exist in the source locale's terms
-/// or the site's variables; an unknown one is located in `guide.yaml`.
+/// or the site's variables; an unknown one is located in `guide.yaml`. Returns the messages
+/// with an unknown reference (their translations are not compared until it is fixed: every
+/// finding about them would be a consequence of the one typo).
 fn check_source_refs(
     config: &Config,
     loaded: &LoadedGuide,
@@ -189,7 +198,8 @@ fn check_source_refs(
     source: &FluentResource,
     source_terms: &Terms,
     diagnostics: &mut Diagnostics,
-) {
+) -> BTreeSet<String> {
+    let mut broken = BTreeSet::new();
     let by_key: BTreeMap<&MessageKey, &catalog::Entry<'_>> =
         entries.iter().map(|e| (&e.key, e)).collect();
     for (key, refs) in source::all_references(source) {
@@ -204,10 +214,18 @@ fn check_source_refs(
                     entry.text,
                     &reference.spelling(),
                 );
-                diagnostics.push(unknown_reference(location, &reference, Some(&key)));
+                let mut d = unknown_reference(location, &reference, Some(&key));
+                d.help = d.help.map(|help| {
+                    format!(
+                        "{help} (its translations are compared with the source once this is fixed)"
+                    )
+                });
+                diagnostics.push(d);
+                broken.insert(key.to_string());
             }
         }
     }
+    broken
 }
 
 /// The guide's translation files (read ahead, or read here), parsed, their references checked
