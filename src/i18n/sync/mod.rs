@@ -1,0 +1,191 @@
+//! `i18n sync` for one locale: every guide's translation file gets stubs for its missing
+//! messages (see [`file`]), and the locale's lock records the translations as they are now.
+//! The command only loads the site, calls [`sync_locale`] and prints the [`Report`].
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+
+use anyhow::Context as _;
+use fluent_bundle::FluentResource;
+
+use crate::content::catalog::{self, Entry, MessageKey};
+use crate::content::model::Guide;
+use crate::diagnostics::{Diagnostic, Diagnostics, Kind};
+use crate::i18n::consistency;
+use crate::i18n::lock::Lock;
+
+mod file;
+
+pub use file::{Changes, OBSOLETE_HEADING, sync_text};
+
+/// Findings that keep `i18n sync` from recording a translation: text in the wrong language or
+/// still the source text is no evidence of a translation made from the current source.
+const NOT_RECORDED: [Kind; 2] = [Kind::WrongLanguage, Kind::Unchanged];
+
+/// The translations a site's findings keep from being recorded, by (locale, guide, message).
+#[derive(Default)]
+pub struct NotRecorded<'a> {
+    keys: BTreeSet<(&'a str, &'a str, &'a str)>,
+    /// The findings, to tell the user why.
+    pub findings: Vec<&'a Diagnostic>,
+}
+
+impl<'a> NotRecorded<'a> {
+    /// What `findings` (of loading the site) keep from being recorded.
+    pub fn of(findings: &'a Diagnostics) -> Self {
+        let findings: Vec<&Diagnostic> = findings
+            .iter()
+            .filter(|d| NOT_RECORDED.contains(&d.kind))
+            .collect();
+        let keys = findings
+            .iter()
+            .filter_map(|d| {
+                Some((
+                    d.locale.as_deref()?,
+                    d.guide.as_deref()?,
+                    d.message_id.as_deref()?,
+                ))
+            })
+            .collect();
+        Self { keys, findings }
+    }
+
+    fn contains(&self, locale: &str, guide: &str, key: &MessageKey) -> bool {
+        self.keys
+            .contains(&(locale, guide, key.to_string().as_str()))
+    }
+}
+
+/// One guide as sync sees it in one locale.
+pub struct GuideText<'a> {
+    pub id: &'a str,
+    pub guide: &'a Guide,
+    /// The translation file (relative path and parsed text), if there is one.
+    pub translation: Option<(&'a Path, &'a FluentResource)>,
+}
+
+/// What a sync of one locale wrote.
+#[derive(Debug, Default)]
+pub struct Report {
+    /// Translation files written, with what changed in each.
+    pub files: Vec<(PathBuf, Changes)>,
+    /// The lock file, when it was written.
+    pub lock: Option<PathBuf>,
+}
+
+/// Sync every guide of `guides` (those whose source locale is `locale` are skipped) into
+/// `locale`: write the translation files that change, then the lock, which starts from `lock`.
+pub fn sync_locale(
+    root: &Path,
+    locale: &str,
+    guides: &[GuideText<'_>],
+    mut lock: Lock,
+    not_recorded: &NotRecorded<'_>,
+    prune: bool,
+) -> anyhow::Result<Report> {
+    let mut report = Report::default();
+    for guide in guides {
+        if guide.guide.source_locale.as_str() == locale {
+            continue;
+        }
+        let entries = catalog::entries(guide.guide);
+        let path = guide.translation.map_or_else(
+            || crate::layout::translation_file(locale, guide.id),
+            |(path, _)| path.to_path_buf(),
+        );
+        let patterns = guide
+            .translation
+            .map(|(_, resource)| consistency::serialized_patterns(resource))
+            .unwrap_or_default();
+        if let Some(changes) = sync_file(root, &path, locale, guide, &entries, &patterns, prune)? {
+            report.files.push((path, changes));
+        }
+        let recordable = |key: &MessageKey| !not_recorded.contains(locale, guide.id, key);
+        update_lock(&mut lock, guide.id, &entries, &patterns, recordable);
+    }
+    let lock_path = Lock::path(locale);
+    let text = lock.to_text();
+    let before = std::fs::read_to_string(root.join(&lock_path)).ok();
+    let wanted = !lock.is_empty() || before.is_some();
+    if wanted && Some(&text) != before.as_ref() {
+        write(root, &lock_path, &text)?;
+        report.lock = Some(lock_path);
+    }
+    Ok(report)
+}
+
+/// Stub the missing messages of one translation file (written only when it changes).
+fn sync_file(
+    root: &Path,
+    path: &Path,
+    locale: &str,
+    guide: &GuideText<'_>,
+    entries: &[Entry<'_>],
+    patterns: &HashMap<MessageKey, String>,
+    prune: bool,
+) -> anyhow::Result<Option<Changes>> {
+    let source_locale = guide.guide.source_locale.as_str();
+    let existing = guide
+        .translation
+        .map(|(_, resource)| resource.source())
+        .unwrap_or_default();
+    let present: BTreeSet<MessageKey> = patterns.keys().cloned().collect();
+    let defined_ids: BTreeSet<&str> = entries.iter().map(|e| e.key.id.as_str()).collect();
+    let obsolete: BTreeSet<String> = present
+        .iter()
+        .filter(|k| !defined_ids.contains(k.id.as_str()))
+        .map(|k| k.id.clone())
+        .collect();
+    let base = if existing.is_empty() {
+        format!(
+            "# Translation of content/{}/guide.yaml into `{locale}`.\n# Stubs `# ({source_locale}) id = …` hold the source text: uncomment, translate, run `stepdoc check`.\n\n",
+            guide.id,
+        )
+    } else {
+        existing.to_owned()
+    };
+    let (text, changes) = sync_text(&base, source_locale, entries, &present, &obsolete, prune);
+    if text == existing {
+        return Ok(None);
+    }
+    write(root, path, &text)?;
+    Ok(Some(changes))
+}
+
+/// Write `text` to `rel` in `root`, creating its directory.
+fn write(root: &Path, rel: &Path, text: &str) -> anyhow::Result<()> {
+    let target = root.join(rel);
+    if let Some(dir) = target.parent() {
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    }
+    std::fs::write(&target, text).with_context(|| format!("cannot write {}", target.display()))
+}
+
+/// Record every translated message of `guide`: new translations and edited ones take the
+/// current source; untouched translations of a changed source keep their record (stale).
+fn update_lock(
+    lock: &mut Lock,
+    guide: &str,
+    entries: &[Entry<'_>],
+    patterns: &HashMap<MessageKey, String>,
+    recordable: impl Fn(&MessageKey) -> bool,
+) {
+    lock.retain_guide(guide, |message| {
+        entries
+            .iter()
+            .any(|e| e.key.to_string() == message && patterns.contains_key(&e.key))
+    });
+    for entry in entries {
+        let Some(translation) = patterns.get(&entry.key) else {
+            continue;
+        };
+        if !recordable(&entry.key) {
+            continue;
+        }
+        let fresh = consistency::record(guide, &entry.key, entry.text.as_str(), translation);
+        match lock.get(guide, &entry.key) {
+            Some(old) if old.translation == fresh.translation => {}
+            _ => lock.insert(fresh),
+        }
+    }
+}
