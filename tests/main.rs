@@ -8,6 +8,7 @@ mod build;
 mod consistency;
 mod diagnostics;
 mod escaping;
+mod history;
 mod hostile;
 mod i18n;
 mod integrity;

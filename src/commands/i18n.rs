@@ -219,6 +219,7 @@ fn sync_files(args: &SyncArgs) -> anyhow::Result<ExitCode> {
                     .translations
                     .get(locale)
                     .map(|t| (t.path.as_path(), &*t.resource)),
+                stale: guide.status.get(locale).map(|s| &s.stale),
             })
             .collect();
         let lock = site.locks.get(locale).cloned().unwrap_or_default();

@@ -221,6 +221,10 @@ pub fn prepare_guide_with(
             lock: locks.get(locale).unwrap_or(&empty),
             args: &args,
             language: language.as_ref(),
+            history: Some(crate::i18n::history::GuideHistory {
+                root,
+                guide_file: &loaded.path,
+            }),
         });
         for d in outcome.findings {
             diagnostics.push(d);

@@ -13,6 +13,7 @@ use fluent_syntax::ast::{Entry as AstEntry, Message, Resource};
 
 use super::bundle::{Bundle, format};
 use super::ftl::find_entry;
+use super::history::{GuideHistory, TranslationText};
 use super::lock::{Lock, Record, hash};
 use super::refs::Reference;
 use crate::content::catalog::{Entry, MessageKey};
@@ -50,6 +51,8 @@ pub struct Input<'a> {
     pub args: &'a FluentArgs<'a>,
     /// The language judge for the site's locales (see [`language_judge`]).
     pub language: Option<&'a LanguageJudge>,
+    /// Where to look for the basis of translations the lock has no record of.
+    pub history: Option<GuideHistory<'a>>,
 }
 
 pub use language::Judge as LanguageJudge;
@@ -227,6 +230,8 @@ pub fn check(input: &Input<'_>) -> Outcome {
         messages: std::cell::OnceCell::new(),
     };
     let translation_refs = references(file.resource);
+    // Translations without a lock record: judged once the history of their file is asked.
+    let mut unrecorded: Vec<usize> = Vec::new();
 
     for (index, (entry, facts)) in input.entries.iter().zip(input.source).enumerate() {
         let key = &entry.key;
@@ -270,7 +275,7 @@ pub fn check(input: &Input<'_>) -> Outcome {
                     out.findings.push(d);
                 }
             }
-            None => out.findings.extend(findings::untracked(&message)),
+            None => unrecorded.push(index),
         }
         out.findings.extend(findings::placeable_mismatch(&message));
         out.findings.extend(findings::literal_lost(&message));
@@ -291,6 +296,9 @@ pub fn check(input: &Input<'_>) -> Outcome {
             out.formatted.insert(key.clone(), translated);
         }
     }
+    if !unrecorded.is_empty() {
+        unrecorded_findings(input, &place, &translation_refs, &unrecorded, &mut out);
+    }
     out.findings.extend(file_findings::order(
         &place,
         input.entries,
@@ -305,6 +313,51 @@ pub fn check(input: &Input<'_>) -> Outcome {
     out.findings
         .extend(file_findings::duplicates(&place, file.resource));
     out
+}
+
+/// The translations of `unrecorded` (indexes of entries) have no lock record: with a basis from
+/// the repository history, each is fresh or `stale`; without one, `untracked`.
+fn unrecorded_findings(
+    input: &Input<'_>,
+    place: &Place<'_>,
+    translation_refs: &FxHashMap<KeyRef<'_>, Vec<Reference>>,
+    unrecorded: &[usize],
+    out: &mut Outcome,
+) {
+    let bases = input
+        .history
+        .map(|history| {
+            let keys: Vec<&MessageKey> =
+                unrecorded.iter().map(|&i| &input.entries[i].key).collect();
+            let text = TranslationText {
+                path: place.path,
+                text: place.text,
+            };
+            history.bases(text, &keys)
+        })
+        .unwrap_or_default();
+    for &index in unrecorded {
+        let entry = &input.entries[index];
+        let message = findings::Message {
+            place,
+            entry,
+            facts: &input.source[index],
+            refs: translation_refs
+                .get(&key_ref(&entry.key))
+                .map_or(&[], Vec::as_slice),
+            translated: "",
+        };
+        match bases.get(&entry.key) {
+            Some(basis) => {
+                if let Some(d) = findings::stale_in_history(&message, basis) {
+                    out.counts.stale += 1;
+                    out.stale.insert(entry.key.clone(), basis.source.clone());
+                    out.findings.push(d);
+                }
+            }
+            None => out.findings.extend(findings::untracked(&message)),
+        }
+    }
 }
 
 /// Where the findings of one translation file are: its locale, guide, path and text.

@@ -2,7 +2,7 @@
 //! messages (see [`file`]), and the locale's lock records the translations as they are now.
 //! The command only loads the site, calls [`sync_locale`] and prints the [`Report`].
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
@@ -62,6 +62,8 @@ pub struct GuideText<'a> {
     pub guide: &'a Guide,
     /// The translation file (relative path and parsed text), if there is one.
     pub translation: Option<(&'a Path, &'a FluentResource)>,
+    /// The stale translations (the check's findings) with the source text each was made from.
+    pub stale: Option<&'a BTreeMap<MessageKey, String>>,
 }
 
 /// What a sync of one locale wrote.
@@ -101,7 +103,12 @@ pub fn sync_locale(
             report.files.push((path, changes));
         }
         let recordable = |key: &MessageKey| !not_recorded.contains(locale, guide.id, key);
-        update_lock(&mut lock, guide.id, &entries, &patterns, recordable);
+        let empty = BTreeMap::new();
+        let translated = Translated {
+            patterns: &patterns,
+            stale: guide.stale.unwrap_or(&empty),
+        };
+        update_lock(&mut lock, guide.id, &entries, &translated, recordable);
     }
     let lock_path = Lock::path(locale);
     let text = lock.to_text();
@@ -161,15 +168,25 @@ fn write(root: &Path, rel: &Path, text: &str) -> anyhow::Result<()> {
     std::fs::write(&target, text).with_context(|| format!("cannot write {}", target.display()))
 }
 
+/// The translations of one guide: each key's canonical FTL text, and the stale ones with the
+/// source text they were made from.
+struct Translated<'a> {
+    patterns: &'a HashMap<MessageKey, String>,
+    stale: &'a BTreeMap<MessageKey, String>,
+}
+
 /// Record every translated message of `guide`: new translations and edited ones take the
-/// current source; untouched translations of a changed source keep their record (stale).
+/// current source; untouched translations of a changed source keep their record (stale), and a
+/// translation without a record that the repository history shows stale is recorded with the
+/// source it was made from, so that it stays stale until it is edited.
 fn update_lock(
     lock: &mut Lock,
     guide: &str,
     entries: &[Entry<'_>],
-    patterns: &HashMap<MessageKey, String>,
+    translated: &Translated<'_>,
     recordable: impl Fn(&MessageKey) -> bool,
 ) {
+    let patterns = translated.patterns;
     lock.retain_guide(guide, |message| {
         entries
             .iter()
@@ -182,7 +199,11 @@ fn update_lock(
         if !recordable(&entry.key) {
             continue;
         }
-        let fresh = consistency::record(guide, &entry.key, entry.text.as_str(), translation);
+        let basis = translated
+            .stale
+            .get(&entry.key)
+            .map_or(entry.text.as_str(), String::as_str);
+        let fresh = consistency::record(guide, &entry.key, basis, translation);
         match lock.get(guide, &entry.key) {
             Some(old) if old.translation == fresh.translation => {}
             _ => lock.insert(fresh),
