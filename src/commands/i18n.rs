@@ -111,8 +111,9 @@ fn table(rows: &[Row]) -> String {
         "obsolete",
         "unchanged",
         "words",
+        "terms",
     ];
-    let cells: Vec<[String; 9]> = rows
+    let cells: Vec<[String; 10]> = rows
         .iter()
         .map(|r| {
             [
@@ -125,6 +126,7 @@ fn table(rows: &[Row]) -> String {
                 r.counts.obsolete.to_string(),
                 r.counts.unchanged.to_string(),
                 format!("{}%", r.percent_words),
+                format!("{}/{}", r.counts.translated_terms, r.counts.terms),
             ]
         })
         .collect();
@@ -160,17 +162,19 @@ fn table(rows: &[Row]) -> String {
 
 fn markdown(rows: &[Row]) -> String {
     let mut out = String::from(
-        "### Translation status\n\n| locale | guide | translated | missing | stale | obsolete | unchanged | words |\n|---|---|---:|---:|---:|---:|---:|---:|\n",
+        "### Translation status\n\n| locale | guide | translated | missing | stale | obsolete | unchanged | words | terms |\n|---|---|---:|---:|---:|---:|---:|---:|---:|\n",
     );
     for r in rows {
-        let flag = if r.counts.missing + r.counts.stale + r.counts.obsolete > 0 {
+        let untranslated_terms = r.counts.terms - r.counts.translated_terms;
+        let flag = if r.counts.missing + r.counts.stale + r.counts.obsolete + untranslated_terms > 0
+        {
             " ⚠️"
         } else {
             ""
         };
         let _ = writeln!(
             out,
-            "| {} | `{}`{flag} | {}/{} | {} | {} | {} | {} | {}% |",
+            "| {} | `{}`{flag} | {}/{} | {} | {} | {} | {} | {}% | {}/{} |",
             r.locale,
             r.guide,
             r.counts.translated,
@@ -179,12 +183,18 @@ fn markdown(rows: &[Row]) -> String {
             r.counts.stale,
             r.counts.obsolete,
             r.counts.unchanged,
-            r.percent_words
+            r.percent_words,
+            r.counts.translated_terms,
+            r.counts.terms
         );
     }
     let complete = rows
         .iter()
-        .filter(|r| r.counts.translated == r.counts.messages && r.counts.stale == 0)
+        .filter(|r| {
+            r.counts.translated == r.counts.messages
+                && r.counts.stale == 0
+                && r.counts.translated_terms == r.counts.terms
+        })
         .count();
     let _ = writeln!(
         out,
@@ -215,6 +225,7 @@ fn sync_files(args: &SyncArgs) -> anyhow::Result<ExitCode> {
             .map(|guide| sync::GuideText {
                 id: guide.id(),
                 guide: &guide.loaded.guide,
+                source: &guide.source,
                 translation: guide
                     .translations
                     .get(locale)
@@ -223,7 +234,28 @@ fn sync_files(args: &SyncArgs) -> anyhow::Result<ExitCode> {
             })
             .collect();
         let lock = site.locks.get(locale).cloned().unwrap_or_default();
-        let report = sync::sync_locale(root, locale, &guides, lock, &not_recorded, args.prune)?;
+        let report = sync::sync_locale(
+            root,
+            locale,
+            &guides,
+            &site.terms,
+            lock,
+            &not_recorded,
+            args.prune,
+        )?;
+        if let Some((path, names)) = &report.terms {
+            changed_files += 1;
+            println!(
+                "{}: {} term stub(s){}",
+                display_path(path),
+                names.len(),
+                if names.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", names.join(", "))
+                }
+            );
+        }
         for (path, changes) in &report.files {
             changed_files += 1;
             let pruned = if changes.pruned > 0 {

@@ -1,7 +1,7 @@
 //! One guide made ready to render: its source text as Fluent, its translations parsed and
 //! bundled, every reference resolved, coverage and consistency per locale — with every finding.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -18,7 +18,7 @@ use crate::i18n::coverage::Coverage;
 use crate::i18n::lock::Lock;
 use crate::i18n::refs::Reference;
 use crate::i18n::terms::Terms;
-use crate::i18n::{ftl, source};
+use crate::i18n::{ftl, glossary, source};
 
 /// Terms may refer to other terms, which must exist. (Variables in a term are its parameters,
 /// e.g. `$case`, so they are not checked against the site variables.)
@@ -127,10 +127,12 @@ pub fn prepare_guide_with(
     };
     let by_key: BTreeMap<&MessageKey, &catalog::Entry<'_>> =
         entries.iter().map(|e| (&e.key, e)).collect();
+    let mut used_terms: BTreeSet<String> = BTreeSet::new();
     for (key, refs) in source::all_references(&source.resource) {
         let Some(entry) = by_key.get(&key) else {
             continue;
         };
+        used_terms.extend(glossary::terms_of(&refs).cloned());
         for reference in refs {
             if !is_known(&reference, source_terms, config) {
                 let location = source::locate_in_yaml(
@@ -176,7 +178,7 @@ pub fn prepare_guide_with(
                 (locale, &loaded.id),
                 &path,
                 &resource,
-                locale_terms,
+                (locale_terms, source_terms),
                 config,
                 &mut diagnostics,
             );
@@ -200,6 +202,7 @@ pub fn prepare_guide_with(
             );
         }
     }
+    let used_terms = glossary::with_references(used_terms, source_terms);
     let args = crate::i18n::bundle::args(&config.variables);
     let source_texts = consistency::source_texts(&entries, &source_bundle, &args);
     let empty = Lock::default();
@@ -233,10 +236,15 @@ pub fn prepare_guide_with(
             translation.formatted = outcome.formatted;
             translation.untranslated = outcome.untranslated;
         }
+        let mut counts = outcome.counts;
+        counts.terms = used_terms.len();
+        counts.translated_terms = terms
+            .get(locale)
+            .map_or(0, |t| used_terms.iter().filter(|n| t.contains(n)).count());
         status.insert(
             locale.clone(),
             LocaleStatus {
-                counts: outcome.counts,
+                counts,
                 stale: outcome.stale,
             },
         );
@@ -278,7 +286,7 @@ fn check_translation_refs(
     (locale, guide): (&str, &str),
     path: &Path,
     resource: &FluentResource,
-    terms: &Terms,
+    (terms, source_terms): (&Terms, &Terms),
     config: &Config,
     diagnostics: &mut Diagnostics,
 ) {
@@ -297,11 +305,21 @@ fn check_translation_refs(
                         .map(|i| Location::at_offset(path, text, start + i))
                 })
                 .unwrap_or_else(|| Location::file(path));
-            diagnostics.push(unknown_reference(location, &reference, Some(&key)).about(
-                locale,
-                guide,
-                Some(&key.to_string()),
-            ));
+            let mut d = unknown_reference(location, &reference, Some(&key));
+            if let Reference::Term(name) = &reference {
+                d.message = format!(
+                    "{}: {} does not define it",
+                    d.message,
+                    crate::diagnostics::display_path(&terms.path)
+                );
+                d = d.with_help(glossary::unknown_term_help(
+                    name,
+                    locale,
+                    terms,
+                    Some(source_terms),
+                ));
+            }
+            diagnostics.push(d.about(locale, guide, Some(&key.to_string())));
         }
     }
 }

@@ -96,6 +96,10 @@ pub struct Counts {
     pub unchanged: usize,
     pub words: usize,
     pub translated_words: usize,
+    /// Glossary terms the guide's source uses (with the terms those reference), and how many of
+    /// them the locale's `terms.ftl` defines (filled in by the site, not by [`check`]).
+    pub terms: usize,
+    pub translated_terms: usize,
 }
 
 /// The messages of `resource` with each key (value, attributes) they define.

@@ -21,7 +21,7 @@ pub struct Changes {
 
 /// One run of lines of the file.
 #[derive(Debug)]
-enum Block {
+pub(super) enum Block {
     /// A stub written by stepdoc: `# (en) id = …` and its `#     ` continuation lines.
     Stub,
     /// A top-level message or term: its lines (with attached comments above it).
@@ -31,7 +31,7 @@ enum Block {
 }
 
 /// Split `text` into blocks of whole lines.
-fn blocks(text: &str) -> Vec<(Block, String)> {
+pub(super) fn blocks(text: &str) -> Vec<(Block, String)> {
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
     let mut out: Vec<(Block, String)> = Vec::new();
     let mut i = 0;

@@ -13,10 +13,13 @@ use crate::content::model::Guide;
 use crate::diagnostics::{Diagnostic, Diagnostics, Kind};
 use crate::i18n::consistency;
 use crate::i18n::lock::Lock;
+use crate::i18n::terms::Terms;
 
 mod file;
+mod terms;
 
 pub use file::{Changes, OBSOLETE_HEADING, sync_text};
+pub use terms::{TermStub, missing_terms, sync_terms_text};
 
 /// Findings that keep `i18n sync` from recording a translation: text in the wrong language or
 /// still the source text is no evidence of a translation made from the current source.
@@ -60,6 +63,8 @@ impl<'a> NotRecorded<'a> {
 pub struct GuideText<'a> {
     pub id: &'a str,
     pub guide: &'a Guide,
+    /// The guide's source text as Fluent.
+    pub source: &'a FluentResource,
     /// The translation file (relative path and parsed text), if there is one.
     pub translation: Option<(&'a Path, &'a FluentResource)>,
     /// The stale translations (the check's findings) with the source text each was made from.
@@ -73,19 +78,33 @@ pub struct Report {
     pub files: Vec<(PathBuf, Changes)>,
     /// The lock file, when it was written.
     pub lock: Option<PathBuf>,
+    /// The glossary, when it was written, with the terms stubbed in it.
+    pub terms: Option<(PathBuf, Vec<String>)>,
 }
 
 /// Sync every guide of `guides` (those whose source locale is `locale` are skipped) into
-/// `locale`: write the translation files that change, then the lock, which starts from `lock`.
+/// `locale`: write the translation files that change, the glossary (stubs for the terms the
+/// sources use that it lacks; `glossaries` are every locale's), then the lock, which starts from
+/// `lock`.
 pub fn sync_locale(
     root: &Path,
     locale: &str,
     guides: &[GuideText<'_>],
+    glossaries: &BTreeMap<String, Terms>,
     mut lock: Lock,
     not_recorded: &NotRecorded<'_>,
     prune: bool,
 ) -> anyhow::Result<Report> {
     let mut report = Report::default();
+    if let Some(own) = glossaries.get(locale) {
+        let missing = missing_terms(locale, guides, glossaries);
+        let text = sync_terms_text(&own.source, &missing);
+        if text != own.source {
+            write(root, &own.path, &text)?;
+            let names = missing.into_iter().map(|s| s.name).collect();
+            report.terms = Some((own.path.clone(), names));
+        }
+    }
     for guide in guides {
         if guide.guide.source_locale.as_str() == locale {
             continue;
