@@ -106,14 +106,9 @@ fn read_translation(root: &Path, path: &Path) -> Result<Option<String>, Diagnost
 pub fn prepare_guide_with(
     shared: &Shared<'_>,
     loaded: LoadedGuide,
-    mut read_ahead: BTreeMap<String, String>,
+    read_ahead: BTreeMap<String, String>,
 ) -> (Option<GuideData>, Diagnostics) {
-    let Shared {
-        root,
-        config,
-        terms,
-        locks,
-    } = *shared;
+    let Shared { config, terms, .. } = *shared;
     let mut diagnostics = Diagnostics::new();
     let source_locale = loaded.guide.source_locale.as_str().to_owned();
     let entries = catalog::entries(&loaded.guide);
@@ -125,26 +120,13 @@ pub fn prepare_guide_with(
         // The unknown source locale was reported by validation.
         return (None, diagnostics);
     };
-    let by_key: BTreeMap<&MessageKey, &catalog::Entry<'_>> =
-        entries.iter().map(|e| (&e.key, e)).collect();
-    let mut used_terms: BTreeSet<String> = BTreeSet::new();
-    for (key, refs) in source::all_references(&source.resource) {
-        let Some(entry) = by_key.get(&key) else {
-            continue;
-        };
-        used_terms.extend(glossary::terms_of(&refs).cloned());
-        for reference in refs {
-            if !is_known(&reference, source_terms, config) {
-                let location = source::locate_in_yaml(
-                    &loaded.path,
-                    &loaded.source,
-                    entry.text,
-                    &reference.spelling(),
-                );
-                diagnostics.push(unknown_reference(location, &reference, Some(&key)));
-            }
-        }
-    }
+    let used_terms = check_source_refs(
+        &loaded,
+        &entries,
+        &source.resource,
+        (source_terms, config),
+        &mut diagnostics,
+    );
     let source_bundle = new_bundle(
         &source_locale,
         &[
@@ -152,68 +134,85 @@ pub fn prepare_guide_with(
             Arc::clone(&source.resource),
         ],
     );
-    let mut translations = BTreeMap::new();
-    for locale in config.locales.iter().filter(|l| **l != source_locale) {
-        let path = Path::new(crate::layout::LOCALES_DIR)
-            .join(locale)
-            .join(format!("{}.ftl", loaded.id));
-        let text = match read_ahead.remove(locale) {
-            Some(text) => text,
-            None => match read_translation(root, &path) {
-                Ok(Some(text)) => text,
-                Ok(None) => continue,
-                Err(d) => {
-                    diagnostics.push(d);
-                    continue;
-                }
-            },
-        };
-        let (resource, errors) = ftl::parse(&path, text);
-        for d in errors {
-            diagnostics.push(d.about(locale, &loaded.id, None));
-        }
-        let resource = Arc::new(resource);
-        if let Some(locale_terms) = terms.get(locale) {
-            check_translation_refs(
-                (locale, &loaded.id),
-                &path,
-                &resource,
-                (locale_terms, source_terms),
-                config,
-                &mut diagnostics,
-            );
-            for d in consistency::shadowed_terms(&path, &resource, locale_terms, locale, &loaded.id)
-            {
-                diagnostics.push(d);
-            }
-            let bundle = new_bundle(
-                locale,
-                &[Arc::clone(&locale_terms.resource), Arc::clone(&resource)],
-            );
-            translations.insert(
-                locale.clone(),
-                Translation {
-                    path,
-                    resource,
-                    bundle,
-                    formatted: rustc_hash::FxHashMap::default(),
-                    untranslated: rustc_hash::FxHashSet::default(),
-                },
-            );
-        }
-    }
+    let mut translations = load_translations(
+        shared,
+        (&loaded, source_terms),
+        read_ahead,
+        &mut diagnostics,
+    );
     let used_terms = glossary::with_references(used_terms, source_terms);
     let args = crate::i18n::bundle::args(&config.variables);
     let source_texts = consistency::source_texts(&entries, &source_bundle, &args);
+    let status = check_translations(
+        shared,
+        (&loaded, &entries, &source_texts),
+        &mut translations,
+        &used_terms,
+        &mut diagnostics,
+    );
+    // Coverage: the consistency counts, and everything in the source locale.
+    let coverage = config
+        .locales
+        .iter()
+        .map(|locale| {
+            let c = match status.get(locale) {
+                Some(s) => Coverage::from(s.counts),
+                None => Coverage::full(&source_texts),
+            };
+            (locale.clone(), c)
+        })
+        .collect();
+    // The render shows the same source text: keep it formatted.
+    let formatted = entries
+        .iter()
+        .zip(source_texts)
+        .filter_map(|(entry, text)| Some((entry.key.clone(), text.formatted?)))
+        .collect();
+    drop(entries);
+    (
+        Some(GuideData {
+            loaded,
+            source: source.resource,
+            source_bundle,
+            source_formatted: formatted,
+            translations,
+            coverage,
+            status,
+        }),
+        diagnostics,
+    )
+}
+
+/// Each translation of the guide checked against its source (`entries` and their
+/// `source_texts`): the findings, each translation's formatted text, and its status.
+fn check_translations(
+    shared: &Shared<'_>,
+    (loaded, entries, source_texts): (
+        &LoadedGuide,
+        &[catalog::Entry<'_>],
+        &[consistency::SourceText],
+    ),
+    translations: &mut BTreeMap<String, Translation>,
+    used_terms: &BTreeSet<String>,
+    diagnostics: &mut Diagnostics,
+) -> BTreeMap<String, LocaleStatus> {
+    let Shared {
+        root,
+        config,
+        terms,
+        locks,
+    } = *shared;
     let empty = Lock::default();
     let language = consistency::language_judge(&config.locales);
+    let source_locale = loaded.guide.source_locale.as_str();
+    let args = crate::i18n::bundle::args(&config.variables);
     let mut status = BTreeMap::new();
     for locale in config.locales.iter().filter(|l| **l != source_locale) {
         let outcome = consistency::check(&consistency::Input {
             guide: &loaded.id,
             locale,
-            entries: &entries,
-            source: &source_texts,
+            entries,
+            source: source_texts,
             translation: translations
                 .get(locale)
                 .map(|t| consistency::TranslationFile {
@@ -249,37 +248,107 @@ pub fn prepare_guide_with(
             },
         );
     }
-    // Coverage: the consistency counts, and everything in the source locale.
-    let coverage = config
-        .locales
-        .iter()
-        .map(|locale| {
-            let c = match status.get(locale) {
-                Some(s) => Coverage::from(s.counts),
-                None => Coverage::full(&source_texts),
-            };
-            (locale.clone(), c)
-        })
-        .collect();
-    // The render shows the same source text: keep it formatted.
-    let formatted = entries
-        .iter()
-        .zip(source_texts)
-        .filter_map(|(entry, text)| Some((entry.key.clone(), text.formatted?)))
-        .collect();
-    drop(entries);
-    (
-        Some(GuideData {
-            loaded,
-            source: source.resource,
-            source_bundle,
-            source_formatted: formatted,
-            translations,
-            coverage,
-            status,
-        }),
-        diagnostics,
-    )
+    status
+}
+
+/// The references of the guide's source text must resolve in its source locale's glossary and
+/// the site's variables. Returns the terms it uses (names without `-`).
+fn check_source_refs(
+    loaded: &LoadedGuide,
+    entries: &[catalog::Entry<'_>],
+    source: &FluentResource,
+    (source_terms, config): (&Terms, &Config),
+    diagnostics: &mut Diagnostics,
+) -> BTreeSet<String> {
+    let by_key: BTreeMap<&MessageKey, &catalog::Entry<'_>> =
+        entries.iter().map(|e| (&e.key, e)).collect();
+    let mut used_terms: BTreeSet<String> = BTreeSet::new();
+    for (key, refs) in source::all_references(source) {
+        let Some(entry) = by_key.get(&key) else {
+            continue;
+        };
+        used_terms.extend(glossary::terms_of(&refs).cloned());
+        for reference in refs {
+            if !is_known(&reference, source_terms, config) {
+                let location = source::locate_in_yaml(
+                    &loaded.path,
+                    &loaded.source,
+                    entry.text,
+                    &reference.spelling(),
+                );
+                diagnostics.push(unknown_reference(location, &reference, Some(&key)));
+            }
+        }
+    }
+    used_terms
+}
+
+/// The guide's translation files (`read_ahead`: texts already read, by locale), parsed, their
+/// references checked and bundled with their locale's glossary.
+fn load_translations(
+    shared: &Shared<'_>,
+    (loaded, source_terms): (&LoadedGuide, &Terms),
+    mut read_ahead: BTreeMap<String, String>,
+    diagnostics: &mut Diagnostics,
+) -> BTreeMap<String, Translation> {
+    let Shared {
+        root,
+        config,
+        terms,
+        ..
+    } = *shared;
+    let source_locale = loaded.guide.source_locale.as_str();
+    let mut translations = BTreeMap::new();
+    for locale in config.locales.iter().filter(|l| **l != source_locale) {
+        let path = Path::new(crate::layout::LOCALES_DIR)
+            .join(locale)
+            .join(format!("{}.ftl", loaded.id));
+        let text = match read_ahead.remove(locale) {
+            Some(text) => text,
+            None => match read_translation(root, &path) {
+                Ok(Some(text)) => text,
+                Ok(None) => continue,
+                Err(d) => {
+                    diagnostics.push(d);
+                    continue;
+                }
+            },
+        };
+        let (resource, errors) = ftl::parse(&path, text);
+        for d in errors {
+            diagnostics.push(d.about(locale, &loaded.id, None));
+        }
+        let resource = Arc::new(resource);
+        if let Some(locale_terms) = terms.get(locale) {
+            check_translation_refs(
+                (locale, &loaded.id),
+                &path,
+                &resource,
+                (locale_terms, source_terms),
+                config,
+                diagnostics,
+            );
+            for d in consistency::shadowed_terms(&path, &resource, locale_terms, locale, &loaded.id)
+            {
+                diagnostics.push(d);
+            }
+            let bundle = new_bundle(
+                locale,
+                &[Arc::clone(&locale_terms.resource), Arc::clone(&resource)],
+            );
+            translations.insert(
+                locale.clone(),
+                Translation {
+                    path,
+                    resource,
+                    bundle,
+                    formatted: rustc_hash::FxHashMap::default(),
+                    untranslated: rustc_hash::FxHashSet::default(),
+                },
+            );
+        }
+    }
+    translations
 }
 
 fn check_translation_refs(

@@ -252,52 +252,8 @@ pub fn check(input: &Input<'_>) -> Outcome {
         out.counts.translated += 1;
         out.counts.translated_words += facts.words;
 
-        let mut errors = Vec::new();
-        let formatted = format(file.bundle, key, input.args, &mut errors);
-        let keep = formatted.is_some() && errors.is_empty();
-        let translated = formatted.unwrap_or_default();
-        let translated_plain = strip_ui_markers(&translated);
-        let message = findings::Message {
-            place: &place,
-            entry,
-            facts,
-            refs,
-            translated: &translated_plain,
-        };
-
-        // A translation recorded in the lock and not edited since was checked when it was
-        // recorded (sync records no text in the wrong language): the language is judged again
-        // only for new and edited translations.
-        let record = input.lock.get(input.guide, key);
-        // Serializing the translation to compare it with the record costs: done only when asked.
-        let recorded_as_is = || record.is_some_and(|r| findings::unedited(r, key, &place));
-        match record {
-            Some(record) => {
-                if let Some(d) = findings::stale(&message, record, recorded_as_is) {
-                    out.counts.stale += 1;
-                    out.stale.insert(key.clone(), record.source.clone());
-                    out.findings.push(d);
-                }
-            }
-            None => unrecorded.push(index),
-        }
-        out.findings.extend(findings::placeable_mismatch(&message));
-        out.findings.extend(findings::literal_lost(&message));
-        out.findings.extend(findings::incomplete(&message));
-        if let Some(judge) = input.language {
-            out.findings
-                .extend(findings::wrong_language(&message, judge, recorded_as_is));
-        }
-        if let Some(d) = findings::unchanged(&message) {
-            out.counts.unchanged += 1;
-            // Readers see source-language text: the page marks it like a missing translation.
-            out.untranslated.insert(key.clone());
-            out.counts.translated -= 1;
-            out.counts.translated_words -= facts.words;
-            out.findings.push(d);
-        }
-        if keep {
-            out.formatted.insert(key.clone(), translated);
+        if !check_translated(input, file, &place, index, refs, &mut out) {
+            unrecorded.push(index);
         }
     }
     if !unrecorded.is_empty() {
@@ -317,6 +273,67 @@ pub fn check(input: &Input<'_>) -> Outcome {
     out.findings
         .extend(file_findings::duplicates(&place, file.resource));
     out
+}
+
+/// The findings about one translated message (`index` of the entries; `refs`: the terms and
+/// variables its translation references), and its formatted text kept in `out`. Whether the
+/// lock has a record of it.
+fn check_translated(
+    input: &Input<'_>,
+    file: &TranslationFile<'_>,
+    place: &Place<'_>,
+    index: usize,
+    refs: &[Reference],
+    out: &mut Outcome,
+) -> bool {
+    let entry = &input.entries[index];
+    let facts = &input.source[index];
+    let key = &entry.key;
+    let mut errors = Vec::new();
+    let formatted = format(file.bundle, key, input.args, &mut errors);
+    let keep = formatted.is_some() && errors.is_empty();
+    let translated = formatted.unwrap_or_default();
+    let translated_plain = strip_ui_markers(&translated);
+    let message = findings::Message {
+        place,
+        entry,
+        facts,
+        refs,
+        translated: &translated_plain,
+    };
+
+    // A translation recorded in the lock and not edited since was checked when it was
+    // recorded (sync records no text in the wrong language): the language is judged again
+    // only for new and edited translations.
+    let record = input.lock.get(input.guide, key);
+    // Serializing the translation to compare it with the record costs: done only when asked.
+    let recorded_as_is = || record.is_some_and(|r| findings::unedited(r, key, place));
+    if let Some(record) = record
+        && let Some(d) = findings::stale(&message, record, recorded_as_is)
+    {
+        out.counts.stale += 1;
+        out.stale.insert(key.clone(), record.source.clone());
+        out.findings.push(d);
+    }
+    out.findings.extend(findings::placeable_mismatch(&message));
+    out.findings.extend(findings::literal_lost(&message));
+    out.findings.extend(findings::incomplete(&message));
+    if let Some(judge) = input.language {
+        out.findings
+            .extend(findings::wrong_language(&message, judge, recorded_as_is));
+    }
+    if let Some(d) = findings::unchanged(&message) {
+        out.counts.unchanged += 1;
+        // Readers see source-language text: the page marks it like a missing translation.
+        out.untranslated.insert(key.clone());
+        out.counts.translated -= 1;
+        out.counts.translated_words -= facts.words;
+        out.findings.push(d);
+    }
+    if keep {
+        out.formatted.insert(key.clone(), translated);
+    }
+    record.is_some()
 }
 
 /// The translations of `unrecorded` (indexes of entries) have no lock record: with a basis from
