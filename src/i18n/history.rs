@@ -6,6 +6,7 @@
 //! commit. Without `git`, outside a repository, or for lines not committed yet there is no
 //! evidence, and the message stays `untracked`.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -23,12 +24,18 @@ pub struct Basis {
     pub commit: String,
 }
 
-/// Where one guide's history is: the site root and the guide's file, relative to it.
+/// Where one guide's history is: the site root and the guide's file, relative to it; the
+/// guide's source texts read from commits so far, shared by its translations into every locale.
 #[derive(Clone, Copy, Debug)]
 pub struct GuideHistory<'a> {
     pub root: &'a Path,
     pub guide_file: &'a Path,
+    pub sources: &'a SourceCache,
 }
+
+/// The source texts of one guide by commit (`None`: the commit has no such guide, or it does
+/// not parse), so that each commit is read once per guide.
+pub type SourceCache = RefCell<HashMap<String, Option<HashMap<MessageKey, String>>>>;
 
 /// A translation file: its path relative to the site root, and its text (as read now).
 #[derive(Clone, Copy, Debug)]
@@ -58,13 +65,13 @@ impl GuideHistory<'_> {
         let Some(blame) = self.blame(translation.path, &ranges) else {
             return out;
         };
-        let mut sources: HashMap<&str, Option<HashMap<MessageKey, String>>> = HashMap::new();
+        let mut sources = self.sources.borrow_mut();
         for (key, (first, last)) in ranges {
             let Some(commit) = blame.newest(first, last) else {
                 continue;
             };
             let texts = sources
-                .entry(commit)
+                .entry(commit.to_owned())
                 .or_insert_with(|| self.source_texts(commit));
             if let Some(source) = texts.as_ref().and_then(|t| t.get(key)) {
                 out.insert(

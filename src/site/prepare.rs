@@ -206,6 +206,7 @@ fn check_translations(
     let language = consistency::language_judge(&config.locales);
     let source_locale = loaded.guide.source_locale.as_str();
     let args = crate::i18n::bundle::args(&config.variables);
+    let sources = crate::i18n::history::SourceCache::default();
     let mut status = BTreeMap::new();
     for locale in config.locales.iter().filter(|l| **l != source_locale) {
         let outcome = consistency::check(&consistency::Input {
@@ -226,6 +227,7 @@ fn check_translations(
             history: Some(crate::i18n::history::GuideHistory {
                 root,
                 guide_file: &loaded.path,
+                sources: &sources,
             }),
         });
         for d in outcome.findings {
