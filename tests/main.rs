@@ -8,6 +8,8 @@ mod build;
 mod consistency;
 mod diagnostics;
 mod escaping;
+mod glossary;
+mod history;
 mod hostile;
 mod i18n;
 mod integrity;

@@ -1,19 +1,15 @@
 //! `stepdoc i18n status` and `stepdoc i18n sync`.
 
-use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
-use anyhow::Context as _;
 use serde::Serialize;
 
 use super::report;
 use crate::cli::{Format, I18nCommand, StatusArgs, StatusFormat, SyncArgs};
-use crate::content::catalog::{self, MessageKey};
-use crate::diagnostics::{Kind, display_path};
-use crate::i18n::consistency::{self, Counts};
-use crate::i18n::lock::Lock;
+use crate::diagnostics::display_path;
+use crate::i18n::consistency::Counts;
 use crate::i18n::sync;
 use crate::site::Site;
 
@@ -41,10 +37,6 @@ fn load_with_findings(root: &Path) -> Option<(Site, crate::diagnostics::Diagnost
     }
     site.map(|site| (site, diagnostics))
 }
-
-/// Findings that keep `i18n sync` from recording a translation: text in the wrong language or
-/// still the source text is no evidence of a translation made from the current source.
-const NOT_RECORDED: [Kind; 2] = [Kind::WrongLanguage, Kind::Unchanged];
 
 fn check_locales(site: &Site, locales: &[String]) -> anyhow::Result<()> {
     for locale in locales {
@@ -119,8 +111,9 @@ fn table(rows: &[Row]) -> String {
         "obsolete",
         "unchanged",
         "words",
+        "terms",
     ];
-    let cells: Vec<[String; 9]> = rows
+    let cells: Vec<[String; 10]> = rows
         .iter()
         .map(|r| {
             [
@@ -133,6 +126,7 @@ fn table(rows: &[Row]) -> String {
                 r.counts.obsolete.to_string(),
                 r.counts.unchanged.to_string(),
                 format!("{}%", r.percent_words),
+                format!("{}/{}", r.counts.translated_terms, r.counts.terms),
             ]
         })
         .collect();
@@ -168,17 +162,19 @@ fn table(rows: &[Row]) -> String {
 
 fn markdown(rows: &[Row]) -> String {
     let mut out = String::from(
-        "### Translation status\n\n| locale | guide | translated | missing | stale | obsolete | unchanged | words |\n|---|---|---:|---:|---:|---:|---:|---:|\n",
+        "### Translation status\n\n| locale | guide | translated | missing | stale | obsolete | unchanged | words | terms |\n|---|---|---:|---:|---:|---:|---:|---:|---:|\n",
     );
     for r in rows {
-        let flag = if r.counts.missing + r.counts.stale + r.counts.obsolete > 0 {
+        let untranslated_terms = r.counts.terms - r.counts.translated_terms;
+        let flag = if r.counts.missing + r.counts.stale + r.counts.obsolete + untranslated_terms > 0
+        {
             " ⚠️"
         } else {
             ""
         };
         let _ = writeln!(
             out,
-            "| {} | `{}`{flag} | {}/{} | {} | {} | {} | {} | {}% |",
+            "| {} | `{}`{flag} | {}/{} | {} | {} | {} | {} | {}% | {}/{} |",
             r.locale,
             r.guide,
             r.counts.translated,
@@ -187,12 +183,18 @@ fn markdown(rows: &[Row]) -> String {
             r.counts.stale,
             r.counts.obsolete,
             r.counts.unchanged,
-            r.percent_words
+            r.percent_words,
+            r.counts.translated_terms,
+            r.counts.terms
         );
     }
     let complete = rows
         .iter()
-        .filter(|r| r.counts.translated == r.counts.messages && r.counts.stale == 0)
+        .filter(|r| {
+            r.counts.translated == r.counts.messages
+                && r.counts.stale == 0
+                && r.counts.translated_terms == r.counts.terms
+        })
         .count();
     let _ = writeln!(
         out,
@@ -208,18 +210,8 @@ fn sync_files(args: &SyncArgs) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::FAILURE);
     };
     check_locales(&site, &args.locales)?;
-    let unrecordable: BTreeSet<(&str, &str, &str)> = findings
-        .iter()
-        .filter(|d| NOT_RECORDED.contains(&d.kind))
-        .filter_map(|d| {
-            Some((
-                d.locale.as_deref()?,
-                d.guide.as_deref()?,
-                d.message_id.as_deref()?,
-            ))
-        })
-        .collect();
-    for d in findings.iter().filter(|d| NOT_RECORDED.contains(&d.kind)) {
+    let not_recorded = sync::NotRecorded::of(&findings);
+    for d in &not_recorded.findings {
         eprintln!("not recorded: {} ({}: {})", d.location, d.kind, d.message);
     }
     let mut changed_files = 0;
@@ -227,116 +219,58 @@ fn sync_files(args: &SyncArgs) -> anyhow::Result<ExitCode> {
         if !args.locales.is_empty() && !args.locales.contains(locale) {
             continue;
         }
-        let mut lock = site.locks.get(locale).cloned().unwrap_or_default();
-        for guide in &site.guides {
-            if guide.source_locale() == locale {
-                continue;
-            }
-            let entries = catalog::entries(&guide.loaded.guide);
-            let translation = guide.translations.get(locale);
-            let path = translation.map_or_else(
-                || crate::layout::translation_file(locale, guide.id()),
-                |t| t.path.clone(),
-            );
-            let existing = translation
-                .map(|t| t.resource.source().to_owned())
-                .unwrap_or_default();
-            let patterns = translation
-                .map(|t| consistency::serialized_patterns(&t.resource))
-                .unwrap_or_default();
-            let present: BTreeSet<MessageKey> = patterns.keys().cloned().collect();
-            let defined_ids: BTreeSet<&str> = entries.iter().map(|e| e.key.id.as_str()).collect();
-            let obsolete: BTreeSet<String> = present
-                .iter()
-                .filter(|k| !defined_ids.contains(k.id.as_str()))
-                .map(|k| k.id.clone())
-                .collect();
-            let base = if existing.is_empty() {
-                format!(
-                    "# Translation of content/{}/guide.yaml into `{locale}`.\n# Stubs `# ({}) id = …` hold the source text: uncomment, translate, run `stepdoc check`.\n\n",
-                    guide.id(),
-                    guide.source_locale()
-                )
-            } else {
-                existing.clone()
-            };
-            let (text, changes) = sync::sync_text(
-                &base,
-                guide.source_locale(),
-                &entries,
-                &present,
-                &obsolete,
-                args.prune,
-            );
-            if text != existing {
-                let target = root.join(&path);
-                if let Some(dir) = target.parent() {
-                    std::fs::create_dir_all(dir)
-                        .with_context(|| format!("cannot create {}", dir.display()))?;
+        let guides: Vec<sync::GuideText<'_>> = site
+            .guides
+            .iter()
+            .map(|guide| sync::GuideText {
+                id: guide.id(),
+                guide: &guide.loaded.guide,
+                source: &guide.source,
+                translation: guide
+                    .translations
+                    .get(locale)
+                    .map(|t| (t.path.as_path(), &*t.resource)),
+                stale: guide.status.get(locale).map(|s| &s.stale),
+            })
+            .collect();
+        let lock = site.locks.get(locale).cloned().unwrap_or_default();
+        let report = sync::sync_locale(
+            root,
+            locale,
+            &guides,
+            &site.terms,
+            lock,
+            &not_recorded,
+            args.prune,
+        )?;
+        if let Some((path, names)) = &report.terms {
+            changed_files += 1;
+            println!(
+                "{}: {} term stub(s){}",
+                display_path(path),
+                names.len(),
+                if names.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", names.join(", "))
                 }
-                std::fs::write(&target, &text)
-                    .with_context(|| format!("cannot write {}", target.display()))?;
-                changed_files += 1;
-                println!(
-                    "{}: {} stub(s){}",
-                    display_path(&path),
-                    changes.stubs,
-                    if changes.pruned > 0 {
-                        format!(", {} obsolete entr(y/ies) moved", changes.pruned)
-                    } else {
-                        String::new()
-                    }
-                );
-            }
-            let recordable = |key: &MessageKey| {
-                !unrecordable.contains(&(locale.as_str(), guide.id(), key.to_string().as_str()))
-            };
-            update_lock(&mut lock, guide.id(), &entries, &patterns, recordable);
+            );
         }
-        let lock_path = Lock::path(locale);
-        let text = lock.to_text();
-        let before = std::fs::read_to_string(root.join(&lock_path)).ok();
-        let wanted = !lock.is_empty() || before.is_some();
-        if wanted && Some(&text) != before.as_ref() {
-            std::fs::create_dir_all(root.join(&lock_path).parent().unwrap_or(root)).with_context(
-                || format!("cannot create the directory of {}", lock_path.display()),
-            )?;
-            std::fs::write(root.join(&lock_path), text)
-                .with_context(|| format!("cannot write {}", lock_path.display()))?;
-            println!("{}: updated", display_path(&lock_path));
+        for (path, changes) in &report.files {
+            changed_files += 1;
+            let pruned = if changes.pruned > 0 {
+                format!(", {} obsolete entr(y/ies) moved", changes.pruned)
+            } else {
+                String::new()
+            };
+            println!("{}: {} stub(s){pruned}", display_path(path), changes.stubs);
+        }
+        if let Some(lock_path) = &report.lock {
+            println!("{}: updated", display_path(lock_path));
         }
     }
     if changed_files == 0 {
         println!("translation files are in sync");
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// Record every translated message of `guide`: new translations and edited ones take the
-/// current source; untouched translations of a changed source keep their record (stale).
-fn update_lock(
-    lock: &mut Lock,
-    guide: &str,
-    entries: &[catalog::Entry<'_>],
-    patterns: &std::collections::HashMap<MessageKey, String>,
-    recordable: impl Fn(&MessageKey) -> bool,
-) {
-    lock.retain_guide(guide, |message| {
-        entries
-            .iter()
-            .any(|e| e.key.to_string() == message && patterns.contains_key(&e.key))
-    });
-    for entry in entries {
-        let Some(translation) = patterns.get(&entry.key) else {
-            continue;
-        };
-        if !recordable(&entry.key) {
-            continue;
-        }
-        let fresh = consistency::record(guide, &entry.key, entry.text.as_str(), translation);
-        match lock.get(guide, &entry.key) {
-            Some(old) if old.translation == fresh.translation => {}
-            _ => lock.insert(fresh),
-        }
-    }
 }

@@ -109,8 +109,8 @@ kinds! {
     DuplicateMessage = "duplicate-message", Translation, "an id defined twice in a file (error), or a glossary term redefined in a guide file (warning)";
     Missing = "missing", Translation, "a message of the guide has no translation; located at its stub, or where the stub belongs";
     Obsolete = "obsolete", Translation, "a translation of a message the guide no longer has";
-    Stale = "stale", Translation, "the source changed after the translation was recorded (JSON: `old_source`, `new_source`)";
-    Untracked = "untracked", Translation, "a translation with no lock record: nothing tells which source text it was made from";
+    Stale = "stale", Translation, "the source changed after the translation was recorded, or (no lock record) after the commit that last changed it (JSON: `old_source`, `new_source`)";
+    Untracked = "untracked", Translation, "a translation with no lock record and no commit to tell which source text it was made from";
     PlaceableMismatch = "placeable-mismatch", Translation, "terms or variables of the source missing or extra";
     LiteralLost = "literal-lost", Translation, "a URL, link destination, email, code span or number of the source is missing";
     Incomplete = "incomplete", Translation, "fewer sentences, paragraphs, list items, links, code spans or bold runs than the source";

@@ -5,6 +5,8 @@ pub mod bundle;
 pub mod consistency;
 pub mod coverage;
 pub mod ftl;
+pub mod glossary;
+pub mod history;
 pub mod lock;
 pub mod refs;
 pub mod source;

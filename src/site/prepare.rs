@@ -18,7 +18,7 @@ use crate::i18n::coverage::Coverage;
 use crate::i18n::lock::Lock;
 use crate::i18n::refs::Reference;
 use crate::i18n::terms::Terms;
-use crate::i18n::{ftl, source};
+use crate::i18n::{ftl, glossary, source};
 
 /// Terms may refer to other terms, which must exist. (Variables in a term are its parameters,
 /// e.g. `$case`, so they are not checked against the site variables.)
@@ -108,6 +108,7 @@ pub fn prepare_guide_with(
     loaded: LoadedGuide,
     read_ahead: BTreeMap<String, String>,
 ) -> (Option<GuideData>, Diagnostics) {
+    let Shared { config, terms, .. } = *shared;
     let mut diagnostics = Diagnostics::new();
     let source_locale = loaded.guide.source_locale.as_str().to_owned();
     let entries = catalog::entries(&loaded.guide);
@@ -115,16 +116,15 @@ pub fn prepare_guide_with(
     for d in errors {
         diagnostics.push(d);
     }
-    let Some(source_terms) = shared.terms.get(&source_locale) else {
+    let Some(source_terms) = terms.get(&source_locale) else {
         // The unknown source locale was reported by validation.
         return (None, diagnostics);
     };
-    let broken = check_source_refs(
-        shared.config,
+    let (used_terms, broken) = check_source_refs(
         &loaded,
         &entries,
         &source.resource,
-        source_terms,
+        (source_terms, config),
         &mut diagnostics,
     );
     let source_bundle = new_bundle(
@@ -134,17 +134,21 @@ pub fn prepare_guide_with(
             Arc::clone(&source.resource),
         ],
     );
-    let mut translations = read_translations(shared, &loaded, read_ahead, &mut diagnostics);
-    let args = crate::i18n::bundle::args(&shared.config.variables);
+    let mut translations = load_translations(
+        shared,
+        (&loaded, source_terms),
+        read_ahead,
+        &mut diagnostics,
+    );
+    let used_terms = glossary::with_references(used_terms, source_terms);
+    let args = crate::i18n::bundle::args(&config.variables);
     let source_texts = consistency::source_texts(&entries, &source_bundle, &args);
     let mut findings = Diagnostics::new();
-    let status = check_consistency(
+    let status = check_translations(
         shared,
-        &loaded,
-        &entries,
-        &source_texts,
-        &args,
+        (&loaded, &entries, &source_texts),
         &mut translations,
+        &used_terms,
         &mut findings,
     );
     // Findings about a message whose source has an unknown reference follow from that one error.
@@ -154,8 +158,7 @@ pub fn prepare_guide_with(
         }
     }
     // Coverage: the consistency counts, and everything in the source locale.
-    let coverage = shared
-        .config
+    let coverage = config
         .locales
         .iter()
         .map(|locale| {
@@ -187,25 +190,96 @@ pub fn prepare_guide_with(
     )
 }
 
-/// Every term and variable the source text refers to must exist in the source locale's terms
-/// or the site's variables; an unknown one is located in `guide.yaml`. Returns the messages
-/// with an unknown reference (their translations are not compared until it is fixed: every
-/// finding about them would be a consequence of the one typo).
+/// Each translation of the guide checked against its source (`entries` and their
+/// `source_texts`): the findings, each translation's formatted text, and its status.
+fn check_translations(
+    shared: &Shared<'_>,
+    (loaded, entries, source_texts): (
+        &LoadedGuide,
+        &[catalog::Entry<'_>],
+        &[consistency::SourceText],
+    ),
+    translations: &mut BTreeMap<String, Translation>,
+    used_terms: &BTreeSet<String>,
+    diagnostics: &mut Diagnostics,
+) -> BTreeMap<String, LocaleStatus> {
+    let Shared {
+        root,
+        config,
+        terms,
+        locks,
+    } = *shared;
+    let empty = Lock::default();
+    let language = consistency::language_judge(&config.locales);
+    let source_locale = loaded.guide.source_locale.as_str();
+    let args = crate::i18n::bundle::args(&config.variables);
+    let sources = crate::i18n::history::SourceCache::default();
+    let mut status = BTreeMap::new();
+    for locale in config.locales.iter().filter(|l| **l != source_locale) {
+        let outcome = consistency::check(&consistency::Input {
+            guide: &loaded.id,
+            locale,
+            entries,
+            source: source_texts,
+            translation: translations
+                .get(locale)
+                .map(|t| consistency::TranslationFile {
+                    path: &t.path,
+                    resource: &t.resource,
+                    bundle: &t.bundle,
+                }),
+            lock: locks.get(locale).unwrap_or(&empty),
+            args: &args,
+            language: language.as_ref(),
+            history: Some(crate::i18n::history::GuideHistory {
+                root,
+                guide_file: &loaded.path,
+                sources: &sources,
+            }),
+        });
+        for d in outcome.findings {
+            diagnostics.push(d);
+        }
+        if let Some(translation) = translations.get_mut(locale) {
+            translation.formatted = outcome.formatted;
+            translation.untranslated = outcome.untranslated;
+        }
+        let mut counts = outcome.counts;
+        counts.terms = used_terms.len();
+        counts.translated_terms = terms
+            .get(locale)
+            .map_or(0, |t| used_terms.iter().filter(|n| t.contains(n)).count());
+        status.insert(
+            locale.clone(),
+            LocaleStatus {
+                counts,
+                stale: outcome.stale,
+            },
+        );
+    }
+    status
+}
+
+/// The references of the guide's source text must resolve in its source locale's glossary and
+/// the site's variables. Returns the terms it uses (names without `-`), and the messages with an
+/// unknown reference (their translations are not compared until it is fixed: every finding
+/// about them would be a consequence of the one typo).
 fn check_source_refs(
-    config: &Config,
     loaded: &LoadedGuide,
     entries: &[catalog::Entry<'_>],
     source: &FluentResource,
-    source_terms: &Terms,
+    (source_terms, config): (&Terms, &Config),
     diagnostics: &mut Diagnostics,
-) -> BTreeSet<String> {
+) -> (BTreeSet<String>, BTreeSet<String>) {
     let mut broken = BTreeSet::new();
     let by_key: BTreeMap<&MessageKey, &catalog::Entry<'_>> =
         entries.iter().map(|e| (&e.key, e)).collect();
+    let mut used_terms: BTreeSet<String> = BTreeSet::new();
     for (key, refs) in source::all_references(source) {
         let Some(entry) = by_key.get(&key) else {
             continue;
         };
+        used_terms.extend(glossary::terms_of(&refs).cloned());
         for reference in refs {
             if !is_known(&reference, source_terms, config) {
                 let location = source::locate_in_yaml(
@@ -225,24 +299,30 @@ fn check_source_refs(
             }
         }
     }
-    broken
+    (used_terms, broken)
 }
 
-/// The guide's translation files (read ahead, or read here), parsed, their references checked
-/// and bundled with their locale's terms, by locale. A locale without a file has no entry.
-fn read_translations(
+/// The guide's translation files (`read_ahead`: texts already read, by locale), parsed, their
+/// references checked and bundled with their locale's glossary.
+fn load_translations(
     shared: &Shared<'_>,
-    loaded: &LoadedGuide,
+    (loaded, source_terms): (&LoadedGuide, &Terms),
     mut read_ahead: BTreeMap<String, String>,
     diagnostics: &mut Diagnostics,
 ) -> BTreeMap<String, Translation> {
+    let Shared {
+        root,
+        config,
+        terms,
+        ..
+    } = *shared;
     let source_locale = loaded.guide.source_locale.as_str();
     let mut translations = BTreeMap::new();
-    for locale in shared.config.locales.iter().filter(|l| *l != source_locale) {
+    for locale in config.locales.iter().filter(|l| **l != source_locale) {
         let path = crate::layout::translation_file(locale, &loaded.id);
         let text = match read_ahead.remove(locale) {
             Some(text) => text,
-            None => match read_translation(shared.root, &path) {
+            None => match read_translation(root, &path) {
                 Ok(Some(text)) => text,
                 Ok(None) => continue,
                 Err(d) => {
@@ -256,94 +336,43 @@ fn read_translations(
             diagnostics.push(d.about(locale, &loaded.id, None));
         }
         let resource = Arc::new(resource);
-        let Some(locale_terms) = shared.terms.get(locale) else {
-            continue;
-        };
-        check_translation_refs(
-            (locale, &loaded.id),
-            &path,
-            &resource,
-            locale_terms,
-            shared.config,
-            diagnostics,
-        );
-        for d in consistency::shadowed_terms(&path, &resource, locale_terms, locale, &loaded.id) {
-            diagnostics.push(d);
+        if let Some(locale_terms) = terms.get(locale) {
+            check_translation_refs(
+                (locale, &loaded.id),
+                &path,
+                &resource,
+                (locale_terms, source_terms),
+                config,
+                diagnostics,
+            );
+            for d in consistency::shadowed_terms(&path, &resource, locale_terms, locale, &loaded.id)
+            {
+                diagnostics.push(d);
+            }
+            let bundle = new_bundle(
+                locale,
+                &[Arc::clone(&locale_terms.resource), Arc::clone(&resource)],
+            );
+            translations.insert(
+                locale.clone(),
+                Translation {
+                    path,
+                    resource,
+                    bundle,
+                    formatted: rustc_hash::FxHashMap::default(),
+                    untranslated: rustc_hash::FxHashSet::default(),
+                },
+            );
         }
-        let bundle = new_bundle(
-            locale,
-            &[Arc::clone(&locale_terms.resource), Arc::clone(&resource)],
-        );
-        translations.insert(
-            locale.clone(),
-            Translation {
-                path,
-                resource,
-                bundle,
-                formatted: rustc_hash::FxHashMap::default(),
-                untranslated: rustc_hash::FxHashSet::default(),
-            },
-        );
     }
     translations
-}
-
-/// Each translation compared with the source (see `i18n::consistency`): its findings pushed,
-/// its formatted and untranslated messages kept in `translations`, its counts returned by
-/// locale (every locale but the source's, with a file or without).
-fn check_consistency(
-    shared: &Shared<'_>,
-    loaded: &LoadedGuide,
-    entries: &[catalog::Entry<'_>],
-    source_texts: &[consistency::SourceText],
-    args: &fluent_bundle::FluentArgs<'_>,
-    translations: &mut BTreeMap<String, Translation>,
-    diagnostics: &mut Diagnostics,
-) -> BTreeMap<String, LocaleStatus> {
-    let source_locale = loaded.guide.source_locale.as_str();
-    let empty = Lock::default();
-    let language = consistency::language_judge(&shared.config.locales);
-    let mut status = BTreeMap::new();
-    for locale in shared.config.locales.iter().filter(|l| *l != source_locale) {
-        let outcome = consistency::check(&consistency::Input {
-            guide: &loaded.id,
-            locale,
-            entries,
-            source: source_texts,
-            translation: translations
-                .get(locale)
-                .map(|t| consistency::TranslationFile {
-                    path: &t.path,
-                    resource: &t.resource,
-                    bundle: &t.bundle,
-                }),
-            lock: shared.locks.get(locale).unwrap_or(&empty),
-            args,
-            language: language.as_ref(),
-        });
-        for d in outcome.findings {
-            diagnostics.push(d);
-        }
-        if let Some(translation) = translations.get_mut(locale) {
-            translation.formatted = outcome.formatted;
-            translation.untranslated = outcome.untranslated;
-        }
-        status.insert(
-            locale.clone(),
-            LocaleStatus {
-                counts: outcome.counts,
-                stale: outcome.stale,
-            },
-        );
-    }
-    status
 }
 
 fn check_translation_refs(
     (locale, guide): (&str, &str),
     path: &Path,
     resource: &FluentResource,
-    terms: &Terms,
+    (terms, source_terms): (&Terms, &Terms),
     config: &Config,
     diagnostics: &mut Diagnostics,
 ) {
@@ -362,11 +391,21 @@ fn check_translation_refs(
                         .map(|i| Location::at_offset(path, text, start + i))
                 })
                 .unwrap_or_else(|| Location::file(path));
-            diagnostics.push(unknown_reference(location, &reference, Some(&key)).about(
-                locale,
-                guide,
-                Some(&key.to_string()),
-            ));
+            let mut d = unknown_reference(location, &reference, Some(&key));
+            if let Reference::Term(name) = &reference {
+                d.message = format!(
+                    "{}: {} does not define it",
+                    d.message,
+                    crate::diagnostics::display_path(&terms.path)
+                );
+                d = d.with_help(glossary::unknown_term_help(
+                    name,
+                    locale,
+                    terms,
+                    Some(source_terms),
+                ));
+            }
+            diagnostics.push(d.about(locale, guide, Some(&key.to_string())));
         }
     }
 }

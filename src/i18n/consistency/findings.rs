@@ -11,6 +11,7 @@ use super::source_text::{SourceText, literals, missing_numbers, placeables};
 use super::{Place, SAME_AS_SOURCE};
 use crate::content::catalog::{Entry, MessageKey};
 use crate::diagnostics::{Diagnostic, Kind, Location};
+use crate::i18n::history::Basis;
 use crate::i18n::lock::{Record, hash};
 use crate::i18n::refs::Reference;
 
@@ -52,27 +53,49 @@ pub(super) fn stale(
     record: &Record,
     unedited: impl FnOnce() -> bool,
 ) -> Option<Diagnostic> {
-    let key = &message.entry.key;
     let source_now = message.entry.text.as_str().trim();
     if record.source == source_now || !unedited() {
         return None;
     }
-    Some(
-        message.about(
-            Diagnostic::warning(
-                Kind::Stale,
-                message.location(),
-                format!(
-                    "`{key}` may be outdated: its source changed from \"{}\" to \"{}\"",
-                    one_line(&record.source),
-                    one_line(source_now)
-                ),
-            )
-            .with_help(
-                "update the translation (editing it marks it fresh), then run `stepdoc i18n sync`",
-            )
-            .with_sources(&record.source, source_now),
+    Some(stale_finding(
+        message,
+        &record.source,
+        "update the translation (editing it marks it fresh), then run `stepdoc i18n sync`",
+    ))
+}
+
+/// A translation with no lock record, last changed in a commit whose source differs from the
+/// source now: it was made from that older source.
+pub(super) fn stale_in_history(message: &Message<'_, '_>, basis: &Basis) -> Option<Diagnostic> {
+    let source_now = message.entry.text.as_str().trim();
+    if basis.source == source_now {
+        return None;
+    }
+    Some(stale_finding(
+        message,
+        &basis.source,
+        &format!(
+            "the translation was last changed in commit {}, when the source read as above; update it, then run `stepdoc i18n sync` (until it is edited, sync records it as stale)",
+            basis.commit
         ),
+    ))
+}
+
+fn stale_finding(message: &Message<'_, '_>, old: &str, help: &str) -> Diagnostic {
+    let key = &message.entry.key;
+    let source_now = message.entry.text.as_str().trim();
+    message.about(
+        Diagnostic::warning(
+            Kind::Stale,
+            message.location(),
+            format!(
+                "`{key}` may be outdated: its source changed from \"{}\" to \"{}\"",
+                one_line(old),
+                one_line(source_now)
+            ),
+        )
+        .with_help(help)
+        .with_sources(old, source_now),
     )
 }
 

@@ -13,6 +13,7 @@ use fluent_syntax::ast::{Entry as AstEntry, Message, Resource};
 
 use super::bundle::{Bundle, format};
 use super::ftl::find_entry;
+use super::history::{GuideHistory, TranslationText};
 use super::lock::{Lock, Record, hash};
 use super::refs::Reference;
 use crate::content::catalog::{Entry, MessageKey};
@@ -50,6 +51,8 @@ pub struct Input<'a> {
     pub args: &'a FluentArgs<'a>,
     /// The language judge for the site's locales (see [`language_judge`]).
     pub language: Option<&'a LanguageJudge>,
+    /// Where to look for the basis of translations the lock has no record of.
+    pub history: Option<GuideHistory<'a>>,
 }
 
 pub use language::Judge as LanguageJudge;
@@ -93,6 +96,10 @@ pub struct Counts {
     pub unchanged: usize,
     pub words: usize,
     pub translated_words: usize,
+    /// Glossary terms the guide's source uses (with the terms those reference), and how many of
+    /// them the locale's `terms.ftl` defines (filled in by the site, not by [`check`]).
+    pub terms: usize,
+    pub translated_terms: usize,
 }
 
 /// The messages of `resource` with each key (value, attributes) they define.
@@ -227,6 +234,8 @@ pub fn check(input: &Input<'_>) -> Outcome {
         messages: std::cell::OnceCell::new(),
     };
     let translation_refs = references(file.resource);
+    // Translations without a lock record: judged once the history of their file is asked.
+    let mut unrecorded: Vec<usize> = Vec::new();
 
     for (index, (entry, facts)) in input.entries.iter().zip(input.source).enumerate() {
         let key = &entry.key;
@@ -243,53 +252,12 @@ pub fn check(input: &Input<'_>) -> Outcome {
         out.counts.translated += 1;
         out.counts.translated_words += facts.words;
 
-        let mut errors = Vec::new();
-        let formatted = format(file.bundle, key, input.args, &mut errors);
-        let keep = formatted.is_some() && errors.is_empty();
-        let translated = formatted.unwrap_or_default();
-        let translated_plain = strip_ui_markers(&translated);
-        let message = findings::Message {
-            place: &place,
-            entry,
-            facts,
-            refs,
-            translated: &translated_plain,
-        };
-
-        // A translation recorded in the lock and not edited since was checked when it was
-        // recorded (sync records no text in the wrong language): the language is judged again
-        // only for new and edited translations.
-        let record = input.lock.get(input.guide, key);
-        // Serializing the translation to compare it with the record costs: done only when asked.
-        let recorded_as_is = || record.is_some_and(|r| findings::unedited(r, key, &place));
-        match record {
-            Some(record) => {
-                if let Some(d) = findings::stale(&message, record, recorded_as_is) {
-                    out.counts.stale += 1;
-                    out.stale.insert(key.clone(), record.source.clone());
-                    out.findings.push(d);
-                }
-            }
-            None => out.findings.extend(findings::untracked(&message)),
+        if !check_translated(input, file, &place, index, refs, &mut out) {
+            unrecorded.push(index);
         }
-        out.findings.extend(findings::placeable_mismatch(&message));
-        out.findings.extend(findings::literal_lost(&message));
-        out.findings.extend(findings::incomplete(&message));
-        if let Some(judge) = input.language {
-            out.findings
-                .extend(findings::wrong_language(&message, judge, recorded_as_is));
-        }
-        if let Some(d) = findings::unchanged(&message) {
-            out.counts.unchanged += 1;
-            // Readers see source-language text: the page marks it like a missing translation.
-            out.untranslated.insert(key.clone());
-            out.counts.translated -= 1;
-            out.counts.translated_words -= facts.words;
-            out.findings.push(d);
-        }
-        if keep {
-            out.formatted.insert(key.clone(), translated);
-        }
+    }
+    if !unrecorded.is_empty() {
+        unrecorded_findings(input, &place, &translation_refs, &unrecorded, &mut out);
     }
     out.findings.extend(file_findings::order(
         &place,
@@ -305,6 +273,112 @@ pub fn check(input: &Input<'_>) -> Outcome {
     out.findings
         .extend(file_findings::duplicates(&place, file.resource));
     out
+}
+
+/// The findings about one translated message (`index` of the entries; `refs`: the terms and
+/// variables its translation references), and its formatted text kept in `out`. Whether the
+/// lock has a record of it.
+fn check_translated(
+    input: &Input<'_>,
+    file: &TranslationFile<'_>,
+    place: &Place<'_>,
+    index: usize,
+    refs: &[Reference],
+    out: &mut Outcome,
+) -> bool {
+    let entry = &input.entries[index];
+    let facts = &input.source[index];
+    let key = &entry.key;
+    let mut errors = Vec::new();
+    let formatted = format(file.bundle, key, input.args, &mut errors);
+    let keep = formatted.is_some() && errors.is_empty();
+    let translated = formatted.unwrap_or_default();
+    let translated_plain = strip_ui_markers(&translated);
+    let message = findings::Message {
+        place,
+        entry,
+        facts,
+        refs,
+        translated: &translated_plain,
+    };
+
+    // A translation recorded in the lock and not edited since was checked when it was
+    // recorded (sync records no text in the wrong language): the language is judged again
+    // only for new and edited translations.
+    let record = input.lock.get(input.guide, key);
+    // Serializing the translation to compare it with the record costs: done only when asked.
+    let recorded_as_is = || record.is_some_and(|r| findings::unedited(r, key, place));
+    if let Some(record) = record
+        && let Some(d) = findings::stale(&message, record, recorded_as_is)
+    {
+        out.counts.stale += 1;
+        out.stale.insert(key.clone(), record.source.clone());
+        out.findings.push(d);
+    }
+    out.findings.extend(findings::placeable_mismatch(&message));
+    out.findings.extend(findings::literal_lost(&message));
+    out.findings.extend(findings::incomplete(&message));
+    if let Some(judge) = input.language {
+        out.findings
+            .extend(findings::wrong_language(&message, judge, recorded_as_is));
+    }
+    if let Some(d) = findings::unchanged(&message) {
+        out.counts.unchanged += 1;
+        // Readers see source-language text: the page marks it like a missing translation.
+        out.untranslated.insert(key.clone());
+        out.counts.translated -= 1;
+        out.counts.translated_words -= facts.words;
+        out.findings.push(d);
+    }
+    if keep {
+        out.formatted.insert(key.clone(), translated);
+    }
+    record.is_some()
+}
+
+/// The translations of `unrecorded` (indexes of entries) have no lock record: with a basis from
+/// the repository history, each is fresh or `stale`; without one, `untracked`.
+fn unrecorded_findings(
+    input: &Input<'_>,
+    place: &Place<'_>,
+    translation_refs: &FxHashMap<KeyRef<'_>, Vec<Reference>>,
+    unrecorded: &[usize],
+    out: &mut Outcome,
+) {
+    let bases = input
+        .history
+        .map(|history| {
+            let keys: Vec<&MessageKey> =
+                unrecorded.iter().map(|&i| &input.entries[i].key).collect();
+            let text = TranslationText {
+                path: place.path,
+                text: place.text,
+            };
+            history.bases(text, &keys)
+        })
+        .unwrap_or_default();
+    for &index in unrecorded {
+        let entry = &input.entries[index];
+        let message = findings::Message {
+            place,
+            entry,
+            facts: &input.source[index],
+            refs: translation_refs
+                .get(&key_ref(&entry.key))
+                .map_or(&[], Vec::as_slice),
+            translated: "",
+        };
+        match bases.get(&entry.key) {
+            Some(basis) => {
+                if let Some(d) = findings::stale_in_history(&message, basis) {
+                    out.counts.stale += 1;
+                    out.stale.insert(entry.key.clone(), basis.source.clone());
+                    out.findings.push(d);
+                }
+            }
+            None => out.findings.extend(findings::untracked(&message)),
+        }
+    }
 }
 
 /// Where the findings of one translation file are: its locale, guide, path and text.

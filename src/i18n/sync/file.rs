@@ -21,7 +21,7 @@ pub struct Changes {
 
 /// One run of lines of the file.
 #[derive(Debug)]
-enum Block {
+pub(super) enum Block {
     /// A stub written by stepdoc: `# (en) id = …` and its `#     ` continuation lines.
     Stub,
     /// A top-level message or term: its lines (with attached comments above it).
@@ -31,7 +31,7 @@ enum Block {
 }
 
 /// Split `text` into blocks of whole lines.
-fn blocks(text: &str) -> Vec<(Block, String)> {
+pub(super) fn blocks(text: &str) -> Vec<(Block, String)> {
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
     let mut out: Vec<(Block, String)> = Vec::new();
     let mut i = 0;
@@ -173,29 +173,51 @@ pub fn sync_text(
     prune: bool,
 ) -> (String, Changes) {
     let mut changes = Changes::default();
+    // Stubs are stepdoc's: dropped here and written again from the current source.
     let mut kept: Vec<(Block, String)> = blocks(existing)
         .into_iter()
         .filter(|(b, _)| !matches!(b, Block::Stub))
         .collect();
-
-    let mut pruned_text = String::new();
-    if prune {
-        let mut remaining = Vec::new();
-        for (block, text) in kept {
-            match &block {
-                Block::Entry { id } if obsolete.contains(id) => {
-                    changes.pruned += 1;
-                    for line in text.lines() {
-                        let _ = writeln!(pruned_text, "# {line}");
-                    }
-                }
-                _ => remaining.push((block, text)),
-            }
-        }
+    let pruned_text = if prune {
+        let (remaining, pruned, count) = take_obsolete(kept, obsolete);
         kept = remaining;
-    }
+        changes.pruned = count;
+        pruned
+    } else {
+        String::new()
+    };
+    let inserts = place_stubs(&kept, source_locale, entries, present, &mut changes);
+    (assemble(&kept, &inserts, &pruned_text), changes)
+}
 
-    // Missing keys grouped by message id, in document order.
+/// The blocks of `kept` that are not obsolete entries; the obsolete ones commented out, and how
+/// many there were.
+fn take_obsolete(
+    kept: Vec<(Block, String)>,
+    obsolete: &BTreeSet<String>,
+) -> (Vec<(Block, String)>, String, usize) {
+    let mut remaining = Vec::new();
+    let mut pruned_text = String::new();
+    let mut count = 0;
+    for (block, text) in kept {
+        match &block {
+            Block::Entry { id } if obsolete.contains(id) => {
+                count += 1;
+                for line in text.lines() {
+                    let _ = writeln!(pruned_text, "# {line}");
+                }
+            }
+            _ => remaining.push((block, text)),
+        }
+    }
+    (remaining, pruned_text, count)
+}
+
+/// The keys of `entries` the file lacks, grouped by message id; the ids in document order.
+fn missing_by_message<'e, 'a>(
+    entries: &'e [Entry<'a>],
+    present: &BTreeSet<MessageKey>,
+) -> (Vec<&'e str>, BTreeMap<&'e str, Vec<&'e Entry<'a>>>) {
     let mut order: Vec<&str> = Vec::new();
     let mut missing: BTreeMap<&str, Vec<&Entry<'_>>> = BTreeMap::new();
     for entry in entries {
@@ -207,35 +229,42 @@ pub fn sync_text(
             slot.push(entry);
         }
     }
-    let present_ids: BTreeSet<&str> = present.iter().map(|k| k.id.as_str()).collect();
-    let all_ids: Vec<&str> = {
-        let mut ids = Vec::new();
-        for entry in entries {
-            if ids.last() != Some(&entry.key.id.as_str()) && !ids.contains(&entry.key.id.as_str()) {
-                ids.push(entry.key.id.as_str());
-            }
-        }
-        ids
-    };
+    (order, missing)
+}
 
-    // Insert each stub after the block of the nearest earlier message the file has (or its
-    // own message, when only attributes are missing); else before the first entry block.
-    let mut inserts: BTreeMap<usize, Vec<String>> = BTreeMap::new();
-    let position_of = |id: &str, kept: &[(Block, String)]| {
+/// The stubs of the missing keys, by the index of the block of `kept` they go before: each
+/// after the block of the nearest earlier message the file has (or its own message, when only
+/// attributes are missing); else before the first entry block.
+fn place_stubs(
+    kept: &[(Block, String)],
+    source_locale: &str,
+    entries: &[Entry<'_>],
+    present: &BTreeSet<MessageKey>,
+    changes: &mut Changes,
+) -> BTreeMap<usize, Vec<String>> {
+    let (order, missing) = missing_by_message(entries, present);
+    let present_ids: BTreeSet<&str> = present.iter().map(|k| k.id.as_str()).collect();
+    let mut all_ids: Vec<&str> = Vec::new();
+    for entry in entries {
+        if !all_ids.contains(&entry.key.id.as_str()) {
+            all_ids.push(entry.key.id.as_str());
+        }
+    }
+    let position_of = |id: &str| {
         kept.iter()
             .position(|(b, _)| matches!(b, Block::Entry { id: e } if e == id))
     };
+    let mut inserts: BTreeMap<usize, Vec<String>> = BTreeMap::new();
     for id in order {
         let keys = &missing[id];
-        let message_present = present_ids.contains(id);
-        let stub_text = stub(source_locale, id, keys, message_present);
+        let stub_text = stub(source_locale, id, keys, present_ids.contains(id));
         changes.stubs += keys.len();
         let index = all_ids.iter().position(|i| *i == id).unwrap_or(0);
         let anchor = all_ids[..=index]
             .iter()
             .rev()
             .filter(|i| present_ids.contains(**i))
-            .find_map(|i| position_of(i, &kept));
+            .find_map(|i| position_of(i));
         let at = match anchor {
             Some(pos) => pos + 1,
             None => kept
@@ -245,13 +274,19 @@ pub fn sync_text(
         };
         inserts.entry(at).or_default().push(stub_text);
     }
+    inserts
+}
 
+/// The file: `kept` with the stubs inserted, and the pruned entries in the obsolete section.
+fn assemble(
+    kept: &[(Block, String)],
+    inserts: &BTreeMap<usize, Vec<String>>,
+    pruned_text: &str,
+) -> String {
     let mut out = String::new();
     for (i, (_, text)) in kept.iter().enumerate() {
         if let Some(stubs) = inserts.get(&i) {
-            for s in stubs {
-                out.push_str(s);
-            }
+            stubs.iter().for_each(|s| out.push_str(s));
         }
         out.push_str(text);
         if !text.ends_with('\n') {
@@ -259,9 +294,7 @@ pub fn sync_text(
         }
     }
     if let Some(stubs) = inserts.get(&kept.len()) {
-        for s in stubs {
-            out.push_str(s);
-        }
+        stubs.iter().for_each(|s| out.push_str(s));
     }
     if !pruned_text.is_empty() {
         if !out.contains(OBSOLETE_HEADING) {
@@ -271,9 +304,9 @@ pub fn sync_text(
             out.push_str(OBSOLETE_HEADING);
             out.push('\n');
         }
-        out.push_str(&pruned_text);
+        out.push_str(pruned_text);
     }
-    (out, changes)
+    out
 }
 
 #[cfg(test)]
