@@ -71,58 +71,16 @@ pub fn run(options: &Options) -> anyhow::Result<()> {
             hosts: Arc::new(allowed_hosts(address)),
         };
         let (tx, rx) = mpsc::channel();
-        let mut debouncer =
-            notify_debouncer_full::new_debouncer(Duration::from_millis(60), None, tx)
-                .context("cannot start the file watcher")?;
-        for dir in [
-            crate::layout::CONTENT_DIR,
-            crate::layout::LOCALES_DIR,
-            crate::layout::THEMES_DIR,
-        ] {
-            let path = root.join(dir);
-            if path.is_dir() {
-                debouncer
-                    .watch(&path, RecursiveMode::Recursive)
-                    .with_context(|| format!("cannot watch {}", path.display()))?;
-            }
-        }
-        debouncer
-            .watch(&root, RecursiveMode::NonRecursive)
-            .with_context(|| format!("cannot watch {}", root.display()))?;
+        let debouncer = watch(&root, tx)?;
         // Announce the address only once every change will be seen.
         let url = format!("http://{}/", display_host(address));
         println!("serving {url} (Ctrl+C to stop)");
         if options.open {
             open_browser(&url);
         }
-        let watch_root = root.clone();
         let watch_preview = Arc::clone(&preview);
         std::thread::spawn(move || {
-            // The changes of the last failed rebuild: checked again with the next change until
-            // a rebuild succeeds, so an edit elsewhere cannot hide their errors.
-            let mut pending = Plan::default();
-            while let Ok(batch) = rx.recv() {
-                let mut paths: Vec<PathBuf> = Vec::new();
-                collect(batch, &mut paths);
-                // Editors and `git checkout` write many files at once: take everything queued.
-                while let Ok(more) = rx.recv_timeout(Duration::from_millis(20)) {
-                    collect(more, &mut paths);
-                }
-                let mut plan = classify::classify(&watch_root, &paths);
-                if !plan.is_empty() {
-                    plan.merge(std::mem::take(&mut pending));
-                    let rebuilt = apply(
-                        &watch_root,
-                        &plan,
-                        &watch_preview,
-                        &mut last_site,
-                        Some(&events),
-                    );
-                    if !rebuilt {
-                        pending = plan;
-                    }
-                }
-            }
+            rebuild_on_change(&root, &rx, &watch_preview, last_site, &events);
         });
         axum::serve(listener, http::router(app))
             .with_graceful_shutdown(async {
@@ -134,6 +92,65 @@ pub fn run(options: &Options) -> anyhow::Result<()> {
         drop(debouncer);
         Ok(())
     })
+}
+
+/// Watch the site's sources: content, locales and themes recursively, the site root itself for
+/// `site.yaml`.
+fn watch(
+    root: &Path,
+    tx: mpsc::Sender<notify_debouncer_full::DebounceEventResult>,
+) -> anyhow::Result<
+    notify_debouncer_full::Debouncer<
+        notify::RecommendedWatcher,
+        notify_debouncer_full::RecommendedCache,
+    >,
+> {
+    let mut debouncer = notify_debouncer_full::new_debouncer(Duration::from_millis(60), None, tx)
+        .context("cannot start the file watcher")?;
+    for dir in [
+        crate::layout::CONTENT_DIR,
+        crate::layout::LOCALES_DIR,
+        crate::layout::THEMES_DIR,
+    ] {
+        let path = root.join(dir);
+        if path.is_dir() {
+            debouncer
+                .watch(&path, RecursiveMode::Recursive)
+                .with_context(|| format!("cannot watch {}", path.display()))?;
+        }
+    }
+    debouncer
+        .watch(root, RecursiveMode::NonRecursive)
+        .with_context(|| format!("cannot watch {}", root.display()))?;
+    Ok(debouncer)
+}
+
+/// Rebuild after every batch of changes until the watcher stops.
+fn rebuild_on_change(
+    root: &Path,
+    rx: &mpsc::Receiver<notify_debouncer_full::DebounceEventResult>,
+    preview: &RwLock<Preview>,
+    mut last_site: Option<crate::site::Site>,
+    events: &broadcast::Sender<LiveEvent>,
+) {
+    // The changes of the last failed rebuild: checked again with the next change until a
+    // rebuild succeeds, so an edit elsewhere cannot hide their errors.
+    let mut pending = Plan::default();
+    while let Ok(batch) = rx.recv() {
+        let mut paths: Vec<PathBuf> = Vec::new();
+        collect(batch, &mut paths);
+        // Editors and `git checkout` write many files at once: take everything queued.
+        while let Ok(more) = rx.recv_timeout(Duration::from_millis(20)) {
+            collect(more, &mut paths);
+        }
+        let mut plan = classify::classify(root, &paths);
+        if !plan.is_empty() {
+            plan.merge(std::mem::take(&mut pending));
+            if !apply(root, &plan, preview, &mut last_site, Some(events)) {
+                pending = plan;
+            }
+        }
+    }
 }
 
 fn collect(batch: notify_debouncer_full::DebounceEventResult, paths: &mut Vec<PathBuf>) {
