@@ -167,7 +167,15 @@ impl Diagnostic {
     }
 }
 
-/// The findings of one run, in the order they were found until `sorted` is called.
+/// A value and every finding met making it (`T` is an `Option` when the value may be missing).
+pub type Checked<T> = (T, Diagnostics);
+
+/// The findings of one run, in the order they were found until `sort` is called.
+///
+/// Stages hand back what they made and what they found in one of three shapes (ARCHITECTURE.md):
+/// `Result<T, Diagnostic>` where one problem stops the work (reading a file, parsing YAML);
+/// [`Checked<T>`] where the stage goes on and reports everything; `Result<T, Diagnostics>` where
+/// nothing is made unless everything is right (rendering a page).
 #[derive(Clone, Debug, Default)]
 pub struct Diagnostics {
     items: Vec<Diagnostic>,
@@ -182,8 +190,8 @@ impl Diagnostics {
         self.items.push(diagnostic);
     }
 
-    pub fn extend(&mut self, other: Diagnostics) {
-        self.items.extend(other.items);
+    pub fn extend(&mut self, other: impl IntoIterator<Item = Diagnostic>) {
+        self.items.extend(other);
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
@@ -235,6 +243,40 @@ impl Diagnostics {
 
     pub fn into_vec(self) -> Vec<Diagnostic> {
         self.items
+    }
+}
+
+impl IntoIterator for Diagnostics {
+    type Item = Diagnostic;
+    type IntoIter = std::vec::IntoIter<Diagnostic>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.items.into_iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a Diagnostics {
+    type Item = &'a Diagnostic;
+    type IntoIter = std::slice::Iter<'a, Diagnostic>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.items.iter()
+    }
+}
+
+impl std::ops::Index<usize> for Diagnostics {
+    type Output = Diagnostic;
+
+    fn index(&self, index: usize) -> &Diagnostic {
+        &self.items[index]
+    }
+}
+
+impl From<Diagnostic> for Diagnostics {
+    fn from(diagnostic: Diagnostic) -> Self {
+        Self {
+            items: vec![diagnostic],
+        }
     }
 }
 

@@ -16,19 +16,17 @@ use crate::diagnostics::{Diagnostic, Kind, Location};
 pub const MAX_YAML_BYTES: usize = 4 * 1024 * 1024;
 
 /// Parse `source` (the contents of `path`, relative to the site root) into `T`.
-pub fn parse<T: DeserializeOwned>(path: &Path, source: &str) -> Result<T, Box<Diagnostic>> {
+pub fn parse<T: DeserializeOwned>(path: &Path, source: &str) -> Result<T, Diagnostic> {
     if source.len() > MAX_YAML_BYTES {
-        return Err(Box::new(
-            Diagnostic::error(
-                Kind::FileTooLarge,
-                Location::file(path),
-                format!(
-                    "file is {} bytes, over the limit of {MAX_YAML_BYTES} bytes",
-                    source.len()
-                ),
-            )
-            .with_help("split the guide into smaller guides"),
-        ));
+        return Err(Diagnostic::error(
+            Kind::FileTooLarge,
+            Location::file(path),
+            format!(
+                "file is {} bytes, over the limit of {MAX_YAML_BYTES} bytes",
+                source.len()
+            ),
+        )
+        .with_help("split the guide into smaller guides"));
     }
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     let options = serde_saphyr::options! {
@@ -56,7 +54,7 @@ pub fn parse<T: DeserializeOwned>(path: &Path, source: &str) -> Result<T, Box<Di
         if let Some(help) = help {
             diagnostic = diagnostic.with_help(help);
         }
-        Box::new(diagnostic)
+        diagnostic
     })
 }
 

@@ -124,7 +124,7 @@ pub fn load_one_from(
     let (path, source, guide) = match text {
         Some(source) => {
             let path = dir.join(GUIDE_FILE);
-            let guide = crate::yaml::parse::<Guide>(&path, &source).map_err(|d| *d)?;
+            let guide = crate::yaml::parse::<Guide>(&path, &source)?;
             (path, source, guide)
         }
         None => parse_one(root, &dir)?,
@@ -144,6 +144,6 @@ pub fn load_one_from(
 pub fn parse_one(root: &Path, dir: &Path) -> Result<(PathBuf, String, Guide), Diagnostic> {
     let path = dir.join(GUIDE_FILE);
     let source = crate::input::read_text(root, &path)?;
-    let guide = crate::yaml::parse::<Guide>(&path, &source).map_err(|d| *d)?;
+    let guide = crate::yaml::parse::<Guide>(&path, &source)?;
     Ok((path, source, guide))
 }

@@ -6,14 +6,14 @@ use std::path::Path;
 use fluent_bundle::FluentResource;
 use fluent_syntax::parser::ParserError;
 
-use crate::diagnostics::{Diagnostic, Kind, Location};
+use crate::diagnostics::{Checked, Diagnostic, Diagnostics, Kind, Location};
 
 /// Largest `.ftl` file accepted, in bytes.
 pub const MAX_FTL_BYTES: usize = 4 * 1024 * 1024;
 
 /// Parse `source` (the contents of `path`); returns the resource (valid entries only) and one
 /// diagnostic per syntax error.
-pub fn parse(path: &Path, source: String) -> (FluentResource, Vec<Diagnostic>) {
+pub fn parse(path: &Path, source: String) -> Checked<FluentResource> {
     if source.len() > MAX_FTL_BYTES {
         let d = Diagnostic::error(
             Kind::FileTooLarge,
@@ -25,11 +25,11 @@ pub fn parse(path: &Path, source: String) -> (FluentResource, Vec<Diagnostic>) {
         );
         return (
             FluentResource::try_new(String::new()).unwrap_or_else(|(r, _)| r),
-            vec![d],
+            d.into(),
         );
     }
     match FluentResource::try_new(source) {
-        Ok(resource) => (resource, Vec::new()),
+        Ok(resource) => (resource, Diagnostics::new()),
         Err((resource, errors)) => {
             let diagnostics = errors
                 .iter()

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::content::catalog::MessageKey;
-use crate::diagnostics::{Diagnostic, Kind, Location};
+use crate::diagnostics::{Checked, Diagnostic, Diagnostics, Kind, Location};
 use crate::layout::{LOCALES_DIR, LOCK_FILE};
 
 /// One recorded translation.
@@ -82,9 +82,9 @@ impl Lock {
     }
 
     /// Parse the file's text; bad lines are reported and skipped.
-    pub fn parse(path: &Path, text: &str) -> (Self, Vec<Diagnostic>) {
+    pub fn parse(path: &Path, text: &str) -> Checked<Self> {
         let mut lock = Self::default();
-        let mut diagnostics = Vec::new();
+        let mut diagnostics = Diagnostics::new();
         for (i, line) in text.lines().enumerate() {
             let trimmed = line.trim();
             if trimmed.is_empty() || trimmed.starts_with('#') {
@@ -110,12 +110,12 @@ impl Lock {
     }
 
     /// Load the lock of `locale` in `root` (empty when there is none).
-    pub fn load(root: &Path, locale: &str) -> (Self, Vec<Diagnostic>) {
+    pub fn load(root: &Path, locale: &str) -> Checked<Self> {
         let path = Self::path(locale);
         match crate::input::read_text_if_exists(root, &path) {
             Ok(Some(text)) => Self::parse(&path, &text),
-            Ok(None) => (Self::default(), Vec::new()),
-            Err(d) => (Self::default(), vec![d]),
+            Ok(None) => (Self::default(), Diagnostics::new()),
+            Err(d) => (Self::default(), d.into()),
         }
     }
 }

@@ -13,7 +13,7 @@ use fluent_bundle::FluentResource;
 use super::refs::{self, Reference};
 use crate::content::catalog::{Entry, MessageKey};
 use crate::content::model::Text;
-use crate::diagnostics::{Diagnostic, Kind, Location};
+use crate::diagnostics::{Checked, Diagnostic, Diagnostics, Kind, Location};
 
 /// The synthesized resource of one guide's source text.
 #[derive(Debug)]
@@ -22,7 +22,7 @@ pub struct SourceResource {
 }
 
 /// Write `entries` as FTL and parse it. Errors are reported at the YAML scalar they come from.
-pub fn build(path: &Path, entries: &[Entry<'_>]) -> (SourceResource, Vec<Diagnostic>) {
+pub fn build(path: &Path, entries: &[Entry<'_>]) -> Checked<SourceResource> {
     // Group attributes under their message, keeping document order of first appearance.
     let mut order: Vec<&str> = Vec::new();
     let mut grouped: BTreeMap<&str, (Option<&Entry<'_>>, Vec<&Entry<'_>>)> = BTreeMap::new();
@@ -76,7 +76,7 @@ pub fn build(path: &Path, entries: &[Entry<'_>]) -> (SourceResource, Vec<Diagnos
             )
             .with_help("terms are written { -name } and variables { $name }; write a literal brace as {\"{\"}")
         })
-        .collect::<Vec<_>>();
+        .collect::<Diagnostics>();
     (
         SourceResource {
             resource: Arc::new(resource),

@@ -7,7 +7,7 @@ use fluent_bundle::FluentArgs;
 
 use super::markdown;
 use crate::content::catalog::{Format, MessageKey};
-use crate::diagnostics::{Diagnostic, Kind, Location};
+use crate::diagnostics::{Diagnostic, Diagnostics, Kind, Location};
 use crate::i18n::bundle::{self, Bundle, format};
 use crate::render::escape;
 use crate::site::{GuideData, Site, Translation};
@@ -109,8 +109,8 @@ impl<'a> Localizer<'a> {
     }
 
     /// The formatting errors met so far (the page must not be published with them).
-    pub fn take_errors(&mut self) -> Vec<Diagnostic> {
-        std::mem::take(&mut self.errors)
+    pub fn take_errors(&mut self) -> Diagnostics {
+        std::mem::take(&mut self.errors).into_iter().collect()
     }
 
     /// Every message asked for so far (the view's and the search entries' messages).

@@ -117,7 +117,7 @@ fn render_delta(
 ) -> Result<Rendered, Diagnostics> {
     let t0 = std::time::Instant::now();
     let order = product_order(site);
-    let results: Vec<Result<RenderedPage, Vec<Diagnostic>>> = jobs
+    let results: Vec<Result<RenderedPage, Diagnostics>> = jobs
         .par_iter()
         .map(|(g, locale)| {
             let nav = neighbours(site, order[*g], locale);
@@ -129,7 +129,7 @@ fn render_delta(
     for result in results {
         match result {
             Ok(page) => delta.add_page(page),
-            Err(errors) => errors.into_iter().for_each(|d| diagnostics.push(d)),
+            Err(errors) => diagnostics.extend(errors),
         }
     }
     crate::timing::stage("render guides", t0);
@@ -218,14 +218,14 @@ pub fn render_guide_into(
     locales: &[&str],
     nav: impl Fn(&str) -> Nav,
     sink: &dyn Sink,
-) -> Result<Rendered, Vec<Diagnostic>> {
+) -> Result<Rendered, Diagnostics> {
     let mut out = Rendered::default();
     let io_error = |path: &str, err: std::io::Error| {
-        vec![Diagnostic::error(
+        Diagnostics::from(Diagnostic::error(
             Kind::Io,
             Location::file(path),
             format!("cannot write the file: {err}"),
-        )]
+        ))
     };
     for locale in locales {
         let mut page = render_guide(site, data, locale, nav(locale), sink.wants_search())?;
@@ -250,7 +250,7 @@ pub fn render_guide_into(
         }
         out.add_page(page);
         if review::has_page(site, data, locale) {
-            let (path, html) = render_review(site, data, locale).map_err(|d| vec![d])?;
+            let (path, html) = render_review(site, data, locale).map_err(Diagnostics::from)?;
             sink.put(&path, &html).map_err(|err| io_error(&path, err))?;
             out.links.insert(path.clone(), links::summarize(&html));
             out.written.insert(path);
@@ -347,7 +347,7 @@ fn render_guide(
     locale: &str,
     (previous, next): Nav,
     with_search: bool,
-) -> Result<RenderedPage, Vec<Diagnostic>> {
+) -> Result<RenderedPage, Diagnostics> {
     let strings = &site.theme.strings[locale];
     let guide_dir = site.root.join(&data.loaded.dir);
     let guide_fallback = shows_source_only(site, data, locale);
@@ -407,7 +407,7 @@ fn render_guide(
     context.insert("source_language_name", &source_language);
     context.insert("previous", &previous);
     context.insert("next", &next);
-    let html = render_template(site, "guide.html", &context).map_err(|d| vec![d])?;
+    let html = render_template(site, "guide.html", &context).map_err(Diagnostics::from)?;
     let card = GuideCard {
         id: data.id().to_owned(),
         product: data.loaded.guide.product.as_str().to_owned(),
