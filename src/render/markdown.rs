@@ -239,20 +239,10 @@ fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b >= 0x80
 }
 
+/// `&`, `<` and `>` escaped, as pulldown-cmark escapes text (quotes are left as they are).
 fn push_escaped(out: &mut String, text: &str) {
-    let mut start = 0;
-    for (i, b) in text.bytes().enumerate() {
-        let entity = match b {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            _ => continue,
-        };
-        out.push_str(&text[start..i]);
-        out.push_str(entity);
-        start = i + 1;
-    }
-    out.push_str(&text[start..]);
+    // Writing into a `String` cannot fail.
+    let _ = pulldown_cmark_escape::escape_html_body_text(out, text);
 }
 
 fn plain_of<'e>(events: impl Iterator<Item = &'e Event<'e>>) -> String {
