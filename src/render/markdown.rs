@@ -1,6 +1,9 @@
 //! Markdown → HTML for text fields (pulldown-cmark), safe by construction: raw HTML is escaped,
 //! link targets are limited to safe schemes, Markdown images are reduced to their text, and
-//! UI-label markers become `<span class="ui">`.
+//! UI-label markers become `<span class="ui">`. The most common shape of a step, one line whose
+//! only markup is `**strong**`, is written after a plain-byte pre-scan (`Simple`) without building
+//! the parser's events, on every field of every page; the proptests below hold both paths to
+//! pulldown-cmark's bytes.
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
