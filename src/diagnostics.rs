@@ -4,10 +4,10 @@
 //! carry on, so one run reports everything. Commands decide what to do with the list.
 
 use std::collections::HashMap;
-use std::fmt::Write as _;
 use std::io::IsTerminal as _;
 use std::path::{Path, PathBuf};
 
+use annotate_snippets::{AnnotationKind, Level as SnippetLevel, Origin, Renderer, Snippet};
 use serde::Serialize;
 
 mod kind;
@@ -293,7 +293,13 @@ pub fn use_color() -> bool {
     std::env::var_os("NO_COLOR").is_none() && std::io::stderr().is_terminal()
 }
 
-/// Render diagnostics for people: the message, the location, the source line with a caret, help.
+/// Characters of a source line kept either side of the caret: more than a terminal shows, so the
+/// renderer still cuts what it prints to the terminal's width (marking the cuts with `...`), while
+/// a line of hundreds of kilobytes is never handed to it whole.
+const LINE_CONTEXT_CHARS: usize = 512;
+
+/// Render diagnostics for people with `annotate-snippets`: severity, kind and message, the
+/// location, the source line with a caret (labelled with the field, when known), help.
 /// `read` gives the text of a file named by a location, decoded as the stage that reported it
 /// decoded it (`input::read_text`), so the caret points at the column the location counts.
 pub fn render_human(
@@ -301,56 +307,103 @@ pub fn render_human(
     color: bool,
     read: impl Fn(&Path) -> Option<String>,
 ) -> String {
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
     let mut sources: HashMap<PathBuf, Option<String>> = HashMap::new();
     let mut out = String::new();
     for d in diagnostics.iter() {
-        let (label, code) = match d.severity {
-            Severity::Error => ("error", "\x1b[1;31m"),
-            Severity::Warning => ("warning", "\x1b[1;33m"),
-        };
-        let (bold, blue, reset) = if color {
-            ("\x1b[1m", "\x1b[1;34m", "\x1b[0m")
-        } else {
-            ("", "", "")
-        };
-        let code = if color { code } else { "" };
-        let _ = writeln!(
-            out,
-            "{code}{label}[{}]{reset}{bold}: {}{reset}",
-            d.kind, d.message
-        );
-        let field = d
-            .field
-            .as_ref()
-            .map(|f| format!(" (at `{f}`)"))
-            .unwrap_or_default();
-        let _ = writeln!(out, "  {blue}-->{reset} {}{field}", d.location);
-        if d.location.line > 0 {
-            let source = sources
+        let line = if d.location.line > 0 {
+            sources
                 .entry(d.location.path.clone())
-                .or_insert_with(|| read(&d.location.path));
-            if let Some(text) = source.as_deref()
-                && let Some(line) = text.lines().nth(d.location.line as usize - 1)
-            {
-                let number = d.location.line.to_string();
-                let pad = " ".repeat(number.len());
-                let line = line.trim_end_matches('\r');
-                let caret_pad: String = line
-                    .chars()
-                    .take(d.location.column.saturating_sub(1) as usize)
-                    .map(|c| if c == '\t' { '\t' } else { ' ' })
-                    .collect();
-                let _ = writeln!(out, "  {blue}{pad} |{reset}");
-                let _ = writeln!(out, "  {blue}{number} |{reset} {line}");
-                let _ = writeln!(out, "  {blue}{pad} |{reset} {caret_pad}{code}^{reset}");
-            }
-        }
-        if let Some(help) = &d.help {
-            let _ = writeln!(out, "  {blue}= help:{reset} {help}");
-        }
-        out.push('\n');
+                .or_insert_with(|| read(&d.location.path))
+                .as_deref()
+                .and_then(|text| text.lines().nth(d.location.line as usize - 1))
+        } else {
+            None
+        };
+        out.push_str(&render_one(&renderer, d, line));
+        out.push_str("\n\n");
     }
     out
+}
+
+fn render_one(renderer: &Renderer, d: &Diagnostic, line: Option<&str>) -> String {
+    let level = match d.severity {
+        Severity::Error => SnippetLevel::ERROR,
+        Severity::Warning => SnippetLevel::WARNING,
+    };
+    let path = display_path(&d.location.path);
+    let title = level.primary_title(d.message.as_str()).id(d.kind.as_str());
+    let field = d.field.as_ref().map(|f| format!("at `{f}`"));
+    let mut shown_column = None;
+    let mut group = match line {
+        Some(line) => {
+            let (window, caret, column) = around_column(line, d.location.column);
+            shown_column = Some(column);
+            let caret = AnnotationKind::Primary.span(caret..caret).label(field);
+            title.element(
+                Snippet::source(window)
+                    .line_start(d.location.line as usize)
+                    .path(path.as_str())
+                    .annotation(caret),
+            )
+        }
+        None => {
+            let mut origin = Origin::path(path.as_str());
+            if d.location.line > 0 {
+                origin = origin
+                    .line(d.location.line as usize)
+                    .char_column(d.location.column as usize);
+            }
+            let group = title.element(origin);
+            match field {
+                Some(field) => group.element(SnippetLevel::NOTE.message(field)),
+                None => group,
+            }
+        }
+    };
+    if let Some(help) = &d.help {
+        group = group.element(SnippetLevel::HELP.message(help.as_str()));
+    }
+    let text = renderer.render(&[group]);
+    // The renderer counts the column in the text it is given; where that is a cut of the line
+    // (or the location points past its end), the location line says the column reported.
+    match shown_column {
+        Some(shown) if shown != d.location.column as usize => {
+            let line = d.location.line;
+            let (title, rest) = text.split_at(text.find('\n').unwrap_or(text.len()));
+            let rest = rest.replacen(
+                &format!("{path}:{line}:{shown}"),
+                &format!("{path}:{line}:{}", d.location.column),
+                1,
+            );
+            format!("{title}{rest}")
+        }
+        _ => text,
+    }
+}
+
+/// At most [`LINE_CONTEXT_CHARS`] characters of `line` either side of the 1-based character
+/// `column` (its end, when the column is past it): the cut, the caret's byte offset in it and the
+/// caret's 1-based column in it.
+fn around_column(line: &str, column: u32) -> (&str, usize, usize) {
+    let offset = |text: &str, chars: usize| {
+        text.char_indices()
+            .nth(chars)
+            .map_or(text.len(), |(i, _)| i)
+    };
+    let caret = offset(line, (column as usize).saturating_sub(1));
+    let start = line[..caret]
+        .char_indices()
+        .rev()
+        .nth(LINE_CONTEXT_CHARS - 1)
+        .map_or(0, |(i, _)| i);
+    let end = caret + offset(&line[caret..], LINE_CONTEXT_CHARS);
+    let shown = line[start..caret].chars().count() + 1;
+    (&line[start..end], caret - start, shown)
 }
 
 #[cfg(test)]
@@ -367,23 +420,109 @@ mod tests {
         assert_eq!(line_col(text, x), (2, 5));
     }
 
+    fn human(diagnostic: Diagnostic, source: &str) -> String {
+        let diags: Diagnostics = [diagnostic].into_iter().collect();
+        render_human(&diags, false, |path| {
+            (path == Path::new("g.yaml")).then(|| source.to_owned())
+        })
+    }
+
     #[test]
     fn human_output_shows_line_and_caret() {
-        let diags: Diagnostics = [Diagnostic::error(
-            Kind::UnknownField,
-            Location::new("g.yaml", 2, 1),
-            "unknown field `titel`",
-        )
-        .with_help("expected one of `title`, `id`")]
-        .into_iter()
-        .collect();
-        let text = render_human(&diags, false, |path| {
-            (path == Path::new("g.yaml")).then(|| "id: a\ntitel: b\n".to_owned())
-        });
-        assert!(text.contains("error[unknown-field]: unknown field `titel`"));
-        assert!(text.contains("--> g.yaml:2:1"));
-        assert!(text.contains("2 | titel: b"));
-        assert!(text.contains("  | ^"));
-        assert!(text.contains("= help: expected one of"));
+        let text = human(
+            Diagnostic::error(
+                Kind::UnknownField,
+                Location::new("g.yaml", 2, 1),
+                "unknown field `titel`",
+            )
+            .with_field("sections[0]")
+            .with_help("expected one of `title`, `id`"),
+            "id: a\ntitel: b\n",
+        );
+        assert_eq!(
+            text,
+            concat!(
+                "error[unknown-field]: unknown field `titel`\n",
+                " --> g.yaml:2:1\n",
+                "  |\n",
+                "2 | titel: b\n",
+                "  | ^ at `sections[0]`\n",
+                "  |\n",
+                "  = help: expected one of `title`, `id`\n",
+                "\n",
+            )
+        );
+    }
+
+    #[test]
+    fn human_output_without_a_source_line() {
+        let file = human(
+            Diagnostic::warning(Kind::Missing, Location::file("locales/nl/g.ftl"), "no file")
+                .with_field("title")
+                .with_help("run `stepdoc i18n sync`"),
+            "",
+        );
+        assert_eq!(
+            file,
+            concat!(
+                "warning[missing]: no file\n",
+                "--> locales/nl/g.ftl\n",
+                " = note: at `title`\n",
+                " = help: run `stepdoc i18n sync`\n",
+                "\n",
+            )
+        );
+        let unreadable = human(
+            Diagnostic::error(Kind::Io, Location::new("other.yaml", 3, 7), "cannot read"),
+            "",
+        );
+        assert_eq!(
+            unreadable,
+            concat!("error[io]: cannot read\n", "--> other.yaml:3:7\n", "\n")
+        );
+    }
+
+    #[test]
+    fn a_long_line_is_cut_around_the_column() {
+        let line = format!("{}needle{}", "a, ".repeat(140_000), " b,".repeat(1000));
+        let column = 420_001;
+        let text = human(
+            Diagnostic::error(Kind::YamlSyntax, Location::new("g.yaml", 1, column), "here"),
+            &line,
+        );
+        assert!(text.contains(&format!("--> g.yaml:1:{column}\n")), "{text}");
+        assert!(text.len() < 1_000, "{} bytes", text.len());
+        let shown = text
+            .lines()
+            .find(|l| l.starts_with("1 | "))
+            .unwrap_or_default();
+        let caret = text
+            .lines()
+            .find(|l| l.trim_end().ends_with('^'))
+            .unwrap_or_default();
+        assert_eq!(shown.find("needle"), caret.find('^'), "{text}");
+        assert!(
+            shown.starts_with("1 | ...") && shown.ends_with("..."),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_column_past_the_end_of_the_line_is_reported_as_given() {
+        let text = human(
+            Diagnostic::error(Kind::YamlSyntax, Location::new("g.yaml", 1, 40), "end"),
+            "key: value\n",
+        );
+        assert_eq!(
+            text,
+            concat!(
+                "error[yaml-syntax]: end\n",
+                " --> g.yaml:1:40\n",
+                "  |\n",
+                "1 | key: value\n",
+                "  |           ^\n",
+                "\n",
+            )
+        );
     }
 }

@@ -110,8 +110,9 @@ fn duplicate_step_id_names_the_first_use() {
         stderr.contains("first used at `sections[0].steps[0].id`"),
         "{stderr}"
     );
+    // The field of the finding labels the caret.
     assert!(
-        stderr.contains("(at `sections[0].steps[2].id`)"),
+        stderr.contains("^ at `sections[0].steps[2].id`"),
         "{stderr}"
     );
 }

@@ -1,14 +1,16 @@
-//! Intrinsic size of a screenshot, read from the file header (PNG, GIF, JPEG, WebP, SVG), so pages
-//! can reserve the image's space and a step anchor stays in view while images load.
+//! Intrinsic size of a screenshot, read from the file header, so pages can reserve the image's
+//! space and a step anchor stays in view while images load. PNG, GIF, JPEG, WebP and AVIF are read
+//! by the `imagesize` crate; SVG, which it does not read, by the root element's attributes here.
 
 use std::io::Read;
 use std::path::Path;
 
-/// How much of a file is read to find its size (an SVG's root element must start within it).
+/// How much of a file is read to find its size (a JPEG frame header, an AVIF's properties or an
+/// SVG's root element must start within it).
 const HEADER_BYTES: u64 = 64 * 1024;
 
-/// Width and height in CSS pixels, when the file says. Reads 1 KiB, more only for an SVG
-/// whose root element has not ended by then.
+/// Width and height in CSS pixels, when the file says. Reads 1 KiB, more only for a JPEG, an AVIF
+/// or an SVG whose size has not come by then.
 pub fn read(path: &Path) -> Option<(u32, u32)> {
     let mut file = std::fs::File::open(path).ok()?;
     let mut header = vec![0; 1024];
@@ -26,10 +28,12 @@ pub fn read(path: &Path) -> Option<(u32, u32)> {
         return Some(size);
     }
     // PNG, GIF and WebP state their size in the first bytes; a JPEG frame header may follow
-    // metadata, an SVG root element a long prologue.
-    let fixed_header = header.starts_with(b"\x89PNG")
-        || header.starts_with(b"GIF8")
-        || header.starts_with(b"RIFF");
+    // metadata, an AVIF's image properties a long list of items, an SVG root element a long
+    // prologue.
+    let fixed_header = matches!(
+        imagesize::image_type(&header),
+        Ok(imagesize::ImageType::Png | imagesize::ImageType::Gif | imagesize::ImageType::Webp)
+    );
     if header.len() < 1024 || fixed_header {
         return None;
     }
@@ -41,75 +45,22 @@ pub fn read(path: &Path) -> Option<(u32, u32)> {
 
 /// The size from the first bytes of an image file.
 pub fn from_header(b: &[u8]) -> Option<(u32, u32)> {
-    let size = if b.starts_with(b"\x89PNG\r\n\x1a\n") && b.get(12..16) == Some(b"IHDR") {
-        Some((be32(b, 16)?, be32(b, 20)?))
-    } else if b.starts_with(b"GIF87a") || b.starts_with(b"GIF89a") {
-        Some((u32::from(le16(b, 6)?), u32::from(le16(b, 8)?)))
-    } else if b.starts_with(&[0xFF, 0xD8]) {
-        jpeg(b)
-    } else if b.starts_with(b"RIFF") && b.get(8..12) == Some(b"WEBP") {
-        webp(b)
-    } else {
-        svg(std::str::from_utf8(b).ok().or_else(|| {
-            // A cut in the middle of a character: decode up to it.
-            let valid = std::str::from_utf8(b).err()?.valid_up_to();
-            std::str::from_utf8(&b[..valid]).ok()
-        })?)
+    let size = match imagesize::blob_size(b) {
+        Ok(size) => Some((
+            u32::try_from(size.width).ok()?,
+            u32::try_from(size.height).ok()?,
+        )),
+        // Not one of the raster formats: an SVG, or a header cut before the size.
+        Err(_) if imagesize::image_type(b).is_err() => {
+            svg(std::str::from_utf8(b).ok().or_else(|| {
+                // A cut in the middle of a character: decode up to it.
+                let valid = std::str::from_utf8(b).err()?.valid_up_to();
+                std::str::from_utf8(&b[..valid]).ok()
+            })?)
+        }
+        Err(_) => None,
     };
     size.filter(|(w, h)| *w > 0 && *h > 0)
-}
-
-fn be32(b: &[u8], at: usize) -> Option<u32> {
-    Some(u32::from_be_bytes(b.get(at..at + 4)?.try_into().ok()?))
-}
-
-fn be16(b: &[u8], at: usize) -> Option<u16> {
-    Some(u16::from_be_bytes(b.get(at..at + 2)?.try_into().ok()?))
-}
-
-fn le16(b: &[u8], at: usize) -> Option<u16> {
-    Some(u16::from_le_bytes(b.get(at..at + 2)?.try_into().ok()?))
-}
-
-fn le24(b: &[u8], at: usize) -> Option<u32> {
-    let s = b.get(at..at + 3)?;
-    Some(u32::from(s[0]) | (u32::from(s[1]) << 8) | (u32::from(s[2]) << 16))
-}
-
-/// The first start-of-frame marker's size.
-fn jpeg(b: &[u8]) -> Option<(u32, u32)> {
-    let mut at = 2;
-    loop {
-        if *b.get(at)? != 0xFF {
-            return None;
-        }
-        let marker = *b.get(at + 1)?;
-        if marker == 0xFF {
-            at += 1;
-            continue;
-        }
-        let length = usize::from(be16(b, at + 2)?);
-        let is_frame = matches!(marker, 0xC0..=0xCF) && !matches!(marker, 0xC4 | 0xC8 | 0xCC);
-        if is_frame {
-            return Some((u32::from(be16(b, at + 7)?), u32::from(be16(b, at + 5)?)));
-        }
-        at = at.checked_add(2 + length)?;
-    }
-}
-
-fn webp(b: &[u8]) -> Option<(u32, u32)> {
-    match b.get(12..16)? {
-        b"VP8X" => Some((le24(b, 24)? + 1, le24(b, 27)? + 1)),
-        b"VP8 " => Some((
-            u32::from(le16(b, 26)? & 0x3FFF),
-            u32::from(le16(b, 28)? & 0x3FFF),
-        )),
-        b"VP8L" => {
-            let bits = u32::from_le_bytes(b.get(21..25)?.try_into().ok()?);
-            Some(((bits & 0x3FFF) + 1, ((bits >> 14) & 0x3FFF) + 1))
-        }
-        _ => None,
-    }
 }
 
 /// `width`/`height` of the root `<svg>` element in plain units (px or none), else its viewBox.
@@ -168,7 +119,28 @@ fn svg(text: &str) -> Option<(u32, u32)> {
 
 #[cfg(test)]
 mod tests {
-    use super::from_header;
+    use super::{from_header, read};
+
+    /// A 5 × 3 AVIF made by `avifenc -s 10` (libavif 0.11.1) from a 5 × 3 PNG: the `ftyp` box,
+    /// the `meta` box whose `ipco` properties hold `ispe` (5, 3), and the 40-byte `mdat`.
+    const AVIF_5X3: [&str; 8] = [
+        "00000020667479706176696600000000617669666d6966316d6961664d413141000000f26d657461",
+        "000000000000002868646c720000000000000000706963740000000000000000000000006c696261",
+        "766966000000000e7069746d0000000000010000001e696c6f630000000044000001000100000001",
+        "0000011a000000200000002869696e660000000000010000001a696e666502000000000100006176",
+        "3031436f6c6f72000000006a697072700000004b6970636f00000014697370650000000000000005",
+        "00000003000000107069786900000000030808080000000c617631438120000000000013636f6c72",
+        "6e636c780001000d0006800000001769706d61000000000000000100010401028304000000286d64",
+        "617412000a08380864c2021a0d2032121640061861840000794cd9d93324aecc9880",
+    ];
+
+    fn avif() -> Vec<u8> {
+        let hex = AVIF_5X3.concat();
+        (0..hex.len())
+            .step_by(2)
+            .map(|i| u8::from_str_radix(&hex[i..i + 2], 16).unwrap_or_default())
+            .collect()
+    }
 
     #[test]
     fn png_gif_and_svg_sizes() {
@@ -176,7 +148,11 @@ mod tests {
         png.extend(640u32.to_be_bytes());
         png.extend(480u32.to_be_bytes());
         assert_eq!(from_header(&png), Some((640, 480)));
-        assert_eq!(from_header(b"GIF89a\x20\x03\x58\x02"), Some((800, 600)));
+        // The 13-byte header and logical screen descriptor of an 800 × 600 GIF.
+        assert_eq!(
+            from_header(b"GIF89a\x20\x03\x58\x02\xF7\0\0"),
+            Some((800, 600))
+        );
         assert_eq!(
             from_header(br#"<?xml version="1.0"?><svg xmlns="x" width="720" height="360px">"#),
             Some((720, 360))
@@ -197,5 +173,46 @@ mod tests {
         jpeg.extend([0; 14]);
         jpeg.extend([0xFF, 0xC0, 0x00, 0x11, 0x08, 0x00, 0xC8, 0x01, 0x2C]);
         assert_eq!(from_header(&jpeg), Some((300, 200)));
+    }
+
+    #[test]
+    fn avif_size_from_its_image_properties() {
+        let avif = avif();
+        assert_eq!(avif.len(), 314);
+        assert_eq!(from_header(&avif), Some((5, 3)));
+        // Cut before the `ispe` property (at byte 0xBC): no size, and no guess.
+        assert_eq!(from_header(&avif[..0xB0]), None);
+    }
+
+    #[test]
+    fn avif_properties_after_the_first_kibibyte_are_read() -> std::io::Result<()> {
+        // A 4 KiB `free` box between `ftyp` and `meta`, as an encoder may leave.
+        let avif = avif();
+        let mut padded = avif[..0x20].to_vec();
+        padded.extend(4096u32.to_be_bytes());
+        padded.extend(b"free");
+        padded.resize(padded.len() + 4088, 0);
+        padded.extend(&avif[0x20..]);
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("padded.avif");
+        std::fs::write(&path, &padded)?;
+        assert_eq!(read(&path), Some((5, 3)));
+        Ok(())
+    }
+
+    proptest::proptest! {
+        /// Whatever follows a format's signature, reading a size never panics.
+        #[test]
+        fn any_header_is_read_without_panic(
+            signature in proptest::sample::select(vec![
+                &b"\x89PNG\r\n\x1a\n"[..], b"GIF89a", b"\xFF\xD8\xFF", b"RIFF\0\0\0\0WEBPVP8",
+                b"\0\0\0\x1cftypavif", b"\0\0\0\x1cftypmif1", b"<svg ",
+            ]),
+            rest in proptest::collection::vec(proptest::num::u8::ANY, 0..200),
+        ) {
+            let mut bytes = signature.to_vec();
+            bytes.extend(rest);
+            let _ = from_header(&bytes);
+        }
     }
 }

@@ -2,6 +2,9 @@
 //! message, the source text it was translated from and a hash of the translation. Written only
 //! by `stepdoc i18n sync`; read by `build` and `check` to find stale translations without any
 //! bookkeeping by translators. One JSON object per line, sorted, so it merges cleanly in git.
+//! The records are serde_json; the hash is FNV-1a written out, because the lock needs a value that
+//! stays the same on every platform, Rust version and crate upgrade, which std's hashers do not
+//! promise.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -3,6 +3,7 @@
 //! side by side, stale messages with the source change highlighted).
 
 use serde::Serialize;
+use similar::{Algorithm, DiffTag};
 
 use super::markdown;
 use crate::config::ReviewPages;
@@ -140,34 +141,25 @@ pub fn review_rows(site: &Site, guide: &GuideData, locale: &str) -> Vec<ReviewRo
         .collect()
 }
 
-/// Words of `old` and `new` as HTML, removed words in `<del>`, added ones in `<ins>`.
+/// Words of `old` and `new` as HTML, removed words in `<del>`, added ones in `<ins>` (where words
+/// are replaced, the new ones first), all separated by one space.
 pub fn word_diff(old: &str, new: &str) -> String {
     let a: Vec<&str> = old.split_whitespace().collect();
     let b: Vec<&str> = new.split_whitespace().collect();
-    // Longest common subsequence table; texts are a sentence or a paragraph.
-    let mut lcs = vec![vec![0u32; b.len() + 1]; a.len() + 1];
-    for i in (0..a.len()).rev() {
-        for j in (0..b.len()).rev() {
-            lcs[i][j] = if a[i] == b[j] {
-                lcs[i + 1][j + 1] + 1
-            } else {
-                lcs[i + 1][j].max(lcs[i][j + 1])
-            };
-        }
-    }
-    let mut parts: Vec<String> = Vec::new();
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() || j < b.len() {
-        if i < a.len() && j < b.len() && a[i] == b[j] {
-            parts.push(escape(a[i]));
-            i += 1;
-            j += 1;
-        } else if j < b.len() && (i == a.len() || lcs[i][j + 1] >= lcs[i + 1][j]) {
-            parts.push(format!("<ins>{}</ins>", escape(b[j])));
-            j += 1;
+    let mut parts: Vec<String> = Vec::with_capacity(a.len().max(b.len()));
+    let mut push = |words: &[&str], tag: Option<&str>| {
+        parts.extend(words.iter().map(|word| match tag {
+            Some(tag) => format!("<{tag}>{}</{tag}>", escape(word)),
+            None => escape(word),
+        }));
+    };
+    for op in similar::capture_diff_slices(Algorithm::Myers, &a, &b) {
+        let (tag, old_range, new_range) = op.as_tag_tuple();
+        if tag == DiffTag::Equal {
+            push(&a[old_range], None);
         } else {
-            parts.push(format!("<del>{}</del>", escape(a[i])));
-            i += 1;
+            push(&b[new_range], Some("ins"));
+            push(&a[old_range], Some("del"));
         }
     }
     parts.join(" ")
@@ -178,6 +170,13 @@ mod tests {
     use super::*;
 
     #[test]
+    fn word_diff_of_equal_or_empty_texts() {
+        assert_eq!(word_diff("a  b\n", "a b"), "a b");
+        assert_eq!(word_diff("", "new"), "<ins>new</ins>");
+        assert_eq!(word_diff("old &", ""), "<del>old</del> <del>&amp;</del>");
+    }
+
+    #[test]
     fn word_diff_marks_changes() {
         assert_eq!(
             word_diff(
@@ -186,5 +185,28 @@ mod tests {
             ),
             "Paste the key <ins>into</ins> <del>in</del> the <ins>&lt;b&gt;mailer.</ins> <del>mailer.</del>"
         );
+    }
+
+    proptest::proptest! {
+        /// Dropping the `<ins>` words gives the old text, dropping the `<del>` words the new one.
+        #[test]
+        fn word_diff_holds_both_texts(
+            old in proptest::collection::vec("[ab<&]{1,2}", 0..12),
+            new in proptest::collection::vec("[ab<&]{1,2}", 0..12),
+        ) {
+            let diff = word_diff(&old.join(" "), &new.join(" "));
+            let side = |drop: &str| -> Vec<String> {
+                diff.split(' ')
+                    .filter(|w| !w.is_empty() && !w.starts_with(drop))
+                    .map(|w| {
+                        let w = w.trim_start_matches("<ins>").trim_start_matches("<del>");
+                        let w = w.trim_end_matches("</ins>").trim_end_matches("</del>");
+                        w.replace("&lt;", "<").replace("&amp;", "&")
+                    })
+                    .collect()
+            };
+            proptest::prop_assert_eq!(side("<ins>"), old);
+            proptest::prop_assert_eq!(side("<del>"), new);
+        }
     }
 }

@@ -102,22 +102,23 @@ async fn events(State(app): State<App>, headers: HeaderMap) -> Response {
         .into_response()
 }
 
-/// Decode `%XX` escapes; `None` for malformed escapes or invalid UTF-8.
+/// Decode `%XX` escapes; `None` for a `%` not followed by two hex digits, or for bytes that are
+/// not UTF-8. (The decoder passes a malformed escape through as text; a path holding one is
+/// refused instead, as a request no page can answer.)
 pub fn percent_decode(path: &str) -> Option<String> {
-    let bytes = path.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = path.get(i + 1..i + 3)?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
+    let well_formed = path.split('%').skip(1).all(|after| {
+        after
+            .as_bytes()
+            .get(..2)
+            .is_some_and(|hex| hex.iter().all(u8::is_ascii_hexdigit))
+    });
+    if !well_formed {
+        return None;
     }
-    String::from_utf8(out).ok()
+    percent_encoding::percent_decode_str(path)
+        .decode_utf8()
+        .ok()
+        .map(std::borrow::Cow::into_owned)
 }
 
 /// The output key of a request path, or `None` if the path tries to leave the site.
@@ -271,6 +272,11 @@ mod tests {
         assert_eq!(output_key("/a/..%5csite.yaml"), None);
         assert_eq!(output_key("/a%00"), None);
         assert_eq!(output_key("/%zz"), None);
+        assert_eq!(output_key("/a%2"), None);
+        assert_eq!(output_key("/a%+f"), None);
+        assert_eq!(output_key("/%C3%A9.png").as_deref(), Some("é.png"));
+        assert_eq!(output_key("/%C3"), None);
+        assert_eq!(output_key("/%ff%fe"), None);
     }
 
     #[test]
