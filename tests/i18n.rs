@@ -369,3 +369,42 @@ fn a_fifth_locale_is_configuration_plus_files() {
     assert_eq!(step_anchors(&page).len(), 5);
     site.run(&["build", "--strict"]).failure();
 }
+
+/// `i18n status` and `i18n sync` work on every guide that loads: a broken guide is named and
+/// skipped, its files left as they are, and the other guides are reported and synced.
+#[test]
+fn translators_tools_skip_a_broken_guide() {
+    let site = SiteTest::shipped();
+    let broken = "content/personio-marketplace/guide.yaml";
+    site.edit(broken, "source_locale:", "sourse_locale:");
+    let fi_broken = site.read("locales/fi/personio-marketplace.ftl");
+    // A source edit in another guide, for sync to stub.
+    site.edit(
+        "content/workplace-analytics/guide.yaml",
+        "Set up the { -wpa } integration",
+        "Set up the { -wpa } integration today",
+    );
+    let status = site.run(&["i18n", "status", "--format", "json"]);
+    status
+        .success()
+        .stderr_has("skipped 1 guide(s) with errors: personio-marketplace")
+        .stderr_has("error[unknown-field]");
+    let report: serde_json::Value = serde_json::from_str(&status.stdout).expect("json");
+    let guides: BTreeSet<&str> = report["rows"]
+        .as_array()
+        .expect("rows")
+        .iter()
+        .filter_map(|r| r["guide"].as_str())
+        .collect();
+    assert!(guides.contains("workplace-analytics"), "{guides:?}");
+    assert!(!guides.contains("personio-marketplace"), "{guides:?}");
+    site.run(&["i18n", "sync"])
+        .success()
+        .stderr_has("skipped 1 guide(s) with errors: personio-marketplace");
+    assert_eq!(site.read("locales/fi/personio-marketplace.ftl"), fi_broken);
+    // The lock keeps the broken guide's records.
+    assert!(
+        site.read("locales/fi/translations.lock")
+            .contains("\"personio-marketplace\"")
+    );
+}

@@ -25,14 +25,30 @@ fn load(root: &Path) -> Option<Site> {
     load_with_findings(root).map(|(site, _)| site)
 }
 
-/// The site and what its checks found.
+/// The site and what its checks found. A guide with errors is left out (its errors are printed
+/// and it is named), so translators can work on every other guide; errors of the site itself
+/// (configuration, glossaries, theme) stop here.
 fn load_with_findings(root: &Path) -> Option<(Site, crate::diagnostics::Diagnostics)> {
-    let (site, diagnostics) = crate::site::load(root);
+    let (site, diagnostics, broken) = crate::site::load_skipping_broken(root);
     if site.is_none() {
         report::print(&diagnostics, root, Format::Human, false);
         eprintln!(
             "the site has {} error(s); fix them first (see `stepdoc check`)",
             diagnostics.error_count()
+        );
+        return None;
+    }
+    if !broken.is_empty() {
+        let errors: crate::diagnostics::Diagnostics = diagnostics
+            .iter()
+            .filter(|d| d.severity == crate::diagnostics::Severity::Error)
+            .cloned()
+            .collect();
+        report::print(&errors, root, Format::Human, false);
+        eprintln!(
+            "skipped {} guide(s) with errors: {} (their files are left as they are; see `stepdoc check`)",
+            broken.len(),
+            broken.iter().cloned().collect::<Vec<_>>().join(", ")
         );
     }
     site.map(|site| (site, diagnostics))

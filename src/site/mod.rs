@@ -12,7 +12,7 @@ use rayon::prelude::*;
 use crate::config::{self, Config};
 use crate::content::catalog::MessageKey;
 use crate::content::{self, LoadedGuide};
-use crate::diagnostics::Diagnostics;
+use crate::diagnostics::{Diagnostics, Severity};
 use crate::i18n::bundle::Bundle;
 use crate::i18n::consistency::Counts;
 use crate::i18n::coverage::Coverage;
@@ -146,40 +146,92 @@ impl Frame {
     }
 }
 
-/// Load and check the site in `root`. Returns the site only when there is no error; the
-/// diagnostics hold every finding either way.
+/// Load, validate and check the whole site in `root`. The site is `None` when anything has an
+/// error; the diagnostics hold every finding either way.
 pub fn load(root: &Path) -> (Option<Site>, Diagnostics) {
-    let mut diagnostics = Diagnostics::new();
-    let Some(frame) = Frame::load(root, &mut diagnostics) else {
+    let (site, diagnostics, _) = load_skipping_broken(root);
+    if diagnostics.has_errors() {
         return (None, diagnostics);
-    };
-    let started = std::time::Instant::now();
-    let guides = content::load_guides(root, &mut diagnostics);
-    crate::timing::stage("load: guides parsed", started);
-    for guide in &guides {
-        content::validate::validate(&frame.config, guide, &mut diagnostics);
     }
+    (site, diagnostics)
+}
+
+/// Like [`load`], but a guide with errors is left out instead of failing the whole site, so
+/// the translators' tools work on every guide that loads. Returns the site (`None` only when the
+/// site itself — configuration, glossaries, theme, the guide list — has errors), every finding,
+/// and the ids of the guides left out.
+pub fn load_skipping_broken(root: &Path) -> (Option<Site>, Diagnostics, BTreeSet<String>) {
+    let mut diagnostics = Diagnostics::new();
+    let mut broken = BTreeSet::new();
+    let Some(frame) = Frame::load(root, &mut diagnostics) else {
+        return (None, diagnostics, broken);
+    };
+    let mut site_ok = !diagnostics.has_errors();
+    let started = std::time::Instant::now();
+    let mut load_findings = Diagnostics::new();
+    let guides = content::load_guides(root, &mut load_findings);
+    crate::timing::stage("load: guides parsed", started);
+    // A guide that does not parse is named by its directory in the finding's path; any other
+    // error of the guide list is the site's.
+    for d in load_findings
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+    {
+        match guide_of(&d.location.path) {
+            Some(id) => {
+                broken.insert(id);
+            }
+            None => site_ok = false,
+        }
+    }
+    diagnostics.extend(load_findings);
     let shared = Shared {
         root,
         config: &frame.config,
         terms: &frame.terms,
         locks: &frame.locks,
     };
-    let results: Vec<(Option<GuideData>, Diagnostics)> = guides
+    let results: Vec<(String, Option<GuideData>, Diagnostics)> = guides
         .into_par_iter()
-        .map(|loaded| prepare_guide(&shared, loaded))
+        .map(|loaded| {
+            let id = loaded.id.clone();
+            let mut findings = Diagnostics::new();
+            content::validate::validate(&frame.config, &loaded, &mut findings);
+            let (data, found) = prepare_guide(&shared, loaded);
+            findings.extend(found);
+            (id, data, findings)
+        })
         .collect();
     crate::timing::stage("load: translations checked", started);
     let mut guide_data = Vec::new();
-    for (data, diags) in results {
-        diagnostics.extend(diags);
-        guide_data.extend(data);
+    for (id, data, findings) in results {
+        if findings.has_errors() {
+            broken.insert(id);
+        } else {
+            guide_data.extend(data);
+        }
+        diagnostics.extend(findings);
     }
     diagnostics.sort();
-    if diagnostics.has_errors() {
-        return (None, diagnostics);
+    if !site_ok {
+        return (None, diagnostics, broken);
     }
-    (frame.into_site(root, guide_data).ok(), diagnostics)
+    (frame.into_site(root, guide_data).ok(), diagnostics, broken)
+}
+
+/// The guide a site path belongs to: `content/<id>/…` or `locales/<lang>/<id>.ftl`.
+fn guide_of(path: &Path) -> Option<String> {
+    let mut parts = path.iter().map(|p| p.to_string_lossy());
+    match parts.next()?.as_ref() {
+        crate::layout::CONTENT_DIR => parts.next().map(|id| id.into_owned()),
+        crate::layout::LOCALES_DIR => {
+            let _locale = parts.next()?;
+            let file = parts.next()?;
+            let id = file.strip_suffix(".ftl")?;
+            (parts.next().is_none() && id != "terms").then(|| id.to_owned())
+        }
+        _ => None,
+    }
 }
 
 impl Site {
