@@ -8,7 +8,8 @@ intro =
     be synchronized.
 
     The integration can run an initial synchronization of the basic registers either from
-    { -netvisor } to { -rackbeat } or from { -rackbeat } to { -netvisor }. During deployment you can
+    { -netvisor } to { -rackbeat } or from { -rackbeat } to { -netvisor }, using the Rackbeat
+    integration preparations guide. During deployment you can
     also choose whether all registers (customers, suppliers, products) are synchronized, or only
     some of them.
 
@@ -42,17 +43,17 @@ step-search-rackbeat = Type "{ -rackbeat }" in the { -ui-ready-integrations } se
     .alt = The Netvisor API resource permissions view with Rackbeat found in the Ready-made integrations search.
 step-allow-integration = Click the { -ui-integration-blocked } button; the required resources are activated.
 step-create-credentials = Create software API credentials in { -netvisor }, as described in the guide on creating software API credentials.
-step-send-credentials = Email the credentials you created (user identifier and key) to { -netvisor } customer support at { $netvisor-support-email }.
+step-send-credentials = Email the credentials you created (user identifier and key) to { -netvisor } customer support.
 
 section-rackbeat-side = { -rackbeat }: create an API key
 step-open-company-settings = In { -rackbeat }, open { -ui-company-settings } under your user name at the top right.
 step-new-api-key = On the left, under the { -ui-developer } heading, choose { -ui-new-api-key }.
-    .tip = Name the key after { -netvisor }, for example, so you recognize it later.
+    .tip = It is a good idea to name the key { -netvisor }, for example.
 step-copy-key = Copy the key and store it right away.
     .warning = The key is shown only once.
 
 section-contact-support = Contact { -netvisor } customer support
-step-email-support = Contact { -netvisor } customer support at { $netvisor-support-email } and ask for further instructions on delivering the credentials and deploying { -rackbeat }.
+step-email-support = Contact { -netvisor } customer support and ask for further instructions on delivering the credentials and deploying { -rackbeat }.
     .details = In the same message, give the details listed below.
 
 collect = Tell { -netvisor } customer support

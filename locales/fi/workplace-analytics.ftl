@@ -4,7 +4,8 @@ audience = Käyttöönottokonsultit
 keywords = Workplace Analytics, raportointinäkymät, moduulin aktivointi, ulkoinen sovellus, salainen avain
 intro =
     { -wpa } on tuote, jolla asiakkaalle voidaan tarjota kattavia raportointinäkymiä
-    { -wpm } (WPM) -järjestelmän varaustiedoista.
+    { -wpm } (WPM) -järjestelmän varaustiedoista. Lisätietoja näistä raportointinäkymistä löydät
+    täältä: Dashboards.
 
     Näkymien käyttöönotto edellyttää integraatiota asiakkaan { -wpm } -ympäristön ja
     { -wpa } -ympäristön välille. Suurin osa työstä tehdään { -wpa } -puolella: { -wpm } -järjestelmässä
@@ -13,11 +14,13 @@ intro =
 
 prereq-reservation-module = Varausmoduuli on aktivoitu. Integraatio perustuu varattaviin kohteisiin ja varauksiin.
 prereq-incoming-web-services =
-    Saapuvat verkkopalvelut ja rekisteröintiavaimen käyttö on otettu käyttöön kohdassa
+    Saapuvat verkkopalvelut ja rekisteröintiavaimen käyttö on otettu käyttöön include-määrityksessä
     { -ui-client-settings } → { -ui-authentication } → { -ui-access-rules }.
+    Tässä include-määrityksessä on oltava neljä riviä.
 
-    Jos näin ei ole, moduulin aktivointi päättyy virheeseen. Ota yhteyttä asiakastukeen, jos
-    käyttösääntöjä ei ole määritetty oikein.
+    Jos näin ei ole, moduulin aktivointi päättyy virheeseen. Ota yhteyttä asiakastukeen
+    ([support@spacewell.com](mailto:support@spacewell.com)), jos käyttösääntöjä ei ole määritetty
+    oikein.
 
 section-module-activation = Integraation käyttöönotto moduulin aktivoinnilla
 step-open-module-activation = Valitse pääkäyttäjän aloituspaneelista { -ui-module-activation } ja valitse { -ui-wpa-integration }.
@@ -26,7 +29,7 @@ step-open-module-activation = Valitse pääkäyttäjän aloituspaneelista { -ui-
         verkkopalvelukäyttäjän. Kun aktivointi käynnistyy, ponnahdusikkuna näyttää tiedot, jotka
         välität { -wpa } -tiimille.
     .alt = Pääkäyttäjän aloituspaneeli, jossa Moduulin aktivointi on avattu ja Workplace Analytics -integraatio valittu.
-step-check-server-url = Tarkista ponnahdusikkunasta, että palvelin on asiakaskohtainen URL-osoite, esimerkiksi `{ $example-server }`, eikä yleinen klusterin osoite.
+step-check-server-url = Varmista, että käytät ponnahdusikkunassa asiakaskohtaista URL-osoitetta, esimerkiksi `{ $example-server }`.
     .note = Asiakaskohtaisella osoitteella integraatio toimii edelleen, vaikka asiakas siirrettäisiin joskus toiseen klusteriin.
 step-reveal-secret = Tuo salainen avain näkyviin ponnahdusikkunan ohjeiden mukaisesti.
     .note = Salaisen avaimen näyttäminen edellyttää, että käyttäjälläsi on kumppanisalasana käytössä.

@@ -8,7 +8,8 @@ intro =
     puissent être synchronisés.
 
     L’intégration peut effectuer une synchronisation initiale des registres de base, soit de
-    { -netvisor } vers { -rackbeat }, soit de { -rackbeat } vers { -netvisor }. Lors de la mise en
+    { -netvisor } vers { -rackbeat }, soit de { -rackbeat } vers { -netvisor }, à l’aide du guide de
+    préparation de l’intégration Rackbeat. Lors de la mise en
     service, vous pouvez aussi choisir de synchroniser tous les registres (clients, fournisseurs,
     produits) ou seulement certains.
 
@@ -42,17 +43,17 @@ step-search-rackbeat = Saisissez « { -rackbeat } » dans le champ de recherche 
     .alt = La vue API resource permissions de Netvisor, avec Rackbeat trouvé dans la recherche Ready-made integrations.
 step-allow-integration = Cliquez sur le bouton { -ui-integration-blocked } ; les ressources nécessaires sont alors activées.
 step-create-credentials = Créez des identifiants d’API logicielle dans { -netvisor }, comme décrit dans le guide de création des identifiants d’API logicielle.
-step-send-credentials = Envoyez les identifiants créés (identifiant utilisateur et clé) par e-mail au support client { -netvisor } à l’adresse { $netvisor-support-email }.
+step-send-credentials = Envoyez les identifiants créés (identifiant utilisateur et clé) par e-mail au support client { -netvisor }.
 
 section-rackbeat-side = { -rackbeat } : créer une clé API
 step-open-company-settings = Dans { -rackbeat }, ouvrez { -ui-company-settings } sous votre nom d’utilisateur, en haut à droite.
 step-new-api-key = À gauche, sous l’intitulé { -ui-developer }, choisissez { -ui-new-api-key }.
-    .tip = Nommez la clé { -netvisor }, par exemple, pour la reconnaître plus tard.
+    .tip = Il est conseillé de nommer la clé { -netvisor }, par exemple.
 step-copy-key = Copiez la clé et conservez-la immédiatement.
     .warning = La clé n’est affichée qu’une seule fois.
 
 section-contact-support = Contacter le support client { -netvisor }
-step-email-support = Contactez le support client { -netvisor } à l’adresse { $netvisor-support-email } et demandez les instructions pour transmettre les identifiants et mettre en service { -rackbeat }.
+step-email-support = Contactez le support client { -netvisor } et demandez les instructions pour transmettre les identifiants et mettre en service { -rackbeat }.
     .details = Dans le même message, indiquez les informations ci-dessous.
 
 collect = À indiquer au support client { -netvisor }

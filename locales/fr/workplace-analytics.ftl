@@ -4,7 +4,8 @@ audience = Consultants d’implémentation
 keywords = Workplace Analytics, tableaux de bord, activation de module, application externe, clé secrète
 intro =
     { -wpa } est le produit qui permet de mettre à la disposition d’un client des tableaux de bord
-    complets sur les données de réservation de { -wpm } (WPM).
+    complets sur les données de réservation de { -wpm } (WPM). Pour plus d’informations sur ces
+    tableaux de bord, consultez : Dashboards.
 
     Pour mettre en place ces tableaux de bord, il faut une intégration entre le client { -wpm } et le
     client { -wpa } du client. L’essentiel du travail se fait côté { -wpa } : dans { -wpm }, il suffit
@@ -13,11 +14,13 @@ intro =
 
 prereq-reservation-module = Le module de réservation est activé. L’intégration repose sur les objets réservables et les réservations.
 prereq-incoming-web-services =
-    Les services web entrants et l’utilisation d’une clé d’enregistrement sont activés, dans
+    Les services web entrants et l’utilisation d’une clé d’enregistrement sont activés, dans l’include
     { -ui-client-settings } → { -ui-authentication } → { -ui-access-rules }.
+    Cet include doit contenir quatre lignes.
 
-    Sinon, l’activation du module échoue avec une erreur. Contactez le support client si les règles
-    d’accès ne sont pas correctement configurées.
+    Si ce n’est pas le cas, l’activation du module échoue avec une erreur. Contactez le support client
+    ([support@spacewell.com](mailto:support@spacewell.com)) si les règles d’accès ne sont pas
+    correctement configurées.
 
 section-module-activation = Activer l’intégration par l’activation de module
 step-open-module-activation = Sur le panneau de démarrage de l’administrateur, choisissez { -ui-module-activation } puis sélectionnez { -ui-wpa-integration }.
@@ -26,7 +29,7 @@ step-open-module-activation = Sur le panneau de démarrage de l’administrateur
         dédié à l’intégration. Au démarrage, une fenêtre contextuelle affiche les informations à
         fournir à l’équipe { -wpa }.
     .alt = Le panneau de démarrage de l’administrateur avec Activation de module ouvert et Intégration Workplace Analytics sélectionnée.
-step-check-server-url = Dans la fenêtre contextuelle, vérifiez que le serveur est l’URL propre au client, par exemple `{ $example-server }`, et non une URL générique de cluster.
+step-check-server-url = Dans la fenêtre contextuelle, veillez à utiliser une URL propre au client, par exemple `{ $example-server }`.
     .note = Avec l’URL propre au client, l’intégration continue de fonctionner si le client est un jour déplacé vers un autre cluster.
 step-reveal-secret = Révélez la clé secrète en suivant les étapes de la fenêtre contextuelle.
     .note = Pour révéler la clé secrète, le mot de passe partenaire doit être activé pour votre utilisateur.

@@ -8,7 +8,8 @@ intro =
     de registers kunnen worden gesynchroniseerd.
 
     De integratie kan een eerste synchronisatie van de basisregisters uitvoeren, van { -netvisor }
-    naar { -rackbeat } of van { -rackbeat } naar { -netvisor }. Bij de ingebruikname kies je ook of
+    naar { -rackbeat } of van { -rackbeat } naar { -netvisor }, met behulp van de handleiding
+    Rackbeat-integratie voorbereiden. Bij de ingebruikname kies je ook of
     alle registers (klanten, leveranciers, producten) worden gesynchroniseerd, of maar een deel.
 
 fact-deployed-by = Klantenservice van { -netvisor }
@@ -41,17 +42,17 @@ step-search-rackbeat = Typ "{ -rackbeat }" in het zoekveld { -ui-ready-integrati
     .alt = De weergave API resource permissions van Netvisor, met Rackbeat gevonden in de zoekopdracht Ready-made integrations.
 step-allow-integration = Klik op de knop { -ui-integration-blocked }; de benodigde resources worden dan geactiveerd.
 step-create-credentials = Maak in { -netvisor } software-API-inloggegevens aan, zoals beschreven in de handleiding over het aanmaken van software-API-inloggegevens.
-step-send-credentials = Mail de aangemaakte inloggegevens (gebruikers-ID en sleutel) naar de klantenondersteuning van { -netvisor } op { $netvisor-support-email }.
+step-send-credentials = Mail de aangemaakte inloggegevens (gebruikers-ID en sleutel) naar de klantenondersteuning van { -netvisor }.
 
 section-rackbeat-side = { -rackbeat }: een API-sleutel aanmaken
 step-open-company-settings = Open in { -rackbeat } { -ui-company-settings } onder je gebruikersnaam rechtsboven.
 step-new-api-key = Kies links onder het kopje { -ui-developer } de optie { -ui-new-api-key }.
-    .tip = Geef de sleutel bijvoorbeeld de naam { -netvisor }, zodat je hem later herkent.
+    .tip = Geef de sleutel bij voorkeur een naam als { -netvisor }.
 step-copy-key = Kopieer de sleutel en bewaar hem meteen.
     .warning = De sleutel wordt maar één keer getoond.
 
 section-contact-support = Neem contact op met de klantenondersteuning van { -netvisor }
-step-email-support = Neem contact op met de klantenondersteuning van { -netvisor } via { $netvisor-support-email } en vraag om verdere instructies voor het aanleveren van de inloggegevens en de ingebruikname van { -rackbeat }.
+step-email-support = Neem contact op met de klantenondersteuning van { -netvisor } en vraag om verdere instructies voor het aanleveren van de inloggegevens en de ingebruikname van { -rackbeat }.
     .details = Geef in hetzelfde bericht de hieronder genoemde gegevens door.
 
 collect = Door te geven aan de klantenondersteuning van { -netvisor }

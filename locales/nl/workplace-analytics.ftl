@@ -4,7 +4,8 @@ audience = Implementatieconsultants
 keywords = Workplace Analytics, dashboards, module-activatie, externe app, geheime sleutel
 intro =
     { -wpa } is het product waarmee uitgebreide dashboards over reserveringsgegevens uit
-    { -wpm } (WPM) beschikbaar kunnen worden gemaakt voor een klant.
+    { -wpm } (WPM) beschikbaar kunnen worden gemaakt voor een klant. Meer informatie over deze
+    dashboards vind je hier: Dashboards.
 
     Om deze dashboards in te stellen, is een integratie nodig tussen de { -wpm }-client en de
     { -wpa }-client van de klant. Het meeste werk gebeurt aan de kant van { -wpa }: in { -wpm }
@@ -13,11 +14,13 @@ intro =
 
 prereq-reservation-module = De reserveringsmodule is geactiveerd. De integratie is gebaseerd op reserveerbare objecten en reserveringen.
 prereq-incoming-web-services =
-    Inkomende webservices en het gebruik van een registratiesleutel zijn ingeschakeld, via
+    Inkomende webservices en het gebruik van een registratiesleutel zijn ingeschakeld, via de include
     { -ui-client-settings } → { -ui-authentication } → { -ui-access-rules }.
+    Deze include moet vier regels bevatten.
 
     Is dat niet het geval, dan krijg je een foutmelding bij het activeren van de module. Neem contact
-    op met de klantenservice als de toegangsregels niet correct zijn ingesteld.
+    op met de klantenservice ([support@spacewell.com](mailto:support@spacewell.com)) als de
+    toegangsregels niet correct zijn ingesteld.
 
 section-module-activation = De integratie inschakelen met module-activatie
 step-open-module-activation = Kies op het startpaneel van de beheerder { -ui-module-activation } en selecteer { -ui-wpa-integration }.
@@ -26,7 +29,7 @@ step-open-module-activation = Kies op het startpaneel van de beheerder { -ui-mod
         integratie aan en configureert ze. Zodra de activatie start, toont een pop-up de informatie
         die je aan het { -wpa }-team moet geven.
     .alt = Het startpaneel van de beheerder met Module-activatie geopend en Workplace Analytics-integratie geselecteerd.
-step-check-server-url = Controleer in de pop-up dat de server de klantspecifieke URL is, bijvoorbeeld `{ $example-server }`, en geen algemene cluster-URL.
+step-check-server-url = Zorg ervoor dat je in de pop-up een klantspecifieke URL gebruikt, bijvoorbeeld `{ $example-server }`.
     .note = Met de klantspecifieke URL blijft de integratie werken als de klant ooit naar een ander cluster wordt verplaatst.
 step-reveal-secret = Onthul de geheime sleutel met de stappen in de pop-up.
     .note = Om de geheime sleutel te onthullen, moet het partnerwachtwoord voor je gebruiker zijn ingeschakeld.
