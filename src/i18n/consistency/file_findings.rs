@@ -145,9 +145,11 @@ pub(super) fn order(
         let shape_score = -((want.sentences.abs_diff(got.shape.sentences)
             + want.list_items.abs_diff(got.shape.list_items)
             + want.links.abs_diff(got.shape.links)) as i64);
+        // A parenthesized aside is kept like a literal.
+        let aside_score = -(want.parentheses.abs_diff(got.shape.parentheses) as i64);
         let ratio = (got.chars as f64 + 20.0) / (facts.plain.chars().count() as f64 + 20.0);
         let length_score = -((ratio.ln().abs() * 4.0) as i64);
-        4 * (shared_numbers + shared_fixed) as i64 + 2 * shape_score + length_score
+        4 * ((shared_numbers + shared_fixed) as i64 + aside_score) + 2 * shape_score + length_score
     };
     for i in 0..entries.len().saturating_sub(1) {
         let (a, b) = (&entries[i], &entries[i + 1]);

@@ -10,6 +10,9 @@ pub struct Shape {
     pub links: usize,
     pub code_spans: usize,
     pub strong: usize,
+    /// Parenthesized asides, e.g. "(user id and key)"; a translation keeps them as a rule, so
+    /// they tell two neighbouring steps apart (`order`), though `incomplete` does not count them.
+    pub parentheses: usize,
 }
 
 /// The [`Shape`] of formatted text with Markdown.
@@ -19,6 +22,10 @@ pub fn shape(text: &str) -> Shape {
         links: memchr::memmem::find_iter(bytes, b"](").count(),
         code_spans: memchr::memchr_iter(b'`', bytes).count() / 2,
         strong: memchr::memmem::find_iter(bytes, b"**").count() / 2,
+        // An opening parenthesis that is not a link's destination.
+        parentheses: memchr::memchr_iter(b'(', bytes)
+            .filter(|&at| at == 0 || bytes[at - 1] != b']')
+            .count(),
         ..Shape::default()
     };
     let mut blank = true;
@@ -125,6 +132,7 @@ impl Shape {
             && self.links == 0
             && self.code_spans == 0
             && self.strong == 0
+            && self.parentheses == 0
     }
 }
 
