@@ -288,6 +288,22 @@ impl FromIterator<Diagnostic> for Diagnostics {
     }
 }
 
+/// The candidate closest to `name` when it is close enough to be a typo of it (for "did you
+/// mean" hints): Jaro-Winkler similarity above 0.8, the first best on a tie.
+pub fn did_you_mean<'a>(
+    name: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let mut best: Option<(f64, &str)> = None;
+    for candidate in candidates {
+        let score = strsim::jaro_winkler(name, candidate);
+        if score > 0.8 && best.is_none_or(|(b, _)| score > b) {
+            best = Some((score, candidate));
+        }
+    }
+    best.map(|(_, candidate)| candidate)
+}
+
 /// Whether human output should use ANSI colors: only on a terminal, and never with `NO_COLOR`.
 pub fn use_color() -> bool {
     std::env::var_os("NO_COLOR").is_none() && std::io::stderr().is_terminal()

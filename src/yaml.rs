@@ -52,7 +52,10 @@ pub fn parse<T: DeserializeOwned>(path: &Path, source: &str) -> Result<T, Diagno
         let (kind, help) = classify(message);
         let mut diagnostic = Diagnostic::error(kind, location, message);
         if let Some(help) = help {
-            diagnostic = diagnostic.with_help(help);
+            diagnostic = match suggestion(message) {
+                Some(near) => diagnostic.with_help(format!("did you mean `{near}`? {help}")),
+                None => diagnostic.with_help(help),
+            };
         }
         diagnostic
     })
@@ -64,6 +67,19 @@ fn strip_position_suffix(message: &str) -> &str {
         Some(i) if message[i..].contains(", column ") => &message[..i],
         _ => message,
     }
+}
+
+/// For "unknown field `x`, expected one of a, b, c": the expected name closest to `x`.
+fn suggestion(message: &str) -> Option<&str> {
+    if !(message.starts_with("unknown field") || message.starts_with("unknown variant")) {
+        return None;
+    }
+    let name = message.split('`').nth(1)?;
+    let (_, expected) = message.split_once("expected")?;
+    let names = expected
+        .split([',', ' ', '`'])
+        .filter(|w| !w.is_empty() && !matches!(*w, "one" | "of" | "or"));
+    crate::diagnostics::did_you_mean(name, names)
 }
 
 fn classify(message: &str) -> (Kind, Option<&'static str>) {

@@ -504,6 +504,13 @@ fn broken_internal_links_and_anchors_are_errors() {
         run.stderr
     );
     let line = line_of(&site.read(GUIDE), "#step-nope");
+    assert!(!run.stderr.contains("did you mean"), "{}", run.stderr);
+    // A near miss of an existing anchor is named.
+    site.edit(GUIDE, "(#step-nope)", "(#step-create-kye)");
+    site.run(&["check"])
+        .failure()
+        .stderr_has("did you mean `#step-create-key`?");
+    site.edit(GUIDE, "(#step-create-kye)", "(#step-nope)");
     run.stderr_has(&format!("{GUIDE}:{line}:"));
     site.edit(GUIDE, "(#step-nope)", "(#step-create-key)");
     // The translations of the edited step are now stale: the gate fails on them, not on links.

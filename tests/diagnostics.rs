@@ -76,6 +76,7 @@ fn unknown_field_names_the_expected_fields() {
         "{stderr}"
     );
     assert!(stderr.contains("title"), "{stderr}");
+    assert!(stderr.contains("did you mean `title`?"), "{stderr}");
 }
 
 #[test]
@@ -175,6 +176,7 @@ fn unknown_term_points_at_the_reference() {
         stderr.contains("unknown term `-ui-setings` in `step-open-settings`"),
         "{stderr}"
     );
+    assert!(stderr.contains("did you mean `-ui-settings`?"), "{stderr}");
 }
 
 #[test]

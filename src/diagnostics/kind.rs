@@ -146,12 +146,7 @@ impl Kind {
 
     /// The kind whose name is closest to `name`, when it is close enough to be a typo of it.
     pub fn closest(name: &str) -> Option<Kind> {
-        Kind::ALL
-            .iter()
-            .map(|k| (strsim::jaro_winkler(name, k.as_str()), *k))
-            .filter(|(score, _)| *score > 0.8)
-            .max_by(|a, b| a.0.total_cmp(&b.0))
-            .map(|(_, k)| k)
+        super::did_you_mean(name, Kind::ALL.iter().map(|k| k.as_str())).and_then(Kind::from_name)
     }
 
     /// The kind named `name`, if there is one.

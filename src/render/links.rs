@@ -231,7 +231,7 @@ pub fn check(
         };
         links.is_some_and(|links| links.has_id(id))
     };
-    let per_page: Vec<Vec<(String, String, String)>> = rendered
+    let per_page: Vec<Vec<Broken>> = rendered
         .links
         .par_iter()
         // Review pages quote message text whose links are relative to the guide page.
@@ -239,8 +239,12 @@ pub fn check(
         .map(|(page, links)| {
             let mut found = Vec::new();
             for href in &links.broken_local {
-                let problem = format!("points to `{href}`, which the page does not have");
-                found.push((page.clone(), href.to_string(), problem));
+                found.push(Broken {
+                    page: page.clone(),
+                    href: href.to_string(),
+                    problem: format!("points to `{href}`, which the page does not have"),
+                    anchor: Some((page.clone(), href.trim_start_matches('#').to_owned())),
+                });
             }
             for href in &links.hrefs {
                 let (path, anchor) = match href.split_once('#') {
@@ -269,7 +273,13 @@ pub fn check(
                         }),
                 };
                 if let Some(problem) = problem {
-                    found.push((page.clone(), href.to_string(), problem));
+                    let anchor = target.zip(anchor.filter(|a| !a.is_empty()).map(str::to_owned));
+                    found.push(Broken {
+                        page: page.clone(),
+                        href: href.to_string(),
+                        problem,
+                        anchor,
+                    });
                 }
             }
             found
@@ -278,36 +288,52 @@ pub fn check(
     grouped(site, per_page.into_iter().flatten())
 }
 
+/// A broken link on a page: where it points, what is wrong, and the page and id it names.
+struct Broken {
+    page: String,
+    href: String,
+    problem: String,
+    /// The target page and the id the link asks for in it, when it names one.
+    anchor: Option<(String, String)>,
+}
+
 /// One finding per broken link as written: the pages of every locale that show the same link
 /// from the same place in the sources (a link in `guide.yaml` shown untranslated, or the theme)
 /// are listed in one finding instead of one finding each.
-fn grouped(site: &Site, broken: impl Iterator<Item = (String, String, String)>) -> Vec<Diagnostic> {
-    let mut groups: BTreeMap<(Location, String), (Vec<String>, String)> = BTreeMap::new();
-    for (page, href, problem) in broken {
-        let location = crate::site::locate::link(site, &page, &href);
+fn grouped(site: &Site, broken: impl Iterator<Item = Broken>) -> Vec<Diagnostic> {
+    let mut groups: BTreeMap<(Location, String), (Vec<String>, Broken)> = BTreeMap::new();
+    for b in broken {
+        let location = crate::site::locate::link(site, &b.page, &b.href);
         // The problem as the first page (in page order) states it.
+        let page = b.page.clone();
         let (pages, _) = groups
-            .entry((location, href))
-            .or_insert_with(|| (Vec::new(), problem));
+            .entry((location, b.href.clone()))
+            .or_insert_with(|| (Vec::new(), b));
         pages.push(page);
     }
     groups
         .into_iter()
-        .map(|((location, href), (mut pages, problem))| {
+        .map(|((location, href), (mut pages, first))| {
             pages.sort();
             pages.dedup();
             let on = match pages.as_slice() {
                 [one] => one.clone(),
                 many => format!("{} pages ({})", many.len(), many.join(", ")),
             };
+            let near = first
+                .anchor
+                .as_ref()
+                .and_then(|(target, id)| crate::site::locate::anchor_like(site, target, id));
+            let help = "link to a step as `#step-<id>`, a section as `#section-<id>`, the checklist as `#collect`";
             Diagnostic::error(
                 Kind::BrokenLink,
                 location,
-                format!("link `{href}` on {on} {problem}"),
+                format!("link `{href}` on {on} {}", first.problem),
             )
-            .with_help(
-                "link to a step as `#step-<id>`, a section as `#section-<id>`, the checklist as `#collect`",
-            )
+            .with_help(match near {
+                Some(near) => format!("did you mean `#{near}`? {help}"),
+                None => help.to_owned(),
+            })
         })
         .collect()
 }

@@ -32,3 +32,29 @@ pub fn link(site: &Site, page: &str, href: &str) -> Location {
     }
     Location::file(&yaml)
 }
+
+/// The anchor of the guide page `target` (`<locale>/<guide>/index.html`) closest to `id`, when
+/// it is close enough to be a typo of it: the guide's parts are read from its `guide.yaml`.
+pub fn anchor_like(site: &Site, target: &str, id: &str) -> Option<String> {
+    let mut parts = target.split('/');
+    let guide_id = parts.nth(1)?;
+    if !crate::content::model::Id::is_valid(guide_id) {
+        return None;
+    }
+    let path = layout::guide_file(guide_id);
+    let text = crate::input::read_text(&site.root, &path).ok()?;
+    let guide = crate::yaml::parse::<crate::content::model::Guide>(&path, &text).ok()?;
+    // Anchors share their kind's prefix (`step-`, `section-`): only the rest is compared, or
+    // every `step-…` would look like every other.
+    let (kind, rest) = id.split_once('-')?;
+    let ids: Vec<String> = crate::content::catalog::entries(&guide)
+        .into_iter()
+        .filter(|e| e.key.attr.is_none())
+        .filter_map(|e| {
+            let (k, r) = e.key.id.split_once('-')?;
+            (k == kind).then(|| r.to_owned())
+        })
+        .collect();
+    crate::diagnostics::did_you_mean(rest, ids.iter().map(String::as_str))
+        .map(|r| format!("{kind}-{r}"))
+}

@@ -81,6 +81,21 @@ fn unknown_reference(
     .with_help(help)
 }
 
+/// The defined term or variable closest to an unknown one, spelled as in a message.
+fn source_suggestion(reference: &Reference, terms: &Terms, config: &Config) -> Option<String> {
+    match reference {
+        Reference::Term(name) => {
+            crate::diagnostics::did_you_mean(name, terms.names.keys().map(String::as_str))
+                .map(|n| format!("-{n}"))
+        }
+        Reference::Variable(name) => {
+            crate::diagnostics::did_you_mean(name, config.variables.keys().map(String::as_str))
+                .map(|n| format!("${n}"))
+        }
+        Reference::Message(_) => None,
+    }
+}
+
 /// What every guide's preparation reads.
 pub struct Shared<'a> {
     pub root: &'a Path,
@@ -289,9 +304,15 @@ fn check_source_refs(
                     &reference.spelling(),
                 );
                 let mut d = unknown_reference(location, &reference, Some(&key));
+                if let Some(near) = source_suggestion(&reference, source_terms, config) {
+                    d.help = Some(format!(
+                        "did you mean `{near}`? correct the spelling (or define `{}`)",
+                        reference.spelling()
+                    ));
+                }
                 d.help = d.help.map(|help| {
                     format!(
-                        "{help} (its translations are compared with the source once this is fixed)"
+                        "{help}; its translations are compared with the source once this is fixed"
                     )
                 });
                 diagnostics.push(d);
