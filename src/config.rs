@@ -142,7 +142,7 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Option<Config> {
     let raw: RawConfig = match crate::yaml::parse(rel, &source) {
         Ok(raw) => raw,
         Err(d) => {
-            diagnostics.push(d);
+            diagnostics.extend(d);
             return None;
         }
     };

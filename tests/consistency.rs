@@ -318,7 +318,9 @@ fn sync_adds_stubs_keeps_every_byte_and_is_idempotent() {
         "{after}"
     );
     assert!(
-        after.contains("# (en) step-open-settings.alt = The settings page.\n"),
+        after.contains(
+            "step-open-settings = Open { -ui-settings }.\n# (en)     .alt = The settings page.\n"
+        ),
         "{after}"
     );
     // The stub sits after the previous message of the guide.
@@ -568,4 +570,96 @@ fn every_translation_finding_kind_is_documented() {
             "docs/translating.md does not document `{kind}`"
         );
     }
+}
+
+#[test]
+fn sync_refuses_a_lock_it_cannot_read_and_leaves_it_as_it_is() {
+    let site = SiteTest::fixture("multilingual");
+    let lock = "locales/nl/translations.lock";
+    let damaged = site.read(lock).replacen(
+        "{\"guide\":\"demo\",\"message\":\"audience\"",
+        "<<<<<<< HEAD\n{\"guide\":\"demo\",\"message\":\"audience\"",
+        1,
+    );
+    site.write(lock, &damaged);
+    let run = site.run(&["i18n", "sync"]);
+    run.failure()
+        .stderr_has("warning[lock-invalid]")
+        .stderr_has("locales/nl/translations.lock: not synced");
+    assert_eq!(site.read(lock), damaged, "the lock must not be rewritten");
+    assert!(
+        !run.stderr.contains("fi/translations.lock"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn sync_keeps_line_endings_byte_order_mark_and_permissions() {
+    let site = SiteTest::fixture("multilingual");
+    let original = site.read(NL);
+    let crlf = format!("\u{feff}{}", original.replace('\n', "\r\n"));
+    site.write(NL, &crlf);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let file = site.path().join(NL);
+        std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o640)).expect("chmod");
+    }
+    site.run(&["i18n", "sync", "--locale", "nl"])
+        .success()
+        .stdout_has("locales/nl/demo.ftl: 2 stub(s)");
+    let after = site.read(NL);
+    assert!(after.starts_with('\u{feff}'), "BOM lost");
+    assert!(
+        !after.replace("\r\n", "").contains('\n'),
+        "a bare LF: {after:?}"
+    );
+    // Every original line is still there, byte for byte, in order.
+    let mut rest = after.as_str();
+    for line in crlf.split_inclusive("\r\n") {
+        let i = rest.find(line).unwrap_or_else(|| panic!("lost {line:?}"));
+        rest = &rest[i + line.len()..];
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let mode = std::fs::metadata(site.path().join(NL))
+            .expect("meta")
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o640);
+    }
+    // Nothing left behind by the atomic write, and a second sync has nothing to do.
+    let leftovers: Vec<_> = std::fs::read_dir(site.path().join("locales/nl"))
+        .expect("dir")
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().starts_with('.'))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+    site.run(&["i18n", "sync", "--locale", "nl"])
+        .success()
+        .stdout_has("translation files are in sync");
+}
+
+#[test]
+fn a_lock_entry_spelled_decomposed_is_not_a_change() {
+    let site = SiteTest::fixture("multilingual");
+    site.edit(
+        GUIDE,
+        "audience: Administrators",
+        "audience: Administrators café",
+    );
+    let lock = "locales/nl/translations.lock";
+    // The record's source as a JSON escape of the decomposed é (e + U+0301).
+    site.edit(
+        lock,
+        "\"source\":\"Administrators\"}",
+        "\"source\":\"Administrators cafe\\u0301\"}",
+    );
+    let stale: Vec<_> = json_findings(&site, false)
+        .into_iter()
+        .filter(|f| f["kind"] == "stale" && f["message_id"] == "audience" && f["locale"] == "nl")
+        .collect();
+    assert!(stale.is_empty(), "{stale:?}");
 }

@@ -379,3 +379,93 @@ fn every_kind_is_reported_somewhere() {
         );
     }
 }
+
+#[test]
+fn every_unknown_key_of_a_guide_in_one_run() {
+    let site = SiteTest::fixture("basic");
+    site.edit(GUIDE, "audience:", "audiense:")
+        .edit(GUIDE, "partner:", "partnr:")
+        .edit(GUIDE, "updated:", "updatd:");
+    let run = site.build();
+    run.failure();
+    assert_eq!(
+        run.stderr.matches("error[unknown-field]").count(),
+        3,
+        "{}",
+        run.stderr
+    );
+    run.stderr_has("did you mean `partner`?");
+    // The misspelled required field is not reported missing as well.
+    assert!(!run.stderr.contains("missing-field"), "{}", run.stderr);
+}
+
+#[test]
+fn yaml_errors_speak_the_writers_language() {
+    let cases: [(&str, &str, &str, &str); 5] = [
+        (
+            "    title: Set up the connection",
+            "    title: ~",
+            "`title` has no value",
+            "~",
+        ),
+        (
+            "audience: Administrators",
+            "audience: Administrators\ntitle: Again",
+            "`title` appears twice in this mapping (first on line 2)",
+            "title: Again",
+        ),
+        (
+            "updated: \"2026-01-05\"",
+            "updated: \"2026-01-05",
+            "is not closed",
+            "\"2026-01-05",
+        ),
+        (
+            "  - id: admin",
+            "\t- id: admin",
+            "a tab character indents this line",
+            "\t",
+        ),
+        (
+            "audience: Administrators",
+            "audience: [a, b]",
+            "`audience` expects a text here",
+            "[a, b]",
+        ),
+    ];
+    for (from, to, says, at) in cases {
+        let site = SiteTest::fixture("basic");
+        site.edit(GUIDE, from, to);
+        let run = site.build();
+        run.failure().stderr_has(says);
+        let (line, column) = position(&site.read(GUIDE), at);
+        run.stderr_has(&format!("{GUIDE}:{line}:{column}"));
+        for internal in [
+            "Option<",
+            "DuplicateKeyPolicy",
+            "Options",
+            "scalar",
+            "budget",
+        ] {
+            assert!(
+                !run.stderr.contains(internal),
+                "{internal} in {}",
+                run.stderr
+            );
+        }
+    }
+}
+
+#[test]
+fn empty_texts_are_errors_reported_once() {
+    for (from, to) in [
+        ("title: Connect { -acme }", "title: \"\""),
+        ("text: Paste the key in the mailer.", "text: \"\""),
+    ] {
+        let site = SiteTest::fixture("multilingual");
+        site.edit(GUIDE, from, to);
+        let run = site.run(&["check"]);
+        run.failure().stderr_has("error[empty-text]");
+        assert_eq!(run.stderr.matches("error[").count(), 1, "{}", run.stderr);
+    }
+}

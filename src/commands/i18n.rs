@@ -231,8 +231,13 @@ fn sync_files(args: &SyncArgs) -> anyhow::Result<ExitCode> {
         eprintln!("not recorded: {} ({}: {})", d.location, d.kind, d.message);
     }
     let mut changed_files = 0;
+    let mut refused = false;
     for locale in &site.config.locales {
         if !args.locales.is_empty() && !args.locales.contains(locale) {
+            continue;
+        }
+        if refuse_unreadable_lock(root, locale, &findings) {
+            refused = true;
             continue;
         }
         let guides: Vec<sync::GuideText<'_>> = site
@@ -285,8 +290,38 @@ fn sync_files(args: &SyncArgs) -> anyhow::Result<ExitCode> {
             println!("{}: updated", display_path(lock_path));
         }
     }
-    if changed_files == 0 {
+    if changed_files == 0 && !refused {
         println!("translation files are in sync");
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(if refused {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Whether sync must leave `locale` alone because entries of its lock cannot be read (a merge
+/// conflict, a hand edit): rewriting the lock would drop what those translations were made from,
+/// and with it every stale finding they would give. The entries are reported.
+fn refuse_unreadable_lock(
+    root: &Path,
+    locale: &str,
+    findings: &crate::diagnostics::Diagnostics,
+) -> bool {
+    let lock = crate::i18n::lock::Lock::path(locale);
+    let unreadable: crate::diagnostics::Diagnostics = findings
+        .iter()
+        .filter(|d| d.kind == crate::diagnostics::Kind::LockInvalid && d.location.path == lock)
+        .cloned()
+        .collect();
+    if unreadable.is_empty() {
+        return false;
+    }
+    report::print(&unreadable, root, Format::Human, false);
+    eprintln!(
+        "{}: not synced: {} lock entr(y/ies) cannot be read; fix them (resolve the merge conflict, or restore the file from version control), then sync again",
+        display_path(&lock),
+        unreadable.len()
+    );
+    true
 }

@@ -36,7 +36,7 @@ pub struct LoadedGuide {
 /// reported and left out.
 pub fn load_guides(root: &Path, diagnostics: &mut Diagnostics) -> Vec<LoadedGuide> {
     let dirs = list_guides(root, diagnostics);
-    let results: Vec<Result<LoadedGuide, Diagnostic>> = dirs
+    let results: Vec<Result<LoadedGuide, Diagnostics>> = dirs
         .into_par_iter()
         .map(|(id, dir)| load_one(root, id, dir))
         .collect();
@@ -44,7 +44,7 @@ pub fn load_guides(root: &Path, diagnostics: &mut Diagnostics) -> Vec<LoadedGuid
     for result in results {
         match result {
             Ok(guide) => guides.push(guide),
-            Err(d) => diagnostics.push(d),
+            Err(d) => diagnostics.extend(d),
         }
     }
     guides
@@ -110,7 +110,7 @@ pub fn list_guides(root: &Path, diagnostics: &mut Diagnostics) -> Vec<(String, P
 }
 
 /// Parse the guide `id` in `dir` (`content/<id>`).
-pub fn load_one(root: &Path, id: String, dir: PathBuf) -> Result<LoadedGuide, Diagnostic> {
+pub fn load_one(root: &Path, id: String, dir: PathBuf) -> Result<LoadedGuide, Diagnostics> {
     load_one_from(root, id, dir, None)
 }
 
@@ -120,7 +120,7 @@ pub fn load_one_from(
     id: String,
     dir: PathBuf,
     text: Option<String>,
-) -> Result<LoadedGuide, Diagnostic> {
+) -> Result<LoadedGuide, Diagnostics> {
     let (path, source, guide) = match text {
         Some(source) => {
             let path = dir.join(GUIDE_FILE);
@@ -141,7 +141,7 @@ pub fn load_one_from(
 }
 
 /// Read and parse `dir/guide.yaml` only (no screenshots listed): its path, text and model.
-pub fn parse_one(root: &Path, dir: &Path) -> Result<(PathBuf, String, Guide), Diagnostic> {
+pub fn parse_one(root: &Path, dir: &Path) -> Result<(PathBuf, String, Guide), Diagnostics> {
     let path = dir.join(GUIDE_FILE);
     let source = crate::input::read_text(root, &path)?;
     let guide = crate::yaml::parse::<Guide>(&path, &source)?;

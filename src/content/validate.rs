@@ -18,11 +18,30 @@ pub fn validate(config: &Config, loaded: &LoadedGuide, diagnostics: &mut Diagnos
         seen: HashMap::new(),
     };
     v.header(config, &loaded.guide);
+    v.empty_texts(&loaded.guide);
     let steps = v.structure(&loaded.guide);
     v.step_references(loaded, steps);
 }
 
 impl<'g> Validator<'_> {
+    /// Every text of the guide has something to show (an empty screenshot alt text is
+    /// `missing-alt`'s).
+    fn empty_texts(&mut self, guide: &Guide) {
+        for entry in super::catalog::entries(guide) {
+            if !entry.text.as_str().trim().is_empty() || entry.key.attr.as_deref() == Some("alt") {
+                continue;
+            }
+            self.diagnostics.push(
+                Diagnostic::error(
+                    Kind::EmptyText,
+                    entry.text.location(self.path),
+                    format!("`{}` is empty", entry.key),
+                )
+                .with_help("write the text; a field that is optional can be left out instead of left empty"),
+            );
+        }
+    }
+
     /// The guide's own fields: its source locale, product and partner ids, date.
     fn header(&mut self, config: &Config, guide: &Guide) {
         let source_locale = guide.source_locale.as_str();

@@ -85,7 +85,7 @@ kinds! {
     MissingField = "missing-field", Input, "a required field is absent";
     DuplicateKey = "duplicate-key", Input, "a key appears twice in one YAML mapping";
     WrongType = "wrong-type", Input, "a value of the wrong type (a list where text is expected, …)";
-    LockInvalid = "lock-invalid", Input, "a line of a translation lock cannot be read; the translations it recorded count as untracked";
+    LockInvalid = "lock-invalid", Input, "a line of a translation lock cannot be read; the translations it recorded count as untracked, and `i18n sync` leaves the locale alone until it is fixed";
     InvalidUrl = "invalid-url", Site, "`base_url` or a support address is not an absolute URL of an allowed scheme";
     InvalidVariable = "invalid-variable", Site, "a site variable's name is not a Fluent identifier";
     InvalidLocale = "invalid-locale", Site, "a locale that is not a BCP 47 tag, or not one of the site's languages";
@@ -102,6 +102,7 @@ kinds! {
     InvalidPath = "invalid-path", Guide, "a screenshot path leaves the guide's `images/` directory or is not a relative path";
     MissingImage = "missing-image", Guide, "a screenshot file does not exist";
     MissingAlt = "missing-alt", Guide, "a screenshot has no alternative text";
+    EmptyText = "empty-text", Guide, "a text field of a guide (title, step, note, …) is empty, and would show as an empty heading or step";
     FtlSyntax = "ftl-syntax", Translation, "a Fluent file, or a text of `guide.yaml`, does not parse as Fluent; the entry is skipped";
     NotATerm = "not-a-term", Translation, "`terms.ftl` defines a message; it holds terms (`-name = …`) only";
     UnknownTerm = "unknown-term", Translation, "a term is referenced but defined nowhere";

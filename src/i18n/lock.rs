@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
+use unicode_normalization::UnicodeNormalization as _;
 
 use crate::content::catalog::MessageKey;
 use crate::diagnostics::{Checked, Diagnostic, Diagnostics, Kind, Location};
@@ -94,7 +95,13 @@ impl Lock {
                 continue;
             }
             match serde_json::from_str::<Record>(trimmed) {
-                Ok(record) => lock.insert(record),
+                Ok(mut record) => {
+                    // Text a JSON escape spelled decomposed compares equal to the source's NFC.
+                    if !unicode_normalization::is_nfc(&record.source) {
+                        record.source = record.source.nfc().collect();
+                    }
+                    lock.insert(record);
+                }
                 Err(err) => diagnostics.push(
                     Diagnostic::warning(
                         Kind::LockInvalid,
@@ -105,7 +112,7 @@ impl Lock {
                         ),
                         format!("unreadable lock entry: {err}"),
                     )
-                    .with_help("the entry is ignored; `stepdoc i18n sync` rewrites the lock (a merge conflict left here?)"),
+                    .with_help("resolve the merge conflict or restore the line from version control; until then the entry is ignored and `stepdoc i18n sync` does not rewrite this lock"),
                 ),
             }
         }

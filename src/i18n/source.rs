@@ -85,9 +85,10 @@ pub fn build(path: &Path, entries: &[Entry<'_>]) -> Checked<SourceResource> {
     )
 }
 
-/// Append ` ` + `text` as an FTL block pattern, each line indented by `indent`. Lines that
-/// would start with FTL syntax (`[`, `*`, `.`) are escaped as string literals.
-fn write_pattern(out: &mut String, text: &str, indent: &str) {
+/// Append `text` as an FTL block pattern (starting on the next line), each line indented by
+/// `indent`. Lines that would start with FTL syntax (`[`, `*`, `.`) are escaped as string
+/// literals. `i18n sync` writes its stubs with this too, so an uncommented stub is the source.
+pub(crate) fn write_pattern(out: &mut String, text: &str, indent: &str) {
     let text = crate::markers::strip_reserved(text);
     let text = text.trim_end();
     out.push('\n');

@@ -255,7 +255,7 @@ impl Site {
             let loaded = match content::load_one(&self.root, id.clone(), dir) {
                 Ok(loaded) => loaded,
                 Err(d) => {
-                    diagnostics.push(d);
+                    diagnostics.extend(d);
                     continue;
                 }
             };

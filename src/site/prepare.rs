@@ -135,12 +135,20 @@ pub fn prepare_guide_with(
         // The unknown source locale was reported by validation.
         return (None, diagnostics);
     };
-    let (used_terms, broken) = check_source_refs(
+    let (used_terms, mut broken) = check_source_refs(
         &loaded,
         &entries,
         &source.resource,
         (source_terms, config),
         &mut diagnostics,
+    );
+    // An empty source text is reported by validation (`empty-text`); its translations are
+    // compared once it has text.
+    broken.extend(
+        entries
+            .iter()
+            .filter(|e| e.text.as_str().trim().is_empty())
+            .map(|e| e.key.to_string()),
     );
     let source_bundle = new_bundle(
         &source_locale,

@@ -140,7 +140,7 @@ impl Worker<'_> {
             match content::load_one_from(self.root, id.to_owned(), dir.to_owned(), ahead.yaml) {
                 Ok(loaded) => loaded,
                 Err(d) => {
-                    diagnostics.push(d);
+                    diagnostics.extend(d);
                     return (None, diagnostics);
                 }
             };

@@ -93,16 +93,35 @@ fn stub_place(
     Location::at_offset(place.path, place.text, place.text.len())
 }
 
-/// The line of the stub `# (xx) <id> =` that `i18n sync` wrote for a missing message.
+/// The line of the stub `# (xx) <id> =` that `i18n sync` wrote for a missing message, or, for a
+/// missing attribute of a message the file has, of the stub `# (xx)     .<attr> =` after it.
 fn stub_location(place: &Place<'_>, id: &str) -> Option<Location> {
+    let (message, attr) = match id.split_once('.') {
+        Some((message, attr)) => (message, Some(attr)),
+        None => (id, None),
+    };
+    let defines = |rest: &str, name: &str| {
+        rest.strip_prefix(name)
+            .is_some_and(|after| after.trim_start().starts_with('='))
+    };
     let mut offset = 0;
+    let mut current: Option<&str> = None;
     for line in place.text.split_inclusive('\n') {
         if line.starts_with("# (")
             && let Some(close) = line.find(") ")
-            && line[close + 2..].starts_with(id)
-            && line[close + 2 + id.len()..].trim_start().starts_with('=')
         {
-            return Some(Location::at_offset(place.path, place.text, offset));
+            let rest = &line[close + 2..];
+            let found = defines(rest, id)
+                || attr.is_some_and(|a| {
+                    current == Some(message) && defines(rest.trim_start(), &format!(".{a}"))
+                });
+            if found {
+                return Some(Location::at_offset(place.path, place.text, offset));
+            }
+        } else if let Some((name, _)) = line.split_once('=')
+            && !line.starts_with([' ', '\t', '#'])
+        {
+            current = Some(name.trim());
         }
         offset += line.len();
     }

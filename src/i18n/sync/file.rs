@@ -40,7 +40,7 @@ pub(super) fn blocks(text: &str) -> Vec<(Block, String)> {
         if is_stub_start(line) {
             let mut chunk = line.to_owned();
             i += 1;
-            while i < lines.len() && lines[i].starts_with("#     ") {
+            while i < lines.len() && is_stub_continuation(&lines[i..]) {
                 chunk.push_str(lines[i]);
                 i += 1;
             }
@@ -78,6 +78,23 @@ pub(super) fn blocks(text: &str) -> Vec<(Block, String)> {
     out
 }
 
+/// How a stub's lines after the first begin.
+const STUB_CONTINUATION: &str = "#     ";
+
+/// Whether `lines[0]` continues a stub: it starts like one, or it is a blank line of the text
+/// whose trailing spaces an editor removed, followed by more of the stub.
+fn is_stub_continuation(lines: &[&str]) -> bool {
+    let blank = |l: &str| l.trim_end() == "#";
+    match lines {
+        [first, ..] if first.starts_with(STUB_CONTINUATION) => true,
+        [first, rest @ ..] if blank(first) => rest
+            .iter()
+            .find(|l| !blank(l))
+            .is_some_and(|l| l.starts_with(STUB_CONTINUATION)),
+        _ => false,
+    }
+}
+
 fn is_stub_start(line: &str) -> bool {
     let Some(rest) = line.strip_prefix("# (") else {
         return false;
@@ -107,58 +124,54 @@ fn entry_id(line: &str) -> Option<String> {
 }
 
 /// The stub for the missing `keys` of message `id`: the source text as a commented FTL entry.
-fn stub(source_locale: &str, id: &str, keys: &[&Entry<'_>], message_present: bool) -> String {
+/// Uncommented (`# (en) ` removed from its first line, `# ` from the others) it is the source
+/// message as valid Fluent. When the message is there and only attributes are missing, the stub
+/// holds only the attributes, indented, and goes right after the message, so that uncommenting
+/// adds them to it.
+/// `keys` are the missing keys with their source text.
+fn stub(
+    source_locale: &str,
+    id: &str,
+    keys: &[(&MessageKey, &str)],
+    message_present: bool,
+) -> String {
     let mut ftl = String::new();
-    let value = keys.iter().find(|e| e.key.attr.is_none());
-    let attrs: Vec<&&Entry<'_>> = keys.iter().filter(|e| e.key.attr.is_some()).collect();
-    if message_present {
-        // Only attributes are missing: one commented line per attribute, naming the message.
-        for attr in attrs {
-            let name = attr.key.attr.as_deref().unwrap_or_default();
-            let _ = write!(ftl, "{id}.{name} =");
-            write_pattern(&mut ftl, attr.text.as_str(), "    ");
-        }
-    } else {
+    if !message_present {
         let _ = write!(ftl, "{id} =");
-        match value {
-            Some(value) => write_pattern(&mut ftl, value.text.as_str(), "    "),
+        match keys.iter().find(|(key, _)| key.attr.is_none()) {
+            Some((_, text)) => write_value(&mut ftl, text, "    "),
             None => ftl.push('\n'),
         }
-        for attr in attrs {
-            let name = attr.key.attr.as_deref().unwrap_or_default();
+    }
+    for (key, text) in keys {
+        if let Some(name) = &key.attr {
             let _ = write!(ftl, "    .{name} =");
-            write_pattern(&mut ftl, attr.text.as_str(), "        ");
+            write_value(&mut ftl, text, "        ");
         }
     }
     let mut out = String::new();
     for (i, line) in ftl.lines().enumerate() {
-        if i == 0 || is_entry_line(line, id) {
+        if i == 0 {
             let _ = writeln!(out, "# ({source_locale}) {line}");
+        } else if line.is_empty() {
+            // A blank line of the text, indented like the others so the stub stays one block.
+            out.push_str(STUB_CONTINUATION);
+            out.push('\n');
         } else {
-            let _ = writeln!(out, "#     {}", line.strip_prefix("    ").unwrap_or(line));
+            let _ = writeln!(out, "# {line}");
         }
     }
     out
 }
 
-fn is_entry_line(line: &str, id: &str) -> bool {
-    line.starts_with(id) && !line.starts_with(' ')
-}
-
-/// ` text` on one line, or a block pattern for multi-line text.
-fn write_pattern(out: &mut String, text: &str, indent: &str) {
-    let text = text.trim();
-    if text.contains('\n') {
-        out.push('\n');
-        for line in text.lines() {
-            if line.trim().is_empty() {
-                out.push('\n');
-            } else {
-                let _ = writeln!(out, "{indent}{line}");
-            }
-        }
+/// ` text` on the same line when it is one plain line, else a block pattern.
+fn write_value(out: &mut String, text: &str, indent: &str) {
+    let plain = crate::markers::strip_reserved(text);
+    let plain = plain.trim();
+    if !plain.is_empty() && !plain.contains('\n') {
+        let _ = writeln!(out, " {plain}");
     } else {
-        let _ = writeln!(out, " {text}");
+        crate::i18n::source::write_pattern(out, text, indent);
     }
 }
 
@@ -257,7 +270,9 @@ fn place_stubs(
     let mut inserts: BTreeMap<usize, Vec<String>> = BTreeMap::new();
     for id in order {
         let keys = &missing[id];
-        let stub_text = stub(source_locale, id, keys, present_ids.contains(id));
+        let texts: Vec<(&MessageKey, &str)> =
+            keys.iter().map(|e| (&e.key, e.text.as_str())).collect();
+        let stub_text = stub(source_locale, id, &texts, present_ids.contains(id));
         changes.stubs += keys.len();
         let index = all_ids.iter().position(|i| *i == id).unwrap_or(0);
         let anchor = all_ids[..=index]
@@ -322,6 +337,75 @@ mod tests {
         assert_eq!(entry_id("# step-a = x\n"), None);
         assert!(is_stub_start("# (en) step-a = x\n"));
         assert!(!is_stub_start("# (see below) x\n"));
+    }
+
+    /// A stub with its comment marks removed, as the translator's guide says: `# (xx) ` from
+    /// its first line, `# ` from the others.
+    fn uncommented(stub: &str) -> String {
+        let mut out = String::new();
+        for (i, line) in stub.lines().enumerate() {
+            let rest = if i == 0 {
+                line.split_once(") ").map_or(line, |(_, r)| r)
+            } else {
+                line.strip_prefix("# ")
+                    .unwrap_or(line.trim_start_matches('#'))
+            };
+            out.push_str(rest);
+            out.push('\n');
+        }
+        out
+    }
+
+    /// The value and attributes of message `id` in `ftl`, formatted, or why not.
+    fn formatted(ftl: &str, id: &str) -> Result<Vec<String>, String> {
+        let resource = fluent_bundle::FluentResource::try_new(ftl.to_owned())
+            .map_err(|(_, e)| format!("{e:?} in\n{ftl}"))?;
+        let mut bundle = fluent_bundle::FluentBundle::<&fluent_bundle::FluentResource>::default();
+        bundle.set_use_isolating(false);
+        bundle
+            .add_resource(&resource)
+            .map_err(|e| format!("{e:?}"))?;
+        let message = bundle.get_message(id).ok_or("no message")?;
+        let mut errors = Vec::new();
+        let mut out: Vec<String> = message
+            .value()
+            .map(|p| bundle.format_pattern(p, None, &mut errors).into_owned())
+            .into_iter()
+            .collect();
+        for attr in message.attributes() {
+            out.push(
+                bundle
+                    .format_pattern(attr.value(), None, &mut errors)
+                    .into_owned(),
+            );
+        }
+        Ok(out)
+    }
+
+    proptest::proptest! {
+        /// Any source text that is valid Fluent gives a stub that, uncommented, is valid Fluent
+        /// and says the same, whole message or a missing attribute of a present message.
+        #[test]
+        fn uncommented_stubs_are_the_source_message(
+            value in "([ a-z*.\\[\\]#=:{}-]{0,12}\n?){1,4}",
+            attr in "([ a-z*.\\[\\]#=-]{0,12}\n?){1,3}",
+        ) {
+            let value = value.replace('{', "{\"{\"}").replace('}', "{\"}\"}")
+                .replace("{\"{\"{\"}\"}\"}", "{\"{\"}");
+            let mut source = String::from("m =");
+            crate::i18n::source::write_pattern(&mut source, &value, "    ");
+            source.push_str("    .a =");
+            crate::i18n::source::write_pattern(&mut source, &attr, "        ");
+            let Ok(expected) = formatted(&source, "m") else {
+                return Ok(());
+            };
+            let (v, a) = (MessageKey::value("m"), MessageKey::attr("m", "a"));
+            let whole = uncommented(&stub("en", "m", &[(&v, &value), (&a, &attr)], false));
+            proptest::prop_assert_eq!(formatted(&whole, "m"), Ok(expected.clone()));
+            let own = format!("m = {{\"\"}}\n{}", uncommented(&stub("en", "m", &[(&a, &attr)], true)));
+            let with_attr = formatted(&own, "m").map(|mut f| f.split_off(1));
+            proptest::prop_assert_eq!(with_attr, Ok(expected[1..].to_vec()));
+        }
     }
 
     #[test]

@@ -131,7 +131,9 @@ pub fn sync_locale(
     }
     let lock_path = Lock::path(locale);
     let text = lock.to_text();
-    let before = std::fs::read_to_string(root.join(&lock_path)).ok();
+    let before = crate::input::read_text_if_exists(root, &lock_path)
+        .ok()
+        .flatten();
     let wanted = !lock.is_empty() || before.is_some();
     if wanted && Some(&text) != before.as_ref() {
         write(root, &lock_path, &text)?;
@@ -178,13 +180,73 @@ fn sync_file(
     Ok(Some(changes))
 }
 
-/// Write `text` to `rel` in `root`, creating its directory.
+/// Write `text` to `rel` in `root`, creating its directory: atomically (a temporary file in the
+/// same directory renamed over the old one, so an interrupted sync leaves the old file whole),
+/// with the old file's permissions, and in its line endings and byte-order mark, so that a file
+/// kept with CRLF or a BOM changes only where sync changed it.
 fn write(root: &Path, rel: &Path, text: &str) -> anyhow::Result<()> {
     let target = root.join(rel);
-    if let Some(dir) = target.parent() {
-        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let dir = target.parent().unwrap_or(root);
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let old = std::fs::symlink_metadata(&target).ok();
+    let style = old
+        .as_ref()
+        .filter(|m| m.is_file())
+        .and_then(|_| crate::input::read_bytes(&target, crate::input::MAX_INPUT_BYTES).ok())
+        .map(|bytes| LineStyle::of(&bytes))
+        .unwrap_or_default();
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".stepdoc-sync-");
+    #[cfg(unix)]
+    {
+        // Created as an editor would create the file: the umask applies.
+        use std::os::unix::fs::PermissionsExt as _;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
-    std::fs::write(&target, text).with_context(|| format!("cannot write {}", target.display()))
+    let mut file = builder
+        .tempfile_in(dir)
+        .with_context(|| format!("cannot write in {}", dir.display()))?;
+    if let Some(old) = old.filter(std::fs::Metadata::is_file) {
+        file.as_file()
+            .set_permissions(old.permissions())
+            .with_context(|| format!("cannot write {}", target.display()))?;
+    }
+    std::io::Write::write_all(&mut file, &style.apply(text))
+        .and_then(|()| file.as_file().sync_all())
+        .with_context(|| format!("cannot write {}", target.display()))?;
+    file.persist(&target)
+        .with_context(|| format!("cannot replace {}", target.display()))?;
+    Ok(())
+}
+
+/// How a file ends its lines and whether it starts with a byte-order mark.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct LineStyle {
+    bom: bool,
+    crlf: bool,
+}
+
+impl LineStyle {
+    /// The style of a file's bytes: CRLF when its first line ends so.
+    fn of(bytes: &[u8]) -> Self {
+        let bom = bytes.starts_with(b"\xEF\xBB\xBF");
+        let crlf = memchr::memchr(b'\n', bytes).is_some_and(|i| i > 0 && bytes[i - 1] == b'\r');
+        Self { bom, crlf }
+    }
+
+    /// `text` (LF line endings, no BOM) as bytes of this style.
+    fn apply(self, text: &str) -> Vec<u8> {
+        let mut out = Vec::with_capacity(text.len() + 3);
+        if self.bom {
+            out.extend_from_slice(b"\xEF\xBB\xBF");
+        }
+        if self.crlf {
+            out.extend_from_slice(text.replace('\n', "\r\n").as_bytes());
+        } else {
+            out.extend_from_slice(text.as_bytes());
+        }
+        out
+    }
 }
 
 /// The translations of one guide: each key's canonical FTL text, and the stale ones with the
