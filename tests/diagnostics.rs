@@ -469,3 +469,22 @@ fn empty_texts_are_errors_reported_once() {
         assert_eq!(run.stderr.matches("error[").count(), 1, "{}", run.stderr);
     }
 }
+
+#[test]
+fn broken_links_are_reported_beside_errors_of_other_guides() {
+    let site = SiteTest::fixture("basic");
+    let guide = site.read(GUIDE);
+    site.write(
+        "content/other/guide.yaml",
+        guide.replace("title: Connect", "titel: Connect"),
+    );
+    site.edit(
+        GUIDE,
+        "text: Paste the key in the mailer.",
+        "text: Paste the key in the mailer (see [step](#step-nope)).",
+    );
+    let run = site.build();
+    run.failure()
+        .stderr_has("error[unknown-field]")
+        .stderr_has("error[broken-link]: link `#step-nope`");
+}

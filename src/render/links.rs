@@ -205,6 +205,23 @@ pub fn check(
     base: Option<&Rendered>,
     built: &[&str],
 ) -> Vec<Diagnostic> {
+    check_with(site, rendered, base, built, true)
+}
+
+/// The links of the guides that rendered when others failed: links within them and between
+/// them are checked; a link to a page that was not produced (a guide with errors, a listing
+/// page) is not judged, since the build stopped before it.
+pub fn check_rendered_guides(site: &Site, rendered: &Rendered, built: &[&str]) -> Vec<Diagnostic> {
+    check_with(site, rendered, None, built, false)
+}
+
+fn check_with(
+    site: &Site,
+    rendered: &Rendered,
+    base: Option<&Rendered>,
+    built: &[&str],
+    complete: bool,
+) -> Vec<Diagnostic> {
     let not_built = |path: &str| {
         base.is_none()
             && path
@@ -219,7 +236,7 @@ pub fn check(
             Some(index) => index.paths.contains_key(path),
             None => rendered.exists(path) || base.is_some_and(|b| b.exists(path)),
         };
-        produced || not_built(path)
+        produced || not_built(path) || !complete
     };
     let has_id = |path: &str, id: &str| -> bool {
         let links = match &index {
@@ -230,6 +247,10 @@ pub fn check(
                 .or_else(|| base.and_then(|b| b.links.get(path))),
         };
         links.is_some_and(|links| links.has_id(id))
+    };
+    let judged = |path: &str| match &index {
+        Some(index) => index.paths.contains_key(path),
+        None => rendered.exists(path),
     };
     let per_page: Vec<Vec<Broken>> = rendered
         .links
@@ -263,7 +284,7 @@ pub fn check(
                     }
                     Some(t) => anchor
                         .filter(|a| !a.is_empty())
-                        .filter(|a| !not_built(t) && !has_id(t, a))
+                        .filter(|a| !not_built(t) && (complete || judged(t)) && !has_id(t, a))
                         .map(|a| {
                             if *t == *page {
                                 format!("points to `#{a}`, which the page does not have")

@@ -84,6 +84,10 @@ pub fn run(root: &Path, only_locales: &[String], sink: &dyn Sink) -> Outcome {
     crate::timing::SEARCH.report("  of which search entries (CPU, all threads)");
     let guides = dirs.len();
     let Some(site) = site.filter(|_| !diagnostics.has_errors()) else {
+        if let Some(site) = site {
+            // Errors elsewhere must not hide the broken links of the guides that rendered.
+            diagnostics.extend(render::links::check_rendered_guides(site, &delta, &locales));
+        }
         diagnostics.sort();
         return failed(diagnostics, guides);
     };
