@@ -112,6 +112,39 @@ pub struct Diagnostic {
     pub old_source: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub new_source: Option<String>,
+    /// For screenshot findings: the source screenshot the localized one was made from, and the
+    /// source screenshot now.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub image: Option<Box<ImageChange>>,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
+}
+
+/// A screenshot file as a finding describes it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ImageFacts {
+    /// Content hash (the lock's hash of the file's bytes); empty when not computed.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub hash: String,
+    /// Size in bytes; 0 when not read.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub bytes: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub width: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub height: Option<u32>,
+}
+
+/// The screenshot a finding is about: its name in the guide, and the source screenshot before
+/// and now (or the localized one and the source one, for a finding that compares them).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ImageChange {
+    pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub old: Option<ImageFacts>,
+    pub new: ImageFacts,
 }
 
 impl Diagnostic {
@@ -128,6 +161,7 @@ impl Diagnostic {
             message_id: None,
             old_source: None,
             new_source: None,
+            image: None,
         }
     }
 

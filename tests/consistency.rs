@@ -202,7 +202,8 @@ fn json_findings_have_the_documented_shape() {
         assert!(report["summary"].get(key).is_some(), "summary.{key}");
     }
     let findings = report["findings"].as_array().expect("findings");
-    assert_eq!(findings.len(), 2);
+    // Two untranslated messages and the Dutch screenshot the fixture lacks.
+    assert_eq!(findings.len(), 3, "{findings:#?}");
     for f in findings {
         for key in [
             "kind",
@@ -528,7 +529,7 @@ fn untracked_translations_until_sync_records_them() {
     let findings = json_findings(&site, false);
     let untracked: Vec<_> = findings
         .iter()
-        .filter(|f| f["kind"] == "untracked")
+        .filter(|f| f["kind"] == "untracked" && f.get("image").is_none())
         .collect();
     assert!(!untracked.is_empty());
     assert!(

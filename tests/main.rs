@@ -17,5 +17,6 @@ mod policy;
 mod properties;
 mod reader;
 mod schema;
+mod screenshots;
 mod serve;
 mod snapshots;

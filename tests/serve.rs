@@ -340,3 +340,22 @@ fn assert_same_as_full(model: &stepdoc::site::Site, current: &stepdoc::render::R
         );
     }
 }
+
+#[test]
+fn replacing_a_source_screenshot_while_serving_marks_the_localized_one() {
+    let site = SiteTest::fixture("multilingual");
+    site.allow_stale();
+    let server = start(&site);
+    let port = server.port;
+    let (_, _, body) = get(port, "/fi/demo/");
+    assert!(!body.contains("badge outdated"), "{body}");
+    site.write("content/demo/images/en/settings.png", b"new UI");
+    wait_for(port, "/fi/demo/", "the outdated screenshot badge", |b| {
+        b.contains("Tämä kuvakaappaus voi olla vanhentunut")
+    });
+    // The translator redoes it: the badge goes.
+    site.write("content/demo/images/fi/settings.png", b"uusi");
+    wait_for(port, "/fi/demo/", "the badge to go", |b| {
+        !b.contains("Tämä kuvakaappaus voi olla vanhentunut")
+    });
+}

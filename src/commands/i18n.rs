@@ -75,6 +75,39 @@ pub struct Row {
     #[serde(flatten)]
     pub counts: Counts,
     pub percent_words: u32,
+    pub screenshots: Screenshots,
+}
+
+/// The screenshots of one guide in one locale.
+#[derive(Serialize)]
+pub struct Screenshots {
+    /// Language-specific source screenshots, which the locale is expected to redo.
+    pub expected: usize,
+    pub localized: usize,
+    /// Expected ones the locale lacks (readers see the source one).
+    pub missing: usize,
+    /// Localized ones made from an older source screenshot.
+    pub stale: usize,
+}
+
+impl Row {
+    /// Whether the translation is complete and current, screenshots included.
+    fn is_complete(&self) -> bool {
+        self.counts.translated == self.counts.messages
+            && self.counts.stale == 0
+            && self.counts.translated_terms == self.counts.terms
+            && self.screenshots.missing == 0
+            && self.screenshots.stale == 0
+    }
+
+    /// `localized/expected`, and how many are outdated.
+    fn screenshot_cell(&self) -> String {
+        let s = &self.screenshots;
+        match s.stale {
+            0 => format!("{}/{}", s.localized, s.expected),
+            n => format!("{}/{} ({n} outdated)", s.localized, s.expected),
+        }
+    }
 }
 
 /// The status rows of `site` (translations only: the source locale of a guide is not a row).
@@ -95,6 +128,12 @@ pub fn rows(site: &Site, locales: &[String]) -> Vec<Row> {
                 source_locale: guide.source_locale().to_owned(),
                 counts: status.counts,
                 percent_words: percent,
+                screenshots: Screenshots {
+                    expected: status.images.expected,
+                    localized: status.images.localized,
+                    missing: status.images.missing,
+                    stale: status.images.stale.len(),
+                },
             });
         }
     }
@@ -128,8 +167,9 @@ fn table(rows: &[Row]) -> String {
         "unchanged",
         "words",
         "terms",
+        "screenshots",
     ];
-    let cells: Vec<[String; 10]> = rows
+    let cells: Vec<[String; 11]> = rows
         .iter()
         .map(|r| {
             [
@@ -143,6 +183,7 @@ fn table(rows: &[Row]) -> String {
                 r.counts.unchanged.to_string(),
                 format!("{}%", r.percent_words),
                 format!("{}/{}", r.counts.translated_terms, r.counts.terms),
+                r.screenshot_cell(),
             ]
         })
         .collect();
@@ -178,11 +219,12 @@ fn table(rows: &[Row]) -> String {
 
 fn markdown(rows: &[Row]) -> String {
     let mut out = String::from(
-        "### Translation status\n\n| locale | guide | translated | missing | stale | obsolete | unchanged | words | terms |\n|---|---|---:|---:|---:|---:|---:|---:|---:|\n",
+        "### Translation status\n\n| locale | guide | translated | missing | stale | obsolete | unchanged | words | terms | screenshots |\n|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n",
     );
     for r in rows {
         let untranslated_terms = r.counts.terms - r.counts.translated_terms;
         let flag = if r.counts.missing + r.counts.stale + r.counts.obsolete + untranslated_terms > 0
+            || !r.is_complete()
         {
             " ⚠️"
         } else {
@@ -190,7 +232,7 @@ fn markdown(rows: &[Row]) -> String {
         };
         let _ = writeln!(
             out,
-            "| {} | `{}`{flag} | {}/{} | {} | {} | {} | {} | {}% | {}/{} |",
+            "| {} | `{}`{flag} | {}/{} | {} | {} | {} | {} | {}% | {}/{} | {} |",
             r.locale,
             r.guide,
             r.counts.translated,
@@ -201,17 +243,11 @@ fn markdown(rows: &[Row]) -> String {
             r.counts.unchanged,
             r.percent_words,
             r.counts.translated_terms,
-            r.counts.terms
+            r.counts.terms,
+            r.screenshot_cell()
         );
     }
-    let complete = rows
-        .iter()
-        .filter(|r| {
-            r.counts.translated == r.counts.messages
-                && r.counts.stale == 0
-                && r.counts.translated_terms == r.counts.terms
-        })
-        .count();
+    let complete = rows.iter().filter(|r| r.is_complete()).count();
     let _ = writeln!(
         out,
         "\n{complete} of {} translations complete and current.",
@@ -246,6 +282,7 @@ fn sync_files(args: &SyncArgs) -> anyhow::Result<ExitCode> {
             .map(|guide| sync::GuideText {
                 id: guide.id(),
                 guide: &guide.loaded.guide,
+                loaded: &guide.loaded,
                 source: &guide.source,
                 translation: guide
                     .translations

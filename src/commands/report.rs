@@ -60,7 +60,7 @@ pub fn to_json(diagnostics: &Diagnostics, strict: bool) -> String {
     let findings: Vec<_> = diagnostics
         .iter()
         .map(|d| {
-            json!({
+            let mut finding = json!({
                 "kind": d.kind,
                 "severity": effective(d.severity, strict),
                 "locale": d.locale,
@@ -74,7 +74,11 @@ pub fn to_json(diagnostics: &Diagnostics, strict: bool) -> String {
                 "help": d.help,
                 "old_source": d.old_source,
                 "new_source": d.new_source,
-            })
+            });
+            if let Some(image) = &d.image {
+                finding["image"] = json!(image);
+            }
+            finding
         })
         .collect();
     let report = json!({

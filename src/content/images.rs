@@ -73,6 +73,11 @@ impl ImageIndex {
         ImageIndex { files }
     }
 
+    /// Every listed file, `/`-separated, relative to the guide directory, in order.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.files.keys().map(String::as_str)
+    }
+
     /// Whether `rel` (`/`-separated, e.g. `images/nl/shot.svg`) is listed, with its intrinsic
     /// size when known.
     fn get(&self, rel: &str) -> Option<Option<(u32, u32)>> {

@@ -100,7 +100,10 @@ kinds! {
     UnknownReference = "unknown-reference", Guide, "a step collects a value, or a table cell names a column, that the guide does not define";
     TooDeep = "too-deep", Guide, "a substep has substeps of its own";
     InvalidPath = "invalid-path", Guide, "a screenshot path leaves the guide's `images/` directory or is not a relative path";
-    MissingImage = "missing-image", Guide, "a screenshot file does not exist";
+    MissingImage = "missing-image", Guide, "a screenshot file does not exist (error); or, as a warning, a locale has no screenshot of its own where the source one is language-specific, so readers see the source-language screenshot";
+    StaleImage = "stale-image", Translation, "a localized screenshot was made from an older version of the source screenshot (it changed since the lock, or the commit that last changed the localized file, recorded it; JSON: `image.old`, `image.new` with hash, bytes, width, height)";
+    OrphanImage = "orphan-image", Translation, "a localized screenshot (`images/<lang>/…`) that no step of the guide uses";
+    ImageAspect = "image-aspect", Translation, "a localized screenshot's aspect ratio differs from the source screenshot's by more than 10 % (a crop, or another screen?)";
     MissingAlt = "missing-alt", Guide, "a screenshot has no alternative text";
     EmptyText = "empty-text", Guide, "a text field of a guide (title, step, note, …) is empty, and would show as an empty heading or step";
     FtlSyntax = "ftl-syntax", Translation, "a Fluent file, or a text of `guide.yaml`, does not parse as Fluent; the entry is skipped";
@@ -142,6 +145,10 @@ impl Kind {
                 | Kind::Unchanged
                 | Kind::WrongLanguage
                 | Kind::Order
+                | Kind::MissingImage
+                | Kind::StaleImage
+                | Kind::OrphanImage
+                | Kind::ImageAspect
         )
     }
 

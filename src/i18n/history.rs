@@ -216,6 +216,57 @@ fn attribute_of(line: &str) -> Option<&str> {
 }
 
 /// Whether `root` is in a git work tree (asked once per root and process).
+/// What the history says a localized screenshot was made from: the source screenshot's bytes in
+/// the commit that last changed the localized file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImageBasis {
+    pub source: Vec<u8>,
+    /// That commit (abbreviated).
+    pub commit: String,
+}
+
+/// The basis of the localized screenshot `localized` (relative to `root`) whose source-language
+/// screenshot is `source`: `None` outside a repository, when the localized file is not committed
+/// as it is now, or when that commit has no source screenshot.
+pub fn image_basis(root: &Path, localized: &Path, source: &Path) -> Option<ImageBasis> {
+    if !is_repository(root) {
+        return None;
+    }
+    let path = localized.to_string_lossy().into_owned();
+    let changed = git(
+        root,
+        &[
+            "status".into(),
+            "--porcelain".into(),
+            "--".into(),
+            path.clone(),
+        ],
+    )?;
+    if !changed.is_empty() {
+        return None;
+    }
+    let log = git(
+        root,
+        &[
+            "log".into(),
+            "-1".into(),
+            "--format=%H".into(),
+            "--".into(),
+            path,
+        ],
+    )?;
+    let commit = String::from_utf8_lossy(&log).trim().to_owned();
+    if commit.is_empty() {
+        return None;
+    }
+    let spec = format!("{commit}:./{}", source.to_string_lossy());
+    let bytes = git(root, &["show".into(), spec])?;
+    Some(ImageBasis {
+        source: bytes,
+        commit: commit.chars().take(12).collect(),
+    })
+}
+
 fn is_repository(root: &Path) -> bool {
     static KNOWN: OnceLock<Mutex<HashMap<PathBuf, bool>>> = OnceLock::new();
     let known = KNOWN.get_or_init(Mutex::default);

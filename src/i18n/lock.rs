@@ -28,10 +28,29 @@ pub struct Record {
     pub source: String,
 }
 
-/// The records of one locale, by guide, then message (looked up without building keys).
+/// One recorded localized screenshot: which source-language screenshot it was made from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ImageRecord {
+    pub guide: String,
+    /// The screenshot's name as the guide writes it (`image:`).
+    pub image: String,
+    /// Hash of the localized file when it was recorded.
+    pub localized: String,
+    /// Hash of the source-language screenshot it was made from.
+    pub source: String,
+    /// That source screenshot's size in bytes and pixels, to say what changed.
+    pub source_bytes: u64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_size: Option<(u32, u32)>,
+}
+
+/// The records of one locale, by guide, then message (looked up without building keys); the
+/// screenshot records by guide, then image name.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Lock {
     records: BTreeMap<String, BTreeMap<String, Record>>,
+    images: BTreeMap<String, BTreeMap<String, ImageRecord>>,
 }
 
 impl Lock {
@@ -54,13 +73,33 @@ impl Lock {
             .insert(record.message.clone(), record);
     }
 
+    pub fn image(&self, guide: &str, image: &str) -> Option<&ImageRecord> {
+        self.images.get(guide)?.get(image)
+    }
+
+    /// Replace the screenshot records of `guide` with `records`.
+    pub fn set_images(&mut self, guide: &str, records: Vec<ImageRecord>) {
+        self.images.remove(guide);
+        for record in records {
+            self.images
+                .entry(record.guide.clone())
+                .or_default()
+                .insert(record.image.clone(), record);
+        }
+    }
+
+    /// How many screenshot records the lock holds.
+    pub fn image_count(&self) -> usize {
+        self.images.values().map(BTreeMap::len).sum()
+    }
+
     /// How many records the lock holds.
     pub fn len(&self) -> usize {
         self.records.values().map(BTreeMap::len).sum()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.records.is_empty()
+        self.records.is_empty() && self.images.is_empty()
     }
 
     /// Keep only the records of `guide` for which `keep(message)` holds (other guides' stay).
@@ -82,6 +121,10 @@ impl Lock {
             out.push_str(&serde_json::to_string(record).unwrap_or_default());
             out.push('\n');
         }
+        for record in self.images.values().flat_map(BTreeMap::values) {
+            out.push_str(&serde_json::to_string(record).unwrap_or_default());
+            out.push('\n');
+        }
         out
     }
 
@@ -92,6 +135,15 @@ impl Lock {
         for (i, line) in text.lines().enumerate() {
             let trimmed = line.trim();
             if trimmed.is_empty() || trimmed.starts_with('#') {
+                continue;
+            }
+            if trimmed.contains("\"image\":")
+                && let Ok(record) = serde_json::from_str::<ImageRecord>(trimmed)
+            {
+                lock.images
+                    .entry(record.guide.clone())
+                    .or_default()
+                    .insert(record.image.clone(), record);
                 continue;
             }
             match serde_json::from_str::<Record>(trimmed) {
@@ -132,8 +184,13 @@ impl Lock {
 
 /// Stable 64-bit FNV-1a hash, hex: the same on every platform and Rust version.
 pub fn hash(text: &str) -> String {
+    hash_bytes(text.as_bytes())
+}
+
+/// [`hash`] of any bytes (a screenshot's).
+pub fn hash_bytes(bytes: &[u8]) -> String {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in text.as_bytes() {
+    for byte in bytes {
         h ^= u64::from(*byte);
         h = h.wrapping_mul(0x0100_0000_01b3);
     }

@@ -9,6 +9,7 @@ pub mod glossary;
 pub mod history;
 pub mod lock;
 pub mod refs;
+pub mod screenshots;
 pub mod source;
 pub mod sync;
 pub mod terms;

@@ -28,6 +28,7 @@ fn keys_of(root: &Path, defined: &mut BTreeSet<String>, problems: &mut Vec<Strin
                 guide_dir: &site.root.join(&data.loaded.dir),
                 images: &data.loaded.images,
                 strings: &site.theme.strings[locale.as_str()],
+                stale_images: None,
             };
             let view = guide::build(&data.loaded.guide, &cx, &mut l, &mut Vec::new());
             search::fragment(data.id(), &data.loaded.guide, &view.title_plain, &mut l);

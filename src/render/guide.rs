@@ -30,6 +30,8 @@ pub struct ViewContext<'a> {
     pub guide_dir: &'a std::path::Path,
     pub images: &'a images::ImageIndex,
     pub strings: &'a Strings,
+    /// Screenshots of the page's locale made from an older source screenshot, by name.
+    pub stale_images: Option<&'a std::collections::BTreeSet<String>>,
 }
 
 /// Build the view of `guide` for the localizer's locale; images used are added to `media`.
@@ -278,7 +280,11 @@ impl StepBuilder<'_, '_> {
                     .strings
                     .get_with("screenshot-language", &[("language", language.into())])
             });
+            let outdated = (image_lang.is_none()
+                && self.cx.stale_images.is_some_and(|s| s.contains(name)))
+            .then(|| self.cx.strings.get("screenshot-outdated"));
             Some(ImageView {
+                outdated,
                 src: output,
                 width: size.map(|(w, _)| w),
                 height: size.map(|(_, h)| h),

@@ -349,6 +349,7 @@ fn render_guide(
         guide_dir: &guide_dir,
         images: &data.loaded.images,
         strings,
+        stale_images: data.status.get(locale).map(|s| &s.images.stale),
     };
     let mut media = Vec::new();
     let view: GuideView = guide::build(&data.loaded.guide, &cx, &mut localizer, &mut media);

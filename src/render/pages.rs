@@ -132,6 +132,7 @@ pub(super) fn render_review(
     context.insert("locale", locale);
     context.insert("source_locale", guide.source_locale());
     context.insert("rows", &review::review_rows(site, guide, locale));
+    context.insert("images", &review::review_images(guide, locale));
     context.insert(
         "percent",
         &guide.coverage.get(locale).map_or(0, |c| c.percent()),

@@ -19,6 +19,9 @@ pub struct StatusCell {
     pub missing: usize,
     pub stale: usize,
     pub obsolete: usize,
+    /// Screenshots the locale lacks, and its screenshots made from an older source one.
+    pub images_missing: usize,
+    pub images_stale: usize,
     pub is_source: bool,
     /// The review page, when the translation has one.
     pub href: Option<String>,
@@ -43,7 +46,8 @@ pub fn has_page(site: &Site, guide: &GuideData, locale: &str) -> bool {
         ReviewPages::None => false,
         ReviewPages::Needed => guide.status.get(locale).is_none_or(|s| {
             let c = &s.counts;
-            c.missing + c.stale + c.obsolete + c.unchanged > 0
+            c.missing + c.stale + c.obsolete + c.unchanged + s.images.missing + s.images.stale.len()
+                > 0
         }),
     }
 }
@@ -67,6 +71,8 @@ pub fn status_rows<'a>(site: &Site, guides: impl Iterator<Item = &'a GuideData>)
                         missing: status.map_or(0, |s| s.counts.missing),
                         stale: status.map_or(0, |s| s.counts.stale),
                         obsolete: status.map_or(0, |s| s.counts.obsolete),
+                        images_missing: status.map_or(0, |s| s.images.missing),
+                        images_stale: status.map_or(0, |s| s.images.stale.len()),
                         is_source: l == g.source_locale(),
                         href: has_page(site, g, l).then(|| format!("../review/{l}/{}/", g.id())),
                     }
@@ -99,6 +105,49 @@ pub struct ReviewRow {
     pub state: &'static str,
     /// For stale rows: the old → new source text as HTML with `<del>`/`<ins>`.
     pub change: Option<String>,
+}
+
+/// A screenshot of the guide on the review page: the source one beside the locale's own.
+#[derive(Serialize)]
+pub struct ReviewImage {
+    pub name: String,
+    /// Paths from the site root of the published source screenshot and of the locale's own.
+    pub source: String,
+    pub localized: Option<String>,
+    /// `current`, `stale` or `missing` (the locale shows the source one).
+    pub state: &'static str,
+}
+
+/// The screenshots of `guide` that `locale` has, or is expected to have, of its own.
+pub fn review_images(guide: &GuideData, locale: &str) -> Vec<ReviewImage> {
+    let source_locale = guide.source_locale();
+    let status = guide.status.get(locale).map(|s| &s.images);
+    crate::i18n::screenshots::used(&guide.loaded.guide)
+        .into_iter()
+        .filter_map(|(name, _)| {
+            let at = |lang: &str| {
+                crate::content::images::resolve(&guide.loaded.images, name, lang, source_locale)
+            };
+            let source = at(source_locale)?;
+            let own = at(locale).filter(|r| r.lang.as_deref() == Some(locale));
+            let published = |lang: Option<&str>| match lang {
+                Some(lang) => format!("{lang}/{}/{name}", guide.id()),
+                None => format!("media/{}/{name}", guide.id()),
+            };
+            let state = match &own {
+                None if source.lang.is_none() => return None,
+                None => "missing",
+                Some(_) if status.is_some_and(|s| s.stale.contains(name)) => "stale",
+                Some(_) => "current",
+            };
+            Some(ReviewImage {
+                name: name.to_owned(),
+                source: published(source.lang.as_deref()),
+                localized: own.map(|_| published(Some(locale))),
+                state,
+            })
+        })
+        .collect()
 }
 
 /// Side-by-side rows of `guide` in `locale`.

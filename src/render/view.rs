@@ -83,6 +83,9 @@ pub struct ImageView {
     pub image_lang: Option<String>,
     /// "Screenshot in English" when `image_lang` is set.
     pub image_note: Option<String>,
+    /// The localized note that the screenshot may show an older version of the screen (its
+    /// source screenshot changed since it was made).
+    pub outdated: Option<String>,
 }
 
 #[derive(Serialize)]

@@ -50,6 +50,8 @@ pub struct LocaleStatus {
     pub counts: Counts,
     /// Stale messages with the source text they were translated from.
     pub stale: BTreeMap<MessageKey, String>,
+    /// The guide's screenshots in this locale.
+    pub images: crate::i18n::screenshots::ImageStatus,
 }
 
 impl GuideData {

@@ -17,6 +17,7 @@ use crate::i18n::consistency;
 use crate::i18n::coverage::Coverage;
 use crate::i18n::lock::Lock;
 use crate::i18n::refs::Reference;
+use crate::i18n::screenshots;
 use crate::i18n::terms::Terms;
 use crate::i18n::{ftl, glossary, source};
 
@@ -237,8 +238,18 @@ fn check_translations(
     let source_locale = loaded.guide.source_locale.as_str();
     let args = crate::i18n::bundle::args(&config.variables);
     let sources = crate::i18n::history::SourceCache::default();
+    let shots = screenshots::sources(root, loaded);
     let mut status = BTreeMap::new();
     for locale in config.locales.iter().filter(|l| **l != source_locale) {
+        let lock = locks.get(locale).unwrap_or(&empty);
+        let (images, found) = screenshots::check(&screenshots::Input {
+            root,
+            loaded,
+            locale,
+            sources: &shots,
+            lock,
+        });
+        diagnostics.extend(found);
         let outcome = consistency::check(&consistency::Input {
             guide: &loaded.id,
             locale,
@@ -251,7 +262,7 @@ fn check_translations(
                     resource: &t.resource,
                     bundle: &t.bundle,
                 }),
-            lock: locks.get(locale).unwrap_or(&empty),
+            lock,
             args: &args,
             language: language.as_ref(),
             history: Some(crate::i18n::history::GuideHistory {
@@ -277,6 +288,7 @@ fn check_translations(
             LocaleStatus {
                 counts,
                 stale: outcome.stale,
+                images,
             },
         );
     }

@@ -13,6 +13,7 @@ use crate::content::model::Guide;
 use crate::diagnostics::{Diagnostic, Diagnostics, Kind};
 use crate::i18n::consistency;
 use crate::i18n::lock::Lock;
+use crate::i18n::screenshots;
 use crate::i18n::terms::Terms;
 
 mod file;
@@ -63,6 +64,8 @@ impl<'a> NotRecorded<'a> {
 pub struct GuideText<'a> {
     pub id: &'a str,
     pub guide: &'a Guide,
+    /// The guide as loaded (its directory and screenshots).
+    pub loaded: &'a crate::content::LoadedGuide,
     /// The guide's source text as Fluent.
     pub source: &'a FluentResource,
     /// The translation file (relative path and parsed text), if there is one.
@@ -128,6 +131,15 @@ pub fn sync_locale(
             stale: guide.stale.unwrap_or(&empty),
         };
         update_lock(&mut lock, guide.id, &entries, &translated, recordable);
+        let shots = screenshots::sources(root, guide.loaded);
+        let images = screenshots::records(&screenshots::Input {
+            root,
+            loaded: guide.loaded,
+            locale,
+            sources: &shots,
+            lock: &lock,
+        });
+        lock.set_images(guide.id, images);
     }
     let lock_path = Lock::path(locale);
     let text = lock.to_text();
