@@ -186,10 +186,38 @@ fn without_a_record_the_repository_history_is_the_evidence() {
             .as_str()
             .is_some_and(|m| m.contains("since commit"))
     );
+    // The review page shows the source screenshot the Finnish one was made from.
+    site.build().success();
+    let review = html(&site.out("review/fi/demo/index.html"));
+    let old = base64_of(&git_show(
+        &site,
+        "HEAD~1:content/demo/images/en/settings.png",
+    ));
+    let sources = crate::support::attrs(&review, "table.review-images img", "src");
+    assert!(
+        sources.contains(&format!("data:image/png;base64,{old}")),
+        "{sources:?}"
+    );
     // Sync records the old source, so it stays stale without git too.
     site.run(&["i18n", "sync", "--locale", "fi"]).success();
     std::fs::remove_dir_all(site.path().join(".git")).expect("rm .git");
     assert_eq!(findings(&site, "stale-image").len(), 1);
+}
+
+fn git_show(site: &SiteTest, spec: &str) -> Vec<u8> {
+    Command::new("git")
+        .arg("-C")
+        .arg(site.path())
+        .args(["show", spec])
+        .output()
+        .expect("git show")
+        .stdout
+}
+
+/// Standard base64 (with padding), as a `data:` URL holds it.
+fn base64_of(bytes: &[u8]) -> String {
+    use base64::Engine as _;
+    base64::engine::general_purpose::STANDARD.encode(bytes)
 }
 
 #[test]

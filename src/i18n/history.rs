@@ -267,6 +267,34 @@ pub fn image_basis(root: &Path, localized: &Path, source: &Path) -> Option<Image
     })
 }
 
+/// The bytes of `path` (relative to `root`) in the newest of its last `limit` commits whose
+/// version `matches`: an earlier version of a screenshot found by its hash.
+pub fn file_version(
+    root: &Path,
+    path: &Path,
+    limit: usize,
+    matches: impl Fn(&[u8]) -> bool,
+) -> Option<Vec<u8>> {
+    if !is_repository(root) {
+        return None;
+    }
+    let rel = path.to_string_lossy().into_owned();
+    let log = git(
+        root,
+        &[
+            "log".into(),
+            format!("-{limit}"),
+            "--format=%H".into(),
+            "--".into(),
+            rel.clone(),
+        ],
+    )?;
+    String::from_utf8_lossy(&log).lines().find_map(|commit| {
+        let bytes = git(root, &["show".into(), format!("{commit}:./{rel}")])?;
+        matches(&bytes).then_some(bytes)
+    })
+}
+
 fn is_repository(root: &Path) -> bool {
     static KNOWN: OnceLock<Mutex<HashMap<PathBuf, bool>>> = OnceLock::new();
     let known = KNOWN.get_or_init(Mutex::default);

@@ -7,7 +7,7 @@
 //! a warning); a localized screenshot the guide no longer uses is an `orphan-image`. Without a
 //! lock record, the repository history is the evidence, as for text.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use crate::content::LoadedGuide;
@@ -136,7 +136,14 @@ pub struct ImageStatus {
     pub missing: usize,
     /// Localized screenshots made from an older source screenshot, by name.
     pub stale: BTreeSet<String>,
+    /// For stale ones, the source screenshot they were made from, when the repository history
+    /// still has it (for the review page).
+    pub previous: BTreeMap<String, Vec<u8>>,
 }
+
+/// How many commits of a source screenshot are searched for the version a stale localized one
+/// was made from.
+const PREVIOUS_VERSIONS_SEARCHED: usize = 50;
 
 /// What one guide's screenshots in one locale are checked with.
 pub struct Input<'a, 'g> {
@@ -276,6 +283,15 @@ fn judge(
     };
     if let Some((old, when)) = old {
         status.stale.insert(shot.source.name.to_owned());
+        let previous = crate::i18n::history::file_version(
+            input.root,
+            &now.path,
+            PREVIOUS_VERSIONS_SEARCHED,
+            |bytes| hash_bytes(bytes) == old.hash,
+        );
+        if let Some(bytes) = previous {
+            status.previous.insert(shot.source.name.to_owned(), bytes);
+        }
         findings.push(stale(input, shot, old, &when));
     } else if matches!(shot.basis, Basis::Unknown) {
         let mut d = about(

@@ -116,6 +116,26 @@ pub struct ReviewImage {
     pub localized: Option<String>,
     /// `current`, `stale` or `missing` (the locale shows the source one).
     pub state: &'static str,
+    /// For a stale one, the source screenshot it was made from as a `data:` URL, when the
+    /// repository history has it.
+    pub previous: Option<String>,
+}
+
+/// `bytes` of the screenshot `name` as a `data:` URL.
+fn data_url(name: &str, bytes: &[u8]) -> String {
+    use base64::Engine as _;
+    let ext = name
+        .rsplit('.')
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    let mime = match ext.as_str() {
+        "svg" => "svg+xml",
+        "jpg" => "jpeg",
+        other => other,
+    };
+    let data = base64::engine::general_purpose::STANDARD.encode(bytes);
+    format!("data:image/{mime};base64,{data}")
 }
 
 /// The screenshots of `guide` that `locale` has, or is expected to have, of its own.
@@ -145,6 +165,9 @@ pub fn review_images(guide: &GuideData, locale: &str) -> Vec<ReviewImage> {
                 source: published(source.lang.as_deref()),
                 localized: own.map(|_| published(Some(locale))),
                 state,
+                previous: status
+                    .and_then(|s| s.previous.get(name))
+                    .map(|bytes| data_url(name, bytes)),
             })
         })
         .collect()

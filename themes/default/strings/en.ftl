@@ -79,4 +79,5 @@ review-message = Message
 review-page = open the page
 review-changed = Source changed
 review-screenshots = Screenshots
+review-previous-screenshot = Before the change (the version this translation was made from)
 review-screenshot = Screenshot

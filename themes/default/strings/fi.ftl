@@ -76,4 +76,5 @@ review-message = Teksti
 review-page = avaa sivu
 review-changed = Lähde muuttunut
 review-screenshots = Kuvakaappaukset
+review-previous-screenshot = Ennen muutosta (versio, josta tämä käännös tehtiin)
 review-screenshot = Kuvakaappaus

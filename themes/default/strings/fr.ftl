@@ -79,4 +79,5 @@ review-message = Message
 review-page = ouvrir la page
 review-changed = Source modifiée
 review-screenshots = Captures d’écran
+review-previous-screenshot = Avant la modification (la version à partir de laquelle cette traduction a été faite)
 review-screenshot = Capture d’écran

@@ -76,4 +76,5 @@ review-message = Tekst
 review-page = pagina openen
 review-changed = Bron gewijzigd
 review-screenshots = Schermafbeeldingen
+review-previous-screenshot = Vóór de wijziging (de versie waarvan deze vertaling is gemaakt)
 review-screenshot = Schermafbeelding
