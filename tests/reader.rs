@@ -106,13 +106,38 @@ fn search_index_per_locale_with_anchors_and_real_languages() {
         urls,
         [
             "demo/",
+            "demo/#prereq-admin",
+            "demo/#section-setup",
             "demo/#step-open-settings",
             "demo/#step-create-key",
             "demo/#step-name-key",
             "demo/#step-confirm-key",
-            "demo/#step-paste-key"
+            "demo/#trouble-no-save",
+            "demo/#step-paste-key",
+            "demo/#table-statuses",
+            "demo/#collect",
+            "demo/#value-api-key"
         ]
     );
+    // Every kind of text a reader can read is found, where it is shown: troubleshooting,
+    // tables, values to forward, prerequisites, section titles.
+    let found = |word: &str| -> Vec<&str> {
+        entries
+            .iter()
+            .filter(|e| {
+                let text = format!("{} {}", e["t"].as_str().unwrap_or_default(), e["x"]);
+                text.to_lowercase().contains(word)
+            })
+            .filter_map(|e| e["u"].as_str())
+            .collect()
+    };
+    assert_eq!(found("grijs"), ["demo/#trouble-no-save"]);
+    assert_eq!(found("rechten"), ["demo/#trouble-no-save"]);
+    assert_eq!(found("betekenis"), ["demo/#table-statuses"]);
+    assert_eq!(found("verstuurd"), ["demo/#table-statuses"]);
+    assert_eq!(found("ak_"), ["demo/#value-api-key"]);
+    assert_eq!(found("beheerder."), ["demo/#prereq-admin"]);
+    assert_eq!(found("instellen"), ["demo/#section-setup"]);
     let by_url = |u: &str| entries.iter().find(|e| e["u"] == u).expect("entry");
     assert_eq!(by_url("demo/#step-open-settings")["l"], "nl");
     // The heading carries the step's own text; `x` only what else the step says.

@@ -56,6 +56,8 @@ impl fmt::Display for MessageKey {
 #[derive(Clone, Debug)]
 pub struct Entry<'g> {
     pub key: MessageKey,
+    /// The part of the guide the text belongs to (for its page anchor).
+    pub part: Part<'g>,
     pub text: &'g Text,
     pub format: Format,
 }
@@ -65,29 +67,31 @@ struct Builder<'g> {
 }
 
 impl<'g> Builder<'g> {
-    fn value(&mut self, part: Part<'_>, text: &'g Text, format: Format) {
+    fn value(&mut self, part: Part<'g>, text: &'g Text, format: Format) {
         self.entries.push(Entry {
             key: part.key(),
+            part,
             text,
             format,
         });
     }
 
-    fn attr(&mut self, part: Part<'_>, attr: Attr<'_>, text: &'g Text, format: Format) {
+    fn attr(&mut self, part: Part<'g>, attr: Attr<'_>, text: &'g Text, format: Format) {
         self.entries.push(Entry {
             key: part.attr(attr),
+            part,
             text,
             format,
         });
     }
 
-    fn opt_value(&mut self, part: Part<'_>, text: Option<&'g Text>, format: Format) {
+    fn opt_value(&mut self, part: Part<'g>, text: Option<&'g Text>, format: Format) {
         if let Some(text) = text {
             self.value(part, text, format);
         }
     }
 
-    fn opt_attr(&mut self, part: Part<'_>, attr: Attr<'_>, text: Option<&'g Text>, format: Format) {
+    fn opt_attr(&mut self, part: Part<'g>, attr: Attr<'_>, text: Option<&'g Text>, format: Format) {
         if let Some(text) = text {
             self.attr(part, attr, text, format);
         }

@@ -110,6 +110,29 @@ impl Part<'_> {
         self.id()
     }
 
+    /// The anchor of the element of the page that shows the part, where a search result about
+    /// its text lands: the part's own anchor, or its table, list, definition list or the facts;
+    /// `None` for the guide's own texts (title, summary, intro…), which land on the page.
+    pub fn page_anchor(self) -> Option<String> {
+        match self {
+            Part::Title | Part::Summary | Part::Audience | Part::Keywords | Part::Intro => None,
+            Part::Fact(_) => Some("facts-title".into()),
+            Part::Row { table, .. } => Some(Part::Table(table).anchor()),
+            Part::Group { list, .. } | Part::Item { list, .. } => Some(Part::List(list).anchor()),
+            Part::Definition { defs, .. } => Some(Part::Definitions(defs).anchor()),
+            Part::Prerequisite(_)
+            | Part::Section(_)
+            | Part::Step(_)
+            | Part::Trouble(_)
+            | Part::Table(_)
+            | Part::List(_)
+            | Part::Definitions(_)
+            | Part::Text(_)
+            | Part::Collect
+            | Part::Value(_) => Some(self.anchor()),
+        }
+    }
+
     /// The key of the part's own text.
     pub fn key(self) -> MessageKey {
         MessageKey::value(self.id())

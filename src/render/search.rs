@@ -8,33 +8,64 @@
 
 use super::localize::Localizer;
 use super::{Fragment, Piece};
-use crate::content::ids::{Attr, Part};
-use crate::content::model::{Guide, Step};
+use crate::content::catalog::{self, MessageKey};
+use crate::content::ids::Part;
+use crate::content::model::Guide;
 
 /// One page's search entries as JSON array elements (comma-separated, no brackets), written
 /// once when the page is rendered so the index files are only concatenated. Each entry is
 /// `{"u":…,"t":…,"x":…,"l":…}`: the URL relative to the locale directory (e.g.
 /// `guide/#step-open`), the heading shown in the results, more text searched besides the
-/// heading's words (summary, details, notes), and the language of the text.
+/// heading's words, and the language of the text.
+///
+/// Every text the page shows is indexed (the guide's catalog, so a new field is indexed without
+/// a change here), grouped by the anchor the reader lands on: the guide itself (summary,
+/// audience, keywords, intro), each prerequisite, section, step, troubleshooting entry, table,
+/// list, definition list, text block, the facts and each value to collect. The heading is the
+/// group's first text (a step's own text, a section's title…).
 pub fn fragment(guide_id: &str, guide: &Guide, title: &str, l: &mut Localizer<'_>) -> Vec<u8> {
     let mut out = Vec::with_capacity(4096);
-    let summary = l.plain(&Part::Summary.key());
-    let keywords = guide
-        .keywords
-        .as_ref()
-        .map(|_| l.plain(&Part::Keywords.key()).text)
-        .unwrap_or_default();
-    let text = format!("{} {keywords}", summary.text);
-    push_entry(
-        &mut out,
-        [guide_id, "/", ""],
-        [title, "", ""],
-        text.trim_end(),
-        language(l, summary.fallback),
-    );
-    for section in &guide.sections {
-        for step in &section.steps {
-            step_entries(guide_id, title, step, l, &mut out);
+    let entries = catalog::entries(guide);
+    let mut groups: Vec<(Option<String>, Vec<&MessageKey>)> = vec![(None, Vec::new())];
+    for entry in &entries {
+        if matches!(entry.part, Part::Title) || entry.key.attr.as_deref() == Some("alt") {
+            continue;
+        }
+        let anchor = entry.part.page_anchor();
+        match groups.iter_mut().find(|(a, _)| *a == anchor) {
+            Some((_, keys)) => keys.push(&entry.key),
+            None => groups.push((anchor, vec![&entry.key])),
+        }
+    }
+    let title_fallback = l.plain(&Part::Title.key()).fallback;
+    for (anchor, keys) in groups {
+        let mut texts = keys.into_iter().map(|key| l.plain(key));
+        let (heading, fallback, mut body) = match &anchor {
+            None => (String::new(), title_fallback, String::new()),
+            Some(_) => match texts.next() {
+                Some(first) => {
+                    let (shown, rest) = cut_heading(&first.text);
+                    (shown, first.fallback, rest)
+                }
+                None => continue,
+            },
+        };
+        for text in texts {
+            if !body.is_empty() {
+                body.push(' ');
+            }
+            body.push_str(&text.text);
+        }
+        let lang = language(l, fallback);
+        match &anchor {
+            None => push_entry(&mut out, [guide_id, "/", ""], [title, "", ""], &body, lang),
+            Some(anchor) => push_entry(
+                &mut out,
+                [guide_id, "/#", anchor],
+                [title, " › ", &heading],
+                &body,
+                lang,
+            ),
         }
     }
     // Kept until the index files are written: no spare capacity.
@@ -42,35 +73,21 @@ pub fn fragment(guide_id: &str, guide: &Guide, title: &str, l: &mut Localizer<'_
     out
 }
 
-fn step_entries(
-    guide_id: &str,
-    title: &str,
-    step: &Step,
-    l: &mut Localizer<'_>,
-    out: &mut Vec<u8>,
-) {
-    let part = Part::Step(step.id.as_str());
-    let id = part.anchor();
-    let text = l.plain(&part.key());
-    let mut body = String::new();
-    let details = step.details.as_ref().map(|_| Attr::Details);
-    let admonitions = step.admonitions().map(|(kind, _)| Attr::Admonition(kind));
-    for attr in details.into_iter().chain(admonitions) {
-        if !body.is_empty() {
-            body.push(' ');
-        }
-        body.push_str(&l.plain(&part.attr(attr)).text);
+/// Longest heading shown in a result, in characters: a long text (a fact, a paragraph) is cut
+/// at a word, and its whole text searched as the entry's text.
+const HEADING_CHARS: usize = 120;
+
+/// `text` as a result heading, and what of it goes to the searched text instead.
+fn cut_heading(text: &str) -> (String, String) {
+    if text.chars().count() <= HEADING_CHARS {
+        return (text.to_owned(), String::new());
     }
-    push_entry(
-        out,
-        [guide_id, "/#", &id],
-        [title, " › ", &text.text],
-        &body,
-        language(l, text.fallback),
-    );
-    for sub in &step.substeps {
-        step_entries(guide_id, title, sub, l, out);
-    }
+    let cut: String = text.chars().take(HEADING_CHARS).collect();
+    let shown = match cut.rfind(' ') {
+        Some(i) => &cut[..i],
+        None => &cut,
+    };
+    (format!("{shown}…"), text.to_owned())
 }
 
 fn language<'l>(l: &Localizer<'l>, fallback: bool) -> &'l str {

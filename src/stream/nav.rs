@@ -255,6 +255,7 @@ fn head_lines(source: &str) -> Option<String> {
 fn source_title(head: &Head, terms: &Terms) -> bundle::Bundle {
     let entries = [catalog::Entry {
         key: Part::Title.key(),
+        part: Part::Title,
         text: &head.title,
         format: catalog::Format::Inline,
     }];
