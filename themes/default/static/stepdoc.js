@@ -52,100 +52,205 @@
     });
   }
 
-  // Search: a static per-language index, loaded on first use; matches word prefixes, so
-  // inflected words find their base form and the other way round ("integraatio" ~ "integraation").
+  // Search: a static per-language index, loaded on first use, searched in the browser. The
+  // field is a WAI-ARIA combobox: the results are a listbox whose options the arrow keys move
+  // through (the focus stays in the field), Enter opens the active one (or the first), Escape
+  // closes the list and a second Escape empties the field; a click elsewhere closes it too.
   var search = document.querySelector("[data-search]");
   if (search) {
     search.hidden = false;
     var input = search.querySelector("input");
     var results = search.querySelector("ul");
+    var status = search.querySelector("[data-search-status]");
     var root = search.getAttribute("data-root");
     var lang = search.getAttribute("data-lang");
-    var index = null;
+    var PAGE = 8;
+    var index = null, hits = [], shown = 0, active = -1;
     var norm = function (s) {
       return String(s).toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
     };
     var words = function (s) { return norm(s).split(/[^\p{L}\p{N}]+/u).filter(Boolean); };
-    var matches = function (q, w) {
-      if (w.indexOf(q) === 0) { return true; }
+    // How well query word q matches indexed word w: 3 the same word, 2 a word it starts (as you
+    // type), 1 the same stem by the loose rule below (inflections), 0 no match.
+    var quality = function (q, w) {
+      if (w === q) { return 3; }
+      if (w.indexOf(q) === 0) { return 2; }
       var stem = q.slice(0, Math.max(4, q.length - 3));
-      return q.length >= 5 && w.indexOf(stem) === 0 && Math.abs(w.length - q.length) <= 4;
+      return q.length >= 5 && w.indexOf(stem) === 0 && Math.abs(w.length - q.length) <= 4 ? 1 : 0;
     };
-    var run = function () {
-      var terms = words(input.value);
+    var best = function (q, list) {
+      var top = 0;
+      for (var i = 0; i < list.length && top < 3; i++) { top = Math.max(top, quality(q, list[i])); }
+      return top;
+    };
+    var setActive = function (i) {
+      var options = results.querySelectorAll("[role=option]");
+      active = i;
+      for (var k = 0; k < options.length; k++) { options[k].setAttribute("aria-selected", String(k === i)); }
+      if (i >= 0 && options[i]) {
+        input.setAttribute("aria-activedescendant", options[i].id);
+        options[i].scrollIntoView({ block: "nearest" });
+      } else {
+        input.removeAttribute("aria-activedescendant");
+      }
+    };
+    var close = function () {
       results.textContent = "";
-      if (!terms.length || !index) { return; }
-      var hits = [];
-      index.forEach(function (entry) {
-        var title = entry.tw, text = entry.xw, score = 0;
-        for (var i = 0; i < terms.length; i++) {
-          var t = terms[i], inTitle = title.some(function (w) { return matches(t, w); });
-          var inText = inTitle || text.some(function (w) { return matches(t, w); });
-          if (!inText) { return; }
-          score += inTitle ? 3 : 1;
-        }
-        hits.push({ entry: entry, score: score });
+      input.setAttribute("aria-expanded", "false");
+      setActive(-1);
+    };
+    var announce = function (n) {
+      if (!status) { return; }
+      status.textContent = n === 0 ? search.getAttribute("data-no-results")
+        : n + " " + search.getAttribute(n === 1 ? "data-result-one" : "data-result-many");
+    };
+    // The text around the first matched word, the matched words marked (as DOM nodes: index text
+    // is never parsed as HTML).
+    var snippet = function (text, terms, whole) {
+      var p = document.createElement("span");
+      p.className = whole ? "search-heading" : "search-snippet";
+      var parts = String(text).split(/([^\p{L}\p{N}]+)/u);
+      var first = -1;
+      var marks = parts.map(function (part, i) {
+        var w = norm(part);
+        var hit = w && terms.some(function (t) { return quality(t, w) > 0; });
+        if (hit && first < 0) { first = i; }
+        return hit;
       });
-      hits.sort(function (a, b) { return b.score - a.score || a.entry.u.length - b.entry.u.length; });
-      hits.slice(0, 8).forEach(function (hit) {
+      if (first < 0 && !whole) { return null; }
+      var start = whole ? 0 : Math.max(0, first - 12);
+      var end = whole ? parts.length : Math.min(parts.length, first + 30);
+      if (start > 0) { p.appendChild(document.createTextNode("… ")); }
+      for (var i = start; i < end; i++) {
+        if (marks[i]) {
+          var m = document.createElement("mark");
+          m.textContent = parts[i];
+          p.appendChild(m);
+        } else {
+          p.appendChild(document.createTextNode(parts[i]));
+        }
+      }
+      if (end < parts.length) { p.appendChild(document.createTextNode(" …")); }
+      return p;
+    };
+    var render = function (terms) {
+      results.textContent = "";
+      var group = null, lastGuide = null;
+      hits.slice(0, shown).forEach(function (hit, n) {
+        var e = hit.entry;
+        if (e.guide !== lastGuide) {
+          lastGuide = e.guide;
+          group = document.createElement("li");
+          group.setAttribute("role", "presentation");
+          group.className = "search-group";
+          group.textContent = e.guideTitle;
+          if (e.l !== lang) { group.lang = e.l; }
+          results.appendChild(group);
+        }
         var li = document.createElement("li");
+        li.setAttribute("role", "option");
+        li.id = "search-option-" + n;
+        li.setAttribute("aria-selected", "false");
         var a = document.createElement("a");
-        a.href = root + lang + "/" + hit.entry.u;
-        a.textContent = hit.entry.t;
-        if (hit.entry.l !== lang) { a.lang = hit.entry.l; }
+        a.href = root + lang + "/" + e.u;
+        a.tabIndex = -1;
+        a.appendChild(snippet(e.own, terms, true));
+        var snip = snippet(e.x, terms);
+        if (snip) { a.appendChild(snip); }
+        if (e.l !== lang) { a.lang = e.l; }
         li.appendChild(a);
         results.appendChild(li);
       });
+      if (shown < hits.length) {
+        var more = document.createElement("li");
+        more.setAttribute("role", "presentation");
+        var button = document.createElement("button");
+        button.type = "button";
+        button.className = "search-more";
+        button.textContent = search.getAttribute("data-more");
+        button.addEventListener("click", function (event) {
+          event.stopPropagation();
+          shown += PAGE;
+          render(terms);
+          input.focus();
+        });
+        more.appendChild(button);
+        results.appendChild(more);
+      }
       if (!hits.length) {
         var none = document.createElement("li");
+        none.setAttribute("role", "presentation");
         var span = document.createElement("span");
         span.textContent = search.getAttribute("data-no-results");
         none.appendChild(span);
         results.appendChild(none);
       }
+      input.setAttribute("aria-expanded", "true");
+      setActive(-1);
+    };
+    var run = function () {
+      var terms = words(input.value);
+      if (!terms.length || !index) { close(); announce(0); return; }
+      hits = [];
+      index.forEach(function (entry) {
+        var score = 0;
+        for (var i = 0; i < terms.length; i++) {
+          var t = terms[i];
+          var inHeading = best(t, entry.tw), inText = best(t, entry.xw);
+          if (!inHeading && !inText) { return; }
+          // A word of the heading counts double; one of the guide's title lifts its steps.
+          score += Math.max(2 * inHeading, inText) + (best(t, entry.gw) ? 1 : 0);
+        }
+        hits.push({ entry: entry, score: score });
+      });
+      hits.sort(function (a, b) { return b.score - a.score || a.entry.u.length - b.entry.u.length; });
+      // One group per guide, in the order of its best result.
+      var order = {};
+      hits.forEach(function (h, i) { if (!(h.entry.guide in order)) { order[h.entry.guide] = i; } });
+      hits.sort(function (a, b) { return order[a.entry.guide] - order[b.entry.guide] || b.score - a.score || a.entry.u.length - b.entry.u.length; });
+      shown = PAGE;
+      render(terms);
+      announce(hits.length);
     };
     var load = function () {
       if (index) { return Promise.resolve(); }
       return fetch(root + "search/" + lang + ".json").then(function (r) { return r.json(); }).then(function (data) {
         index = data.entries.map(function (e) {
+          var cut = e.t.indexOf(" › ");
+          var guideTitle = cut >= 0 ? e.t.slice(0, cut) : e.t;
           // A step matches on its own words, not on its guide's title.
-          var own = e.u.indexOf("#") >= 0 ? e.t.slice(e.t.indexOf(" › ") + 3) : e.t;
-          return { u: e.u, t: e.t, l: e.l, tw: words(own), xw: words(e.x) };
+          var own = cut >= 0 ? e.t.slice(cut + 3) : e.t;
+          return {
+            u: e.u, t: e.t, x: e.x, l: e.l, own: own, guideTitle: guideTitle,
+            guide: e.u.split("/")[0], tw: words(own), xw: words(e.x), gw: words(guideTitle),
+          };
         });
       });
     };
+    input.setAttribute("role", "combobox");
+    input.setAttribute("aria-autocomplete", "list");
+    input.setAttribute("aria-expanded", "false");
+    results.setAttribute("role", "listbox");
     input.addEventListener("focus", function () { load(); });
     input.addEventListener("input", function () { load().then(run); });
     input.addEventListener("keydown", function (event) {
-      if (event.key === "Enter") {
-        var first = results.querySelector("a");
-        if (first) { location.href = first.href; }
-      } else if (event.key === "ArrowDown") {
-        var top = results.querySelector("a");
-        if (top) { event.preventDefault(); top.focus(); }
+      var options = results.querySelectorAll("[role=option]");
+      if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+        if (!options.length) { return; }
+        event.preventDefault();
+        var next = event.key === "ArrowDown" ? Math.min(active + 1, options.length - 1) : active - 1;
+        setActive(next);
+      } else if (event.key === "Enter") {
+        var chosen = options[active >= 0 ? active : 0];
+        if (chosen) { event.preventDefault(); location.href = chosen.querySelector("a").href; }
       } else if (event.key === "Escape") {
-        input.value = "";
-        results.textContent = "";
+        // The first Escape only closes the list (a search field would clear itself).
+        if (input.getAttribute("aria-expanded") === "true") { event.preventDefault(); close(); } else { input.value = ""; }
       }
     });
-    // Arrow keys move through the results; Escape goes back to the field.
-    results.addEventListener("keydown", function (event) {
-      var links = Array.prototype.slice.call(results.querySelectorAll("a"));
-      var at = links.indexOf(document.activeElement);
-      if (at < 0) { return; }
-      if (event.key === "ArrowDown" && at + 1 < links.length) {
-        event.preventDefault();
-        links[at + 1].focus();
-      } else if (event.key === "ArrowUp") {
-        event.preventDefault();
-        (at > 0 ? links[at - 1] : input).focus();
-      } else if (event.key === "Escape") {
-        input.focus();
-      }
-    });
-    // A click elsewhere closes the results (typing again shows them).
+    // A click on an option keeps the list open until the page changes; elsewhere closes it.
     document.addEventListener("click", function (event) {
-      if (!search.contains(event.target)) { results.textContent = ""; }
+      if (!search.contains(event.target)) { close(); }
     });
   }
 
