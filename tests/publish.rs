@@ -297,3 +297,23 @@ fn leftovers_of_earlier_runs_are_removed_even_when_read_only() {
     site.build().success();
     assert!(site.debris().is_empty(), "{:?}", site.debris());
 }
+
+#[test]
+fn every_directory_at_the_output_root_is_a_locale_or_a_reserved_name() {
+    let site = SiteTest::shipped();
+    site.allow_stale();
+    site.write("static/.well-known/security.txt", "Contact: x\n");
+    site.build().success();
+    let locales = ["en", "nl", "fr", "fi"];
+    for entry in std::fs::read_dir(site.path().join("public")).expect("read") {
+        let entry = entry.expect("entry");
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if entry.file_type().expect("type").is_dir() && !name.starts_with('.') {
+            assert!(
+                locales.contains(&name.as_str())
+                    || stepdoc::layout::OUTPUT_DIRS.contains(&name.as_str()),
+                "public/{name}/ is generated but not in layout::OUTPUT_DIRS, so a locale of that name is not refused"
+            );
+        }
+    }
+}
