@@ -55,6 +55,14 @@ pub struct BuildArgs {
     /// Only render these locales (repeatable).
     #[arg(long = "locale", short = 'l')]
     pub locales: Vec<String>,
+    /// Publish a site without guides (an error otherwise: `content/` moved away would replace
+    /// the site with an empty one).
+    #[arg(long)]
+    pub allow_empty: bool,
+    /// Remove files of the output directory that stepdoc did not write (kept, with a note, by
+    /// default; `.git` is always kept).
+    #[arg(long)]
+    pub delete_other_files: bool,
 }
 
 #[derive(Debug, Args)]

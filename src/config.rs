@@ -228,6 +228,20 @@ fn check_locales(rel: &Path, raw: &RawConfig, diagnostics: &mut Diagnostics) -> 
                 )
                 .with_help("use a BCP 47 code such as `en`, `nl`, `fr-CA`"),
             );
+        } else if crate::layout::is_reserved_locale(code) {
+            diagnostics.push(
+                Diagnostic::error(
+                    Kind::InvalidLocale,
+                    locale.location(rel),
+                    format!(
+                        "locale `{code}` has the name of a directory the site generates; its pages would collide with the site's own"
+                    ),
+                )
+                .with_help(format!(
+                    "use a BCP 47 code such as `en`, `nl`, `fr-CA`; these names are taken: {}",
+                    crate::layout::OUTPUT_DIRS.join(", ")
+                )),
+            );
         } else if locales.iter().any(|l| l == code) {
             diagnostics.push(Diagnostic::error(
                 Kind::DuplicateId,

@@ -20,6 +20,20 @@ pub const TERMS_FILE: &str = "terms.ftl";
 pub const LOCK_FILE: &str = "translations.lock";
 /// The directory of themes.
 pub const THEMES_DIR: &str = "themes";
+/// The site's files published as they are at the output root (`CNAME`, `robots.txt`, …).
+pub const STATIC_DIR: &str = "static";
+
+/// The directories stepdoc generates at the output root besides one per locale: a locale code
+/// may not be one of them (its pages would collide with the site's own).
+pub const OUTPUT_DIRS: &[&str] = &["assets", "media", "review", "search", "static", "status"];
+
+/// Whether `locale` names one of the output's own directories (compared without case, as some
+/// file systems do).
+pub fn is_reserved_locale(locale: &str) -> bool {
+    OUTPUT_DIRS
+        .iter()
+        .any(|dir| dir.eq_ignore_ascii_case(locale))
+}
 
 /// `content/<guide>`.
 pub fn guide_dir(guide: &str) -> PathBuf {

@@ -15,6 +15,7 @@ mod i18n;
 mod integrity;
 mod policy;
 mod properties;
+mod publish;
 mod reader;
 mod schema;
 mod screenshots;

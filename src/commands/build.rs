@@ -11,6 +11,17 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
     let root = &args.site.root;
     let out = args.out.clone().unwrap_or_else(|| root.join("public"));
+    crate::write::check_out(root, &out)?;
+    // Before anything else: take the output's lock (waiting for another build) and restore a
+    // previous output that an interrupted build set aside. Pages go to the staging directory as
+    // they are rendered; it replaces `out` only at the end, and is removed when the build fails.
+    let staging = crate::write::Staging::create(
+        &out,
+        crate::write::Options {
+            static_dir: Some(root.join(crate::layout::STATIC_DIR)),
+            delete_other_files: args.delete_other_files,
+        },
+    )?;
     // Check `--locale` before any work (the configuration is read again by the build).
     let mut config_findings = crate::diagnostics::Diagnostics::new();
     if let Some(config) = crate::config::load(root, &mut config_findings) {
@@ -23,10 +34,10 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<ExitCode> {
             }
         }
     }
-    // Pages go to the staging directory as they are rendered; it replaces `out` only at the end,
-    // and is removed when the build fails.
-    let staging = crate::write::Staging::create(&out)?;
-    let outcome = crate::stream::run(root, &args.locales, &staging);
+    let mut outcome = crate::stream::run(root, &args.locales, &staging);
+    if outcome.guides == 0 && !args.allow_empty && !outcome.diagnostics.has_errors() {
+        outcome.diagnostics.push(crate::content::empty_site());
+    }
     let (diagnostics, ignored) = report::gate(outcome.policy, &args.policy, outcome.diagnostics);
     report::print(&diagnostics, root, Format::Human, args.strict);
     let failed = report::fails(&diagnostics, args.strict);

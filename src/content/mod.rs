@@ -50,6 +50,19 @@ pub fn load_guides(root: &Path, diagnostics: &mut Diagnostics) -> Vec<LoadedGuid
     guides
 }
 
+/// The finding of a site without guides: publishing it would replace the site with an empty
+/// one (`content/` moved away, a wrong `--root`). `build --allow-empty` skips it.
+pub fn empty_site() -> Diagnostic {
+    Diagnostic::error(
+        Kind::EmptySite,
+        Location::file(CONTENT_DIR),
+        "the site has no guides; publishing it would replace the output with an empty site",
+    )
+    .with_help(
+        "add a guide (`stepdoc new <guide-id>`), check `--root`, or pass `--allow-empty` to publish a site without guides",
+    )
+}
+
 /// The guide directories under `root/content` as (id, `content/<id>`), in id order; directories
 /// that cannot be guides are reported.
 pub fn list_guides(root: &Path, diagnostics: &mut Diagnostics) -> Vec<(String, PathBuf)> {

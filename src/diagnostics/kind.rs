@@ -88,10 +88,11 @@ kinds! {
     LockInvalid = "lock-invalid", Input, "a line of a translation lock cannot be read; the translations it recorded count as untracked, and `i18n sync` leaves the locale alone until it is fixed";
     InvalidUrl = "invalid-url", Site, "`base_url` or a support address is not an absolute URL of an allowed scheme";
     InvalidVariable = "invalid-variable", Site, "a site variable's name is not a Fluent identifier";
-    InvalidLocale = "invalid-locale", Site, "a locale that is not a BCP 47 tag, or not one of the site's languages";
+    InvalidLocale = "invalid-locale", Site, "a locale that is not a BCP 47 tag, not one of the site's languages, or the name of a directory the site generates (`assets`, `media`, `review`, `search`, `static`, `status`)";
     InvalidPolicy = "invalid-policy", Site, "`policy:` names a kind that does not exist or is never a warning, or a level other than `error`, `warning`, `ignore`";
     MissingTheme = "missing-theme", Site, "the theme named in `site.yaml` does not exist";
     MissingThemeStrings = "missing-theme-strings", Site, "the theme has no strings for a locale of the site; English is shown";
+    EmptySite = "empty-site", Site, "the site has no guides (`content/` is empty or missing); `build --allow-empty` publishes it anyway";
     Template = "template", Site, "a theme template does not parse or fails to render";
     InvalidId = "invalid-id", Guide, "an id (guide directory, section, step, value) is not lowercase ASCII letters, digits and hyphens";
     DuplicateId = "duplicate-id", Guide, "two sections, steps, values or columns share an id";

@@ -1,6 +1,12 @@
 //! The only writer: the rendered site goes into a staging directory next to the output and is
 //! swapped in only when complete, so a failed or killed build leaves the previous output as it
-//! was. Directories stepdoc did not create are never replaced.
+//! was (`swap`). Directories stepdoc did not create are never replaced; files someone else put
+//! in the output are kept (`files`); published files are copies, never links (`copy`).
+
+mod copy;
+mod files;
+mod swap;
+mod target;
 
 use std::path::{Path, PathBuf};
 
@@ -8,26 +14,39 @@ use anyhow::{Context as _, bail};
 use rayon::prelude::*;
 
 use crate::render::{Piece, Rendered, Spooled};
+pub use files::MANIFEST;
+pub use target::check_out;
 
 /// Marker file that identifies a directory as stepdoc output.
 pub const MARKER: &str = ".stepdoc-output";
 
+/// How a build publishes, besides what it rendered.
+#[derive(Debug, Default)]
+pub struct Options {
+    /// The site's `static/` directory, whose files are published as they are.
+    pub static_dir: Option<PathBuf>,
+    /// Remove the files of the previous output that stepdoc did not write (kept by default).
+    pub delete_other_files: bool,
+}
+
 /// Publish `rendered` to `out` atomically.
 pub fn publish(out: &Path, rendered: &Rendered) -> anyhow::Result<()> {
-    Staging::create(out)?.finish(rendered)
+    Staging::create(out, Options::default())?.finish(rendered)
 }
 
 /// A build's output under construction: a staging directory next to `out` that replaces `out`
-/// only in [`Staging::finish`]. Dropped unfinished (an error, a panic), it removes itself.
+/// only in [`Staging::finish`]. Dropped unfinished (an error, a panic), it removes itself. It
+/// holds the output's lock from creation to the end.
 pub struct Staging {
     out: PathBuf,
     dir: PathBuf,
     old: PathBuf,
+    options: Options,
     done: bool,
+    /// The exclusive lock on the output, released when the staging is dropped.
+    _lock: std::fs::File,
     /// Directories created inside `dir` so far (each is created once, not once per file).
     created: std::sync::Mutex<rustc_hash::FxHashSet<PathBuf>>,
-    /// Set when a hard link failed (another file system): copy from then on.
-    no_links: std::sync::atomic::AtomicBool,
     /// Bytes set aside for files assembled at the end (search fragments), and the length
     /// written so far; created on first use inside `dir`, removed before the swap.
     spool: std::sync::Mutex<Option<(std::fs::File, u64)>>,
@@ -37,9 +56,10 @@ pub struct Staging {
 const SPOOL: &str = ".stepdoc-spool";
 
 impl Staging {
-    /// Check that `out` may be replaced, clear debris of killed runs and create the staging
-    /// directory.
-    pub fn create(out: &Path) -> anyhow::Result<Staging> {
+    /// Lock the output (waiting for another build), restore a previous output that an
+    /// interrupted swap set aside, clear debris of earlier runs, check that `out` may be
+    /// replaced and create the staging directory.
+    pub fn create(out: &Path, options: Options) -> anyhow::Result<Staging> {
         let out = absolute(out)?;
         let parent = out
             .parent()
@@ -50,31 +70,31 @@ impl Staging {
             .context("the output path has no directory name")?
             .to_string_lossy()
             .into_owned();
-        guard_output(&out)?;
         std::fs::create_dir_all(&parent)
             .with_context(|| format!("cannot create directory {}", parent.display()))?;
-        remove_debris(&parent, &name);
-        let dir = parent.join(format!(".{name}.stepdoc-staging-{}", std::process::id()));
-        if dir.exists() {
-            std::fs::remove_dir_all(&dir)
-                .with_context(|| format!("cannot clear {}", dir.display()))?;
-        }
+        let names = swap::Names { parent, name };
+        let lock = swap::lock(&names, &out)?;
+        swap::recover(&names, &out)?;
+        guard_output(&out)?;
+        swap::check_removable(&out)?;
+        let dir = names.staging();
         std::fs::create_dir_all(&dir)
             .with_context(|| format!("cannot create {}", dir.display()))?;
-        let old = parent.join(format!(".{name}.stepdoc-old-{}", std::process::id()));
         Ok(Staging {
             out,
             dir,
-            old,
+            old: names.old(),
+            options,
             done: false,
+            _lock: lock,
             created: std::sync::Mutex::default(),
-            no_links: std::sync::atomic::AtomicBool::new(false),
             spool: std::sync::Mutex::default(),
         })
     }
 
-    /// Write the rest of `rendered` (files still in memory, media), then swap the staging
-    /// directory in for the output.
+    /// Write the rest of `rendered` (files still in memory, media) and the site's static
+    /// files, carry over the files of the previous output that stepdoc did not write, then
+    /// swap the staging directory in for the output.
     pub fn finish(mut self, rendered: &Rendered) -> anyhow::Result<()> {
         fill(&self.dir, rendered)?;
         if self.lock_spool().take().is_some() {
@@ -82,25 +102,20 @@ impl Staging {
             std::fs::remove_file(&spool)
                 .with_context(|| format!("cannot remove {}", spool.display()))?;
         }
-        if self.out.exists() {
-            std::fs::rename(&self.out, &self.old).with_context(|| {
-                format!(
-                    "cannot move the previous output {} aside",
-                    self.out.display()
-                )
-            })?;
+        if let Some(static_dir) = &self.options.static_dir {
+            files::copy_static(static_dir, &self.dir)?;
         }
-        if let Err(err) = std::fs::rename(&self.dir, &self.out) {
-            // Put the previous output back.
-            let _ = std::fs::rename(&self.old, &self.out);
-            return Err(err)
-                .with_context(|| format!("cannot move the new output to {}", self.out.display()));
-        }
+        files::write_manifest(&self.dir)?;
+        files::carry_other_files(&self.out, &self.dir, self.options.delete_other_files)?;
+        let previous = swap::swap(&self.dir, &self.out, &self.old)?;
         self.done = true;
-        if self.old.exists() {
-            std::fs::remove_dir_all(&self.old).with_context(|| {
-                format!("cannot remove the previous output {}", self.old.display())
-            })?;
+        if let Some(previous) = previous
+            && let Err(err) = swap::remove_tree(&previous)
+        {
+            eprintln!(
+                "note: the new output is published, but the previous one, set aside at {}, cannot be removed: {err}; the next build removes it",
+                previous.display()
+            );
         }
         Ok(())
     }
@@ -163,15 +178,8 @@ impl crate::render::Sink for Staging {
     }
 
     fn copy(&self, rel: &str, source: &Path) -> std::io::Result<()> {
-        use std::sync::atomic::Ordering;
         let target = self.parent_ready(rel)?;
-        if !self.no_links.load(Ordering::Relaxed) {
-            if std::fs::hard_link(source, &target).is_ok() {
-                return Ok(());
-            }
-            self.no_links.store(true, Ordering::Relaxed);
-        }
-        copy_contents(source, &target)
+        copy::copy_file(source, &target)
     }
 }
 
@@ -246,47 +254,6 @@ fn read_at(mut file: &std::fs::File, buffer: &mut [u8], offset: u64) -> std::io:
     file.read_exact(buffer)
 }
 
-/// Hard-link `source` to `target` when both are on one file system, else copy it.
-fn copy_file(source: &Path, target: &Path) -> std::io::Result<()> {
-    if std::fs::hard_link(source, target).is_ok() {
-        return Ok(());
-    }
-    copy_contents(source, target)
-}
-
-/// Copy the bytes of `source` to a new file `target` (default permissions). Screenshots are
-/// small: a read and a write through one buffer take fewer calls than `std::fs::copy`, which
-/// also copies permissions and tries an in-kernel copy that fails across file systems.
-fn copy_contents(source: &Path, target: &Path) -> std::io::Result<()> {
-    thread_local! {
-        static BUFFER: std::cell::RefCell<Vec<u8>> = std::cell::RefCell::new(vec![0; COPY_BUFFER]);
-    }
-    let mut from = std::fs::File::open(source)?;
-    let mut to = std::fs::File::create(target)?;
-    BUFFER.with_borrow_mut(|buffer| copy_through(&mut from, &mut to, buffer))
-}
-
-const COPY_BUFFER: usize = 64 * 1024;
-
-fn copy_through(
-    from: &mut std::fs::File,
-    to: &mut std::fs::File,
-    buffer: &mut [u8],
-) -> std::io::Result<()> {
-    use std::io::{Read as _, Write as _};
-    loop {
-        let n = match from.read(buffer) {
-            Ok(0) => return Ok(()),
-            Ok(n) => n,
-            Err(err) if err.kind() == std::io::ErrorKind::Interrupted => continue,
-            Err(err) => return Err(err),
-        };
-        // Only a read of 0 bytes ends the file: network and FUSE file systems return short
-        // reads in the middle of one.
-        to.write_all(&buffer[..n])?;
-    }
-}
-
 impl Drop for Staging {
     fn drop(&mut self) {
         if !self.done {
@@ -296,13 +263,8 @@ impl Drop for Staging {
 }
 
 fn absolute(path: &Path) -> anyhow::Result<PathBuf> {
-    if path.is_absolute() {
-        Ok(path.to_path_buf())
-    } else {
-        Ok(std::env::current_dir()
-            .context("cannot read the current directory")?
-            .join(path))
-    }
+    std::path::absolute(path)
+        .with_context(|| format!("cannot resolve the output path {}", path.display()))
 }
 
 /// Refuse to replace a directory that is not stepdoc output.
@@ -329,21 +291,6 @@ fn guard_output(out: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Remove staging and old directories left by earlier runs that were killed.
-fn remove_debris(parent: &Path, name: &str) {
-    let Ok(entries) = std::fs::read_dir(parent) else {
-        return;
-    };
-    let staging = format!(".{name}.stepdoc-staging-");
-    let old = format!(".{name}.stepdoc-old-");
-    for entry in entries.flatten() {
-        let file = entry.file_name().to_string_lossy().into_owned();
-        if file.starts_with(&staging) || file.starts_with(&old) {
-            let _ = std::fs::remove_dir_all(entry.path());
-        }
-    }
-}
-
 fn fill(staging: &Path, rendered: &Rendered) -> anyhow::Result<()> {
     let mut dirs: Vec<PathBuf> = rendered
         .files
@@ -364,7 +311,7 @@ fn fill(staging: &Path, rendered: &Rendered) -> anyhow::Result<()> {
     })?;
     rendered.media.par_iter().try_for_each(|(path, source)| {
         let target = staging.join(path);
-        copy_file(source, &target)
+        copy::copy_file(source, &target)
             .with_context(|| format!("cannot copy {} to {}", source.display(), target.display()))
     })?;
     std::fs::write(
@@ -384,7 +331,7 @@ mod tests {
         use crate::render::Sink as _;
         let dir = tempfile::tempdir().expect("temp dir");
         let out = dir.path().join("public");
-        let staging = Staging::create(&out).expect("staging");
+        let staging = Staging::create(&out, Options::default()).expect("staging");
         let a = staging.spool(b"first").expect("spooled").expect("a spool");
         let b = staging.spool(b"").expect("spooled").expect("a spool");
         let c = staging.spool(b"third").expect("spooled").expect("a spool");
@@ -403,28 +350,5 @@ mod tests {
         let written = std::fs::read(out.join("search/x.json")).expect("read");
         assert_eq!(written, b"[third,first]");
         assert!(!out.join(SPOOL).exists());
-    }
-
-    #[test]
-    fn copies_hold_the_same_bytes() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        for size in [
-            0,
-            1,
-            1000,
-            COPY_BUFFER - 1,
-            COPY_BUFFER,
-            COPY_BUFFER + 1,
-            3 * COPY_BUFFER,
-        ] {
-            let source = dir.path().join(format!("s{size}"));
-            let target = dir.path().join(format!("t{size}"));
-            let bytes: Vec<u8> = (0..size).map(|i| (i % 253) as u8).collect();
-            std::fs::write(&source, &bytes).expect("written");
-            copy_contents(&source, &target).expect("copied");
-            assert_eq!(std::fs::read(&target).expect("read"), bytes, "size {size}");
-        }
-        let missing = copy_contents(&dir.path().join("missing"), &dir.path().join("t"));
-        assert!(missing.is_err());
     }
 }
