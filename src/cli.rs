@@ -7,7 +7,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 /// stepdoc: multilingual integration setup guides, written once, translated with Fluent,
 /// published as a static help center.
 #[derive(Debug, Parser)]
-#[command(name = "stepdoc", version, about, long_about = None)]
+#[command(name = "stepdoc", version = env!("STEPDOC_VERSION"), about, long_about = None)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -32,8 +32,18 @@ pub enum Command {
     /// Translation status and maintenance.
     #[command(subcommand)]
     I18n(I18nCommand),
+    /// Start a new site in an empty (or new) directory: configuration, an example guide and its
+    /// translations, schemas for editors, .gitignore and a CI workflow.
+    Init(InitArgs),
     /// Scaffold a new guide under content/.
     New(NewArgs),
+    /// Work with the theme.
+    #[command(subcommand)]
+    Theme(ThemeCommand),
+    /// Print a shell completion script, e.g. `stepdoc completions bash > ~/.local/share/bash-completion/completions/stepdoc`.
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), e.g. `stepdoc man > ~/.local/share/man/man1/stepdoc.1`.
+    Man,
     /// Print the JSON Schema of guide.yaml (or of site.yaml with --config).
     Schema(SchemaArgs),
 }
@@ -159,6 +169,40 @@ pub struct NewArgs {
     /// Language the guide is written in (default: the site's default locale).
     #[arg(long)]
     pub source_locale: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Directory of the new site; created if missing, refused if not empty.
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+    /// Language the example guide is written in.
+    #[arg(long, default_value = "en")]
+    pub source: String,
+    /// The site's languages, comma-separated (the source language is added if missing).
+    #[arg(long, value_delimiter = ',', default_value = "en,nl,fr,fi")]
+    pub locales: Vec<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ThemeCommand {
+    /// Copy the built-in theme into themes/<name>/ to change its templates, styles and strings.
+    Eject(EjectArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct EjectArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// Directory name under themes/; `default` overrides the built-in theme file by file.
+    #[arg(long, default_value = "default")]
+    pub name: String,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in.
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Args)]

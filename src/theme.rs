@@ -299,14 +299,43 @@ fn locale_strings(
                     Location::file(format!("themes/{name}/strings/{locale}.ftl")),
                     format!("the theme has no strings for locale `{locale}`; English is used"),
                 )
-                .with_help(format!(
-                    "copy themes/{name}/strings/en.ftl to strings/{locale}.ftl and translate it"
-                )),
+                .with_help(strings_help(name, locale)),
             );
         }
         strings.insert(locale.clone(), Strings::new(locale, own, fallback.as_ref()));
     }
     strings
+}
+
+/// How to add the strings of `locale` to theme `name`: the built-in theme's files are not in the
+/// site until `stepdoc theme eject` copies them there.
+fn strings_help(name: &str, locale: &str) -> String {
+    let copy =
+        format!("copy themes/{name}/strings/en.ftl to strings/{locale}.ftl and translate it");
+    if name == "default" {
+        format!("{copy} (`stepdoc theme eject` first writes the built-in theme to themes/default/)")
+    } else {
+        copy
+    }
+}
+
+/// Write the built-in theme's files under `dest` (e.g. `themes/default`); returns how many.
+/// Refuses to overwrite: an existing file is an error, and nothing after it is written.
+pub fn eject(dest: &Path) -> std::io::Result<usize> {
+    let mut files = BTreeMap::new();
+    collect_embedded(&DEFAULT_THEME, &mut files);
+    for (rel, (_, bytes)) in &files {
+        let path = dest.join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        let mut file = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)?;
+        std::io::Write::write_all(&mut file, bytes)?;
+    }
+    Ok(files.len())
 }
 
 impl Strings {

@@ -488,3 +488,43 @@ fn broken_links_are_reported_beside_errors_of_other_guides() {
         .stderr_has("error[unknown-field]")
         .stderr_has("error[broken-link]: link `#step-nope`");
 }
+
+#[test]
+fn findings_with_root_name_the_site_directory_and_show_paths_relative_to_it() {
+    let parent = SiteTest::empty();
+    parent.run_raw(&["init", "mysite"]).success();
+    parent.edit(
+        "mysite/content/connect-example-crm/guide.yaml",
+        "text: \"Turn on",
+        "text: \"{ -nope } Turn on",
+    );
+    parent
+        .run_raw(&["check", "--root", "mysite"])
+        .failure()
+        .stderr_has("in the site at mysite/ (the paths below are relative to it):")
+        .stderr_has("--> content/connect-example-crm/guide.yaml:");
+    // Without --root the paths speak for themselves.
+    let inside = parent.run_raw(&["check", "--root", "."]);
+    inside.failure();
+    assert!(
+        !inside.stderr.contains("in the site at"),
+        "{}",
+        inside.stderr
+    );
+}
+
+#[test]
+fn a_400_kb_source_line_is_cut_around_the_caret() {
+    let site = SiteTest::init(&[]);
+    let filler = "word ".repeat(80_000);
+    site.edit(
+        "content/connect-example-crm/guide.yaml",
+        "summary: \"",
+        &format!("summary: \"{filler}{{ -bad }} "),
+    );
+    let run = site.run_raw(&["check"]);
+    run.failure()
+        .stderr_has("unknown term `-bad`")
+        .stderr_has("{ -bad }");
+    assert!(run.stderr.len() < 4_000, "{} bytes", run.stderr.len());
+}

@@ -5,6 +5,7 @@ mod support;
 
 mod architecture;
 mod build;
+mod ci;
 mod consistency;
 mod diagnostics;
 mod escaping;
@@ -12,6 +13,7 @@ mod glossary;
 mod history;
 mod hostile;
 mod i18n;
+mod init;
 mod integrity;
 mod policy;
 mod properties;

@@ -3,9 +3,11 @@
 mod build;
 mod check;
 mod i18n;
+mod init;
 mod new;
 mod report;
 mod schema;
+mod theme;
 
 use std::process::ExitCode;
 
@@ -26,7 +28,19 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::I18n(command) => i18n::run(&command),
+        Command::Init(args) => init::run(&args),
         Command::New(args) => new::run(&args),
+        Command::Theme(command) => theme::run(&command),
+        Command::Completions(args) => {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(args.shell, &mut command, "stepdoc", &mut std::io::stdout());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Man => {
+            let page = clap_mangen::Man::new(<Cli as clap::CommandFactory>::command());
+            page.render(&mut std::io::stdout())?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Schema(args) => schema::run(&args),
     }
 }

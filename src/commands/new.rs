@@ -46,12 +46,32 @@ pub fn run(args: &NewArgs) -> anyhow::Result<ExitCode> {
     std::fs::write(&path, scaffold(&locale))
         .with_context(|| format!("cannot write {}", path.display()))?;
     println!("created {}", path.display());
+    write_missing_schemas(&args.site.root)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The scaffold's `$schema` line points at `.stepdoc/guide.schema.json`: write the schemas there
+/// if the site has none yet (a site not made by `stepdoc init`), so the path exists.
+fn write_missing_schemas(root: &std::path::Path) -> anyhow::Result<()> {
+    for (rel, contents) in super::init::schema_files()? {
+        let path = root.join(&rel);
+        if path.exists() {
+            continue;
+        }
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)
+                .with_context(|| format!("cannot create {}", parent.display()))?;
+        }
+        std::fs::write(&path, contents)
+            .with_context(|| format!("cannot write {}", path.display()))?;
+        println!("created {}", path.display());
+    }
+    Ok(())
 }
 
 fn scaffold(locale: &str) -> String {
     format!(
-        "# yaml-language-server: $schema=../../docs/guide.schema.json
+        "# yaml-language-server: $schema=../../.stepdoc/guide.schema.json
 source_locale: {locale}
 title: Connect the product to the partner
 summary: What this integration does, in one sentence.

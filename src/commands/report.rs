@@ -39,6 +39,9 @@ pub fn print(diagnostics: &Diagnostics, root: &Path, format: Format, strict: boo
     match format {
         Format::Human => {
             if !diagnostics.is_empty() {
+                if let Some(note) = root_note(root) {
+                    eprintln!("{note}");
+                }
                 eprint!(
                     "{}",
                     diagnostics::render_human(
@@ -53,6 +56,17 @@ pub fn print(diagnostics: &Diagnostics, root: &Path, format: Format, strict: boo
         Format::Github => print!("{}", to_github(diagnostics, strict)),
         Format::Sarif => println!("{}", to_sarif(diagnostics, strict)),
     }
+}
+
+/// With `--root DIR`, the human report first names the site directory its paths are relative to.
+fn root_note(root: &Path) -> Option<String> {
+    if root.as_os_str().is_empty() || root == Path::new(".") {
+        return None;
+    }
+    Some(format!(
+        "in the site at {}/ (the paths below are relative to it):\n",
+        display_path(root).trim_end_matches('/')
+    ))
 }
 
 /// The JSON report: `{ "findings": [...], "summary": {...} }`.

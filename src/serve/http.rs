@@ -167,9 +167,22 @@ fn inject(html: &[u8], errors: Option<&str>) -> Vec<u8> {
     let text = String::from_utf8_lossy(html);
     let mut extra = String::from("<script src=\"/__stepdoc/live.js\"></script>\n");
     if let Some(errors) = errors {
+        let (first, warnings) = split_warnings(errors);
+        let folded = if warnings.is_empty() {
+            String::new()
+        } else {
+            let count = warnings
+                .lines()
+                .filter(|line| line.starts_with("warning["))
+                .count();
+            format!(
+                "<details><summary>{count} warning(s)</summary><pre>{}</pre></details>",
+                escape(warnings)
+            )
+        };
         extra.push_str(&format!(
-            "<div id=\"stepdoc-overlay\" role=\"alert\"><pre>{}</pre></div>\n",
-            escape(errors)
+            "<div id=\"stepdoc-overlay\" role=\"alert\"><pre>{}</pre>{folded}</div>\n",
+            escape(first)
         ));
     }
     extra.push_str(OVERLAY_STYLE);
@@ -179,7 +192,18 @@ fn inject(html: &[u8], errors: Option<&str>) -> Vec<u8> {
     }
 }
 
-const OVERLAY_STYLE: &str = "<style>#stepdoc-overlay{position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;background:#2b0b0b;color:#ffe9e9;border-top:4px solid #ff5c5c;padding:1rem 1.25rem;z-index:99999;font:13px/1.45 ui-monospace,monospace}#stepdoc-overlay pre{margin:0;white-space:pre-wrap}</style>\n";
+/// The overlay's text split into the errors (shown) and the warnings (folded): the report lists
+/// errors first, so the warnings start at the first line beginning with `warning[`.
+fn split_warnings(text: &str) -> (&str, &str) {
+    let at = if text.starts_with("warning[") {
+        Some(0)
+    } else {
+        text.find("\nwarning[").map(|i| i + 1)
+    };
+    at.map_or((text, ""), |i| text.split_at(i))
+}
+
+const OVERLAY_STYLE: &str = "<style>#stepdoc-overlay{position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;background:#2b0b0b;color:#ffe9e9;border-top:4px solid #ff5c5c;padding:1rem 1.25rem;z-index:99999;font:13px/1.45 ui-monospace,monospace}#stepdoc-overlay pre{margin:0;white-space:pre-wrap}#stepdoc-overlay summary{cursor:pointer;margin-top:.75rem}</style>\n";
 
 fn respond(status: StatusCode, key: &str, body: Vec<u8>) -> Response {
     let mut response = Response::new(Body::from(body));
@@ -289,5 +313,19 @@ mod tests {
         assert!(text.contains("&lt;script&gt;bad"));
         assert!(text.contains("/__stepdoc/live.js"));
         assert!(text.ends_with("</body></html>"));
+    }
+
+    #[test]
+    fn the_overlay_shows_errors_and_folds_warnings() {
+        let report =
+            "error[unknown-term]: a\n --> x\n\nwarning[missing]: b\n\nwarning[missing]: c\n";
+        let text = String::from_utf8(inject(b"<body></body>", Some(report))).unwrap_or_default();
+        let details = text.find("<details>").unwrap_or(0);
+        assert!(text.find("error[unknown-term]").unwrap_or(usize::MAX) < details);
+        assert!(text.contains("<summary>2 warning(s)</summary>"), "{text}");
+        assert!(text.rfind("warning[missing]").unwrap_or(0) > details);
+        let only_errors =
+            String::from_utf8(inject(b"<body></body>", Some("error[x]: a\n"))).unwrap_or_default();
+        assert!(!only_errors.contains("<details>"));
     }
 }

@@ -16,11 +16,26 @@
       box = document.createElement("div");
       box.id = "stepdoc-overlay";
       box.setAttribute("role", "alert");
-      var pre = document.createElement("pre");
-      box.appendChild(pre);
       document.body.appendChild(box);
     }
-    box.querySelector("pre").textContent = text;
+    // Errors come first; the warnings after them are folded (the server does the same).
+    var at = text.indexOf("warning[") === 0 ? 0 : text.indexOf("\nwarning[") + 1;
+    var errors = at > 0 || text.indexOf("warning[") === 0 ? text.slice(0, at) : text;
+    var warnings = errors === text ? "" : text.slice(at);
+    box.textContent = "";
+    var pre = document.createElement("pre");
+    pre.textContent = errors;
+    box.appendChild(pre);
+    if (warnings) {
+      var details = document.createElement("details");
+      var summary = document.createElement("summary");
+      summary.textContent = (warnings.match(/^warning\[/gm) || []).length + " warning(s)";
+      var more = document.createElement("pre");
+      more.textContent = warnings;
+      details.appendChild(summary);
+      details.appendChild(more);
+      box.appendChild(details);
+    }
   }
 
   var source = new EventSource("/__stepdoc/events");

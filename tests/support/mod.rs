@@ -87,6 +87,22 @@ impl SiteTest {
         Self { dir }
     }
 
+    /// An empty directory, e.g. for `stepdoc init`.
+    pub fn empty() -> Self {
+        Self {
+            dir: tempfile::tempdir().expect("tempdir"),
+        }
+    }
+
+    /// A fresh site made by `stepdoc init` with `args` (e.g. `--source fi`).
+    pub fn init(args: &[&str]) -> Self {
+        let site = Self::empty();
+        let mut all = vec!["init"];
+        all.extend(args);
+        site.run_raw(&all).success();
+        site
+    }
+
     /// A copy of the shipped site (the repository's own content).
     pub fn shipped() -> Self {
         let dir = tempfile::tempdir().expect("tempdir");
