@@ -169,7 +169,7 @@ pub fn read_bytes(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
 /// Open `path` for reading if it is a regular file. On Unix, without blocking (a FIFO with no
 /// writer would wait forever) and without following a final symlink; the type is checked on
 /// the opened file, so a file swapped after a check is not read either.
-fn open_regular(path: &Path) -> std::io::Result<std::fs::File> {
+pub fn open_regular(path: &Path) -> std::io::Result<std::fs::File> {
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
