@@ -146,7 +146,68 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Option<Config> {
             return None;
         }
     };
-    validate(rel, raw, diagnostics)
+    let before = diagnostics.error_count();
+    check_theme(root, rel, &raw, diagnostics);
+    let config = validate(rel, raw, diagnostics);
+    config.filter(|_| diagnostics.error_count() == before)
+}
+
+/// `theme:` names a directory under `themes/` (or the built-in `default`): a plain name, not a
+/// path, so no theme is ever read from outside the site.
+fn check_theme(root: &Path, rel: &Path, raw: &RawConfig, diagnostics: &mut Diagnostics) {
+    let Some(theme) = &raw.theme else {
+        return;
+    };
+    let name = theme.as_str();
+    let available = available_themes(root);
+    let plain = !name.is_empty()
+        && !name.starts_with('.')
+        && !name.contains(['/', '\\', ':', '\0'])
+        && !Path::new(name).is_absolute();
+    let problem = if !plain {
+        format!(
+            "theme `{name}` is not a name: write the name of a directory under themes/, not a path"
+        )
+    } else if name == "default" || available.iter().any(|t| t == name) {
+        return;
+    } else {
+        format!("theme `{name}` not found in themes/")
+    };
+    let mut help = format!(
+        "themes: {}; or remove `theme:` to use the built-in default",
+        available.join(", ")
+    );
+    if let Some(near) = crate::diagnostics::did_you_mean(name, available.iter().map(String::as_str))
+    {
+        help = format!("did you mean `{near}`? {help}");
+    }
+    diagnostics.push(
+        Diagnostic::error(Kind::MissingTheme, theme.location(rel), problem)
+            .with_field("theme")
+            .with_help(help),
+    );
+}
+
+/// `default` and the names of the directories under `root/themes/` (symlinks that resolve to a
+/// directory inside the site included), sorted.
+fn available_themes(root: &Path) -> Vec<String> {
+    let mut names = vec!["default".to_owned()];
+    if let Ok(entries) = std::fs::read_dir(root.join(crate::layout::THEMES_DIR)) {
+        for entry in entries.flatten() {
+            let Some(name) = entry.file_name().to_str().map(str::to_owned) else {
+                continue;
+            };
+            let rel = Path::new(crate::layout::THEMES_DIR).join(&name);
+            if !name.starts_with('.')
+                && crate::input::resolve_inside(root, &rel).is_ok_and(|p| p.is_dir())
+                && name != "default"
+            {
+                names.push(name);
+            }
+        }
+    }
+    names.sort();
+    names
 }
 
 fn validate(rel: &Path, raw: RawConfig, diagnostics: &mut Diagnostics) -> Option<Config> {

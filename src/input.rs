@@ -14,22 +14,80 @@ pub const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
 
 /// The decoded text of `root/rel`; a read or decoding problem is a located diagnostic.
 pub fn read_text(root: &Path, rel: &Path) -> Result<String, Diagnostic> {
-    let bytes = read_bytes(&root.join(rel), MAX_INPUT_BYTES).map_err(|err| io_error(rel, &err))?;
-    decode(rel, &bytes)
+    let text = read_text_unchecked(root, rel)?;
+    check_controls(rel, &text)?;
+    Ok(text)
 }
 
 /// [`read_text`], with `None` when the file does not exist.
 pub fn read_text_if_exists(root: &Path, rel: &Path) -> Result<Option<String>, Diagnostic> {
-    match read_bytes(&root.join(rel), MAX_INPUT_BYTES) {
-        Ok(bytes) => decode(rel, &bytes).map(Some),
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(err) => Err(io_error(rel, &err)),
+    match read_site_file(root, rel, MAX_INPUT_BYTES) {
+        Ok(bytes) => {
+            let text = decode(rel, &bytes)?;
+            check_controls(rel, &text)?;
+            Ok(Some(text))
+        }
+        Err(Refusal::Io(err)) if err.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(refusal) => Err(refusal.diagnostic(rel)),
     }
+}
+
+/// The decoded text without the control character check (for the carets of a report, which
+/// must show the line a control character is on).
+fn read_text_unchecked(root: &Path, rel: &Path) -> Result<String, Diagnostic> {
+    let bytes = read_site_file(root, rel, MAX_INPUT_BYTES).map_err(|r| r.diagnostic(rel))?;
+    decode(rel, &bytes)
 }
 
 /// A reader of the site's sources for [`crate::diagnostics::render_human`]'s carets.
 pub fn source_reader(root: &Path) -> impl Fn(&Path) -> Option<String> + '_ {
-    move |rel| read_text(root, rel).ok()
+    move |rel| read_text_unchecked(root, rel).ok()
+}
+
+/// Why a file of the site was not read.
+#[derive(Debug)]
+pub enum Refusal {
+    /// A symlink on the way (the file itself or a directory above it) leads outside the site.
+    Outside,
+    /// Not a regular file (a FIFO, a device, a directory, a socket).
+    NotAFile,
+    /// The operating system's reason (not found, permission, too large, …).
+    Io(std::io::Error),
+}
+
+impl Refusal {
+    /// The located diagnostic for the file `rel`; it names nothing of a symlink's target.
+    pub fn diagnostic(self, rel: &Path) -> Diagnostic {
+        match self {
+            Refusal::Outside => Diagnostic::error(
+                Kind::OutsideSite,
+                Location::file(rel),
+                "this path is a symbolic link (or lies below one) that leads outside the site; it is not read",
+            )
+            .with_help("replace the link with the file itself, or point it at a file inside the site"),
+            Refusal::NotAFile => Diagnostic::error(
+                Kind::NotAFile,
+                Location::file(rel),
+                "this path is not a regular file (a FIFO, a device or a directory); it is not read",
+            )
+            .with_help("replace it with a regular file"),
+            Refusal::Io(err) if err.kind() == std::io::ErrorKind::FileTooLarge => {
+                Diagnostic::error(
+                    Kind::FileTooLarge,
+                    Location::file(rel),
+                    format!("the file is larger than {MAX_INPUT_BYTES} bytes; it is not read"),
+                )
+                .with_help("split the file, or check that it is the file you meant")
+            }
+            Refusal::Io(err) => io_error(rel, &err),
+        }
+    }
+}
+
+impl From<std::io::Error> for Refusal {
+    fn from(err: std::io::Error) -> Self {
+        Refusal::Io(err)
+    }
 }
 
 fn io_error(rel: &Path, err: &std::io::Error) -> Diagnostic {
@@ -41,11 +99,61 @@ fn io_error(rel: &Path, err: &std::io::Error) -> Diagnostic {
     .with_help("check that the file exists and is readable")
 }
 
+/// The bytes of the site's file `root/rel` (`rel` a plain relative path), at most `limit`:
+/// only a regular file inside the site is read. A symlink — the file itself or a directory on
+/// the way — is followed only when it resolves inside `root`; a FIFO or a device is refused
+/// without waiting on it; the read stops at `limit + 1` bytes.
+pub fn read_site_file(root: &Path, rel: &Path, limit: u64) -> Result<Vec<u8>, Refusal> {
+    let path = resolve_inside(root, rel)?;
+    read_bytes(&path, limit).map_err(|err| {
+        if err.kind() == std::io::ErrorKind::InvalidInput {
+            Refusal::NotAFile
+        } else {
+            Refusal::Io(err)
+        }
+    })
+}
+
+/// `root/rel`, or its resolution when a component of `rel` is a symlink that resolves inside
+/// `root`; [`Refusal::Outside`] when one leads out (or `rel` is not a plain relative path).
+pub fn resolve_inside(root: &Path, rel: &Path) -> Result<std::path::PathBuf, Refusal> {
+    use std::path::Component;
+    if !rel.components().all(|c| matches!(c, Component::Normal(_))) {
+        return Err(Refusal::Outside);
+    }
+    let mut path = root.to_path_buf();
+    let mut linked = false;
+    for part in rel.components() {
+        path.push(part);
+        match std::fs::symlink_metadata(&path) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                linked = true;
+                break;
+            }
+            Ok(_) => {}
+            // Not found and the like: the read names the reason.
+            Err(_) => return Ok(root.join(rel)),
+        }
+    }
+    if !linked {
+        return Ok(path);
+    }
+    let real_root = std::fs::canonicalize(root)?;
+    let real = std::fs::canonicalize(root.join(rel))?;
+    if real.starts_with(&real_root) {
+        Ok(real)
+    } else {
+        Err(Refusal::Outside)
+    }
+}
+
 /// The bytes of the file at `path`, read to its end (a short read is not taken for the end:
 /// network and FUSE file systems return them), at most `limit` bytes: a longer file is an
-/// error of kind `FileTooLarge`.
+/// error of kind `FileTooLarge`. Only a regular file is read: anything else (a FIFO, a device,
+/// a directory) is an `InvalidInput` error, found without blocking on it; on Unix the last
+/// component is not followed if it is a symlink (it was checked before).
 pub fn read_bytes(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
-    let file = std::fs::File::open(path)?;
+    let file = open_regular(path)?;
     let size = file.metadata().map_or(0, |m| m.len());
     let mut bytes = Vec::with_capacity(usize::try_from(size.min(limit)).unwrap_or(0) + 1);
     file.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
@@ -56,6 +164,87 @@ pub fn read_bytes(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
         ));
     }
     Ok(bytes)
+}
+
+/// Open `path` for reading if it is a regular file. On Unix, without blocking (a FIFO with no
+/// writer would wait forever) and without following a final symlink; the type is checked on
+/// the opened file, so a file swapped after a check is not read either.
+pub fn open_regular(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        options.custom_flags(libc::O_NONBLOCK | libc::O_NOFOLLOW);
+    }
+    #[cfg(not(unix))]
+    if !std::fs::symlink_metadata(path)?.is_file() {
+        return Err(not_a_file());
+    }
+    let file = options.open(path).map_err(|err| {
+        // O_NOFOLLOW on a symlink: ELOOP.
+        #[cfg(unix)]
+        if err.raw_os_error() == Some(libc::ELOOP) {
+            return not_a_file();
+        }
+        err
+    })?;
+    if !file.metadata()?.is_file() {
+        return Err(not_a_file());
+    }
+    Ok(file)
+}
+
+fn not_a_file() -> std::io::Error {
+    std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a regular file")
+}
+
+/// The first bidirectional control character, NUL or other control character (tab and line
+/// feed are fine) of `text`, as a located error.
+pub fn check_controls(rel: &Path, text: &str) -> Result<(), Diagnostic> {
+    let Some((offset, c)) = first_control(text) else {
+        return Ok(());
+    };
+    let code = format!("U+{:04X}", u32::from(c));
+    let (kind, message, help) = if is_bidi_control(c) {
+        (
+            Kind::BidiControl,
+            format!(
+                "a bidirectional control character ({code}) is in the text: it can make the text read differently from what is published"
+            ),
+            "remove it; write right-to-left text without embedding controls",
+        )
+    } else {
+        (
+            Kind::ControlCharacter,
+            format!("a control character ({code}) is in the text"),
+            "remove it (only tabs and line breaks are allowed)",
+        )
+    };
+    Err(Diagnostic::error(kind, Location::at_offset(rel, text, offset), message).with_help(help))
+}
+
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// The byte offset and character of the first control character that [`check_controls`]
+/// refuses: a byte scan (controls are below 0x20; bidi controls start with 0xE2).
+fn first_control(text: &str) -> Option<(usize, char)> {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(i) = bytes[at..]
+        .iter()
+        .position(|&b| (b < 0x20 && b != b'\t' && b != b'\n') || b == 0xE2)
+    {
+        let offset = at + i;
+        let c = text[offset..].chars().next()?;
+        if c < ' ' || is_bidi_control(c) {
+            return Some((offset, c));
+        }
+        at = offset + 1;
+    }
+    None
 }
 
 /// Decode UTF-8 (dropping a BOM, normalizing CRLF to LF and text to Unicode NFC, so that

@@ -128,32 +128,16 @@ fn theme_files(
     if name == "default" {
         collect_embedded(&DEFAULT_THEME, &mut files);
     }
-    let dir = root.join(crate::layout::THEMES_DIR).join(name);
-    if dir.is_dir() {
-        for entry in walkdir::WalkDir::new(&dir)
-            .sort_by_file_name()
-            .into_iter()
-            .flatten()
-        {
-            if !entry.file_type().is_file() {
-                continue;
-            }
-            let Ok(rel) = entry.path().strip_prefix(&dir) else {
-                continue;
-            };
-            let key = display_path(rel);
-            let site_rel = Path::new(crate::layout::THEMES_DIR).join(name).join(rel);
-            match crate::input::read_bytes(entry.path(), crate::input::MAX_INPUT_BYTES) {
-                Ok(bytes) => {
-                    files.insert(key, (site_rel, bytes));
-                }
-                Err(err) => diagnostics.push(Diagnostic::error(
-                    Kind::Io,
-                    Location::file(&site_rel),
-                    format!("cannot read theme file: {err}"),
-                )),
-            }
+    let theme_rel = Path::new(crate::layout::THEMES_DIR).join(name);
+    let dir = match crate::input::resolve_inside(root, &theme_rel) {
+        Ok(dir) => dir,
+        Err(refusal) => {
+            diagnostics.push(refusal.diagnostic(&theme_rel));
+            return files;
         }
+    };
+    if dir.is_dir() {
+        read_theme_dir(root, &dir, &theme_rel, &mut files, diagnostics);
     } else if name != "default" {
         diagnostics.push(
             Diagnostic::error(
@@ -165,6 +149,45 @@ fn theme_files(
         );
     }
     files
+}
+
+/// Read every file under the theme directory `dir` (`theme_rel` in the site) through the one
+/// reader: a symlink is read only when it resolves to a file inside the site; one that leads
+/// out, a FIFO or a device is reported and not read; symlinked directories are not entered.
+fn read_theme_dir(
+    root: &Path,
+    dir: &Path,
+    theme_rel: &Path,
+    files: &mut BTreeMap<String, (PathBuf, Vec<u8>)>,
+    diagnostics: &mut Diagnostics,
+) {
+    for entry in walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .flatten()
+    {
+        if entry.file_type().is_dir() {
+            continue;
+        }
+        let Ok(rel) = entry.path().strip_prefix(dir) else {
+            continue;
+        };
+        let key = display_path(rel);
+        let site_rel = theme_rel.join(rel);
+        if entry.path_is_symlink() && std::fs::metadata(entry.path()).is_ok_and(|m| m.is_dir()) {
+            // A symlinked directory inside the site is not entered; one outside is refused.
+            if let Err(refusal) = crate::input::resolve_inside(root, &site_rel) {
+                diagnostics.push(refusal.diagnostic(&site_rel));
+            }
+            continue;
+        }
+        match crate::input::read_site_file(root, &site_rel, crate::input::MAX_INPUT_BYTES) {
+            Ok(bytes) => {
+                files.insert(key, (site_rel, bytes));
+            }
+            Err(refusal) => diagnostics.push(refusal.diagnostic(&site_rel)),
+        }
+    }
 }
 
 fn collect_embedded(dir: &Dir<'static>, out: &mut BTreeMap<String, (PathBuf, Vec<u8>)>) {

@@ -362,3 +362,237 @@ fn themes_cannot_read_the_environment_or_files_outside_the_site() {
         assert!(!run.stderr.contains("root:x:0:0"), "{}", run.stderr);
     }
 }
+
+/// A file outside the site holding a secret that must never reach a report or the output.
+#[cfg(unix)]
+fn outside_secret(dir: &tempfile::TempDir, name: &str) -> std::path::PathBuf {
+    let path = dir.path().join(name);
+    std::fs::write(
+        &path,
+        "title: SECRET-TOKEN-4711\nSECRET-TOKEN-4711 = x\n\u{0}SECRET-TOKEN-4711",
+    )
+    .expect("write secret");
+    path
+}
+
+#[cfg(unix)]
+#[track_caller]
+fn assert_secret_kept(site: &SiteTest, run: &crate::support::Run) {
+    assert!(!run.stderr.contains("SECRET-TOKEN"), "{}", run.stderr);
+    assert!(!run.stdout.contains("SECRET-TOKEN"), "{}", run.stdout);
+    if site.path().join("public").exists() {
+        for (path, bytes) in site.tree("public") {
+            assert!(
+                !String::from_utf8_lossy(&bytes).contains("SECRET-TOKEN"),
+                "{path} holds the secret"
+            );
+        }
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn input_files_symlinked_outside_the_site_are_refused_unread() {
+    let outside = tempfile::tempdir().expect("tempdir");
+    for file in [
+        GUIDE,
+        "site.yaml",
+        "locales/nl/demo.ftl",
+        "locales/fi/terms.ftl",
+        "locales/nl/translations.lock",
+    ] {
+        let site = SiteTest::fixture("multilingual");
+        site.remove(file);
+        let secret = outside_secret(&outside, "secret.txt");
+        std::os::unix::fs::symlink(&secret, site.path().join(file)).expect("symlink");
+        let run = site.build();
+        run.failure()
+            .stderr_has(file)
+            .stderr_has("leads outside the site")
+            .stderr_has("outside-site");
+        assert_secret_kept(&site, &run);
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn symlinks_inside_the_site_are_followed() {
+    let site = SiteTest::fixture("multilingual");
+    site.build().success();
+    let before = site.tree("public");
+    let text = site.read("locales/nl/demo.ftl");
+    site.write("shared/nl-demo.ftl", text)
+        .remove("locales/nl/demo.ftl");
+    std::os::unix::fs::symlink(
+        "../../shared/nl-demo.ftl",
+        site.path().join("locales/nl/demo.ftl"),
+    )
+    .expect("symlink");
+    site.build().success();
+    assert_eq!(before, site.tree("public"));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_guide_directory_symlinked_outside_is_refused() {
+    let site = SiteTest::fixture("basic");
+    let outside = tempfile::tempdir().expect("tempdir");
+    let elsewhere = outside.path().join("other");
+    std::fs::create_dir_all(&elsewhere).expect("mkdir");
+    std::fs::copy(site.path().join(GUIDE), elsewhere.join("guide.yaml")).expect("copy");
+    let mut guide = std::fs::read_to_string(elsewhere.join("guide.yaml")).expect("read");
+    guide = guide.replacen("title:", "title: SECRET-TOKEN-4711 #", 1);
+    std::fs::write(elsewhere.join("guide.yaml"), guide).expect("write");
+    std::os::unix::fs::symlink(&elsewhere, site.path().join("content/other")).expect("symlink");
+    let run = site.build();
+    run.failure()
+        .stderr_has("content/other")
+        .stderr_has("leads outside the site");
+    assert_secret_kept(&site, &run);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_screenshot_symlinked_outside_is_not_published() {
+    let site = SiteTest::fixture("basic");
+    let outside = tempfile::tempdir().expect("tempdir");
+    let secret = outside_secret(&outside, "secret.png");
+    let shot = "content/demo/images/en/settings.png";
+    site.remove(shot);
+    std::os::unix::fs::symlink(&secret, site.path().join(shot)).expect("symlink");
+    let run = site.build();
+    run.failure().stderr_has("settings.png");
+    assert_secret_kept(&site, &run);
+}
+
+/// `stepdoc` run with a deadline: a hang fails the test instead of blocking it.
+#[cfg(unix)]
+fn build_within(site: &SiteTest, limit: Duration) -> crate::support::Run {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_stepdoc"))
+        .args(["build", "--root"])
+        .arg(site.path())
+        .env("NO_COLOR", "1")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let started = std::time::Instant::now();
+    loop {
+        if child.try_wait().expect("wait").is_some() {
+            break;
+        }
+        if started.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("stepdoc build still running after {limit:?}");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let output = child.wait_with_output().expect("output");
+    crate::support::Run {
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_or_a_device_is_refused_without_waiting() {
+    for file in ["site.yaml", "locales/en/terms.ftl"] {
+        let site = SiteTest::fixture("basic");
+        site.remove(file);
+        let status = std::process::Command::new("mkfifo")
+            .arg(site.path().join(file))
+            .status()
+            .expect("mkfifo");
+        assert!(status.success());
+        build_within(&site, Duration::from_secs(10))
+            .failure()
+            .stderr_has(file)
+            .stderr_has("not a regular file");
+    }
+    let site = SiteTest::fixture("basic");
+    site.remove("site.yaml");
+    std::os::unix::fs::symlink("/dev/zero", site.path().join("site.yaml")).expect("symlink");
+    build_within(&site, Duration::from_secs(10))
+        .failure()
+        .stderr_has("site.yaml");
+}
+
+#[test]
+fn an_oversized_file_is_refused_with_its_size() {
+    let site = SiteTest::fixture("basic");
+    let mut text = site.read("locales/en/terms.ftl");
+    text.push_str(&"# padding\n".repeat(7 * 1024 * 1024));
+    site.write("locales/en/terms.ftl", text);
+    site.build()
+        .failure()
+        .stderr_has("locales/en/terms.ftl")
+        .stderr_has("file-too-large");
+}
+
+#[test]
+fn the_theme_is_a_name_under_themes() {
+    let outside = tempfile::tempdir().expect("tempdir");
+    std::fs::create_dir_all(outside.path().join("static")).expect("mkdir");
+    std::fs::write(
+        outside.path().join("static/secret.txt"),
+        "SECRET-TOKEN-4711",
+    )
+    .expect("write");
+    let absolute = outside.path().to_string_lossy().into_owned();
+    for theme in [absolute.as_str(), "../..", "default/../..", "."] {
+        let site = SiteTest::fixture("basic");
+        let config = site.read("site.yaml");
+        site.write("site.yaml", format!("{config}theme: \"{theme}\"\n"));
+        let run = site.build();
+        run.failure()
+            .stderr_has("site.yaml:")
+            .stderr_has("not a name")
+            .stderr_has("themes: default");
+        assert!(!site.path().join("public").exists());
+    }
+    let site = SiteTest::fixture("basic");
+    site.write("themes/corporate/static/x.css", "a{}");
+    let config = site.read("site.yaml");
+    site.write("site.yaml", format!("{config}theme: corprate\n"));
+    site.build()
+        .failure()
+        .stderr_has("theme `corprate` not found")
+        .stderr_has("did you mean `corporate`?");
+}
+
+#[test]
+fn bidi_controls_and_nul_are_located_errors() {
+    for (file, from, to, kind) in [
+        (GUIDE, "title: ", "title: \u{202e}", "bidi-control"),
+        (GUIDE, "title: ", "title: a\u{2066}b ", "bidi-control"),
+        (GUIDE, "title: ", "title: a\u{0}b ", "control-character"),
+        (
+            "locales/nl/demo.ftl",
+            "title = ",
+            "title = \u{2067}",
+            "bidi-control",
+        ),
+        (
+            "locales/nl/demo.ftl",
+            "title = ",
+            "title = \u{7}",
+            "control-character",
+        ),
+    ] {
+        let site = SiteTest::fixture("multilingual");
+        let text = site.read(file);
+        let line = text[..text.find(from).expect("field")]
+            .matches('\n')
+            .count()
+            + 1;
+        site.edit(file, from, to);
+        let run = site.run(&["build", "--strict"]);
+        run.failure()
+            .stderr_has(&format!("{file}:{line}:"))
+            .stderr_has(kind);
+        assert!(!site.path().join("public").exists());
+    }
+}

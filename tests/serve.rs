@@ -359,3 +359,75 @@ fn replacing_a_source_screenshot_while_serving_marks_the_localized_one() {
         !b.contains("Tämä kuvakaappaus voi olla vanhentunut")
     });
 }
+
+#[test]
+fn a_double_slash_path_never_redirects_to_another_host() {
+    let site = SiteTest::fixture("multilingual");
+    let server = start(&site);
+    let (status, head, _) = get(server.port, "//nl/demo");
+    assert_eq!(status, 308, "{head}");
+    let location = head
+        .lines()
+        .find_map(|l| l.strip_prefix("location: "))
+        .expect("location");
+    assert_eq!(location, "/nl/demo/");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_screenshot_swapped_for_a_symlink_is_never_served() {
+    let site = SiteTest::fixture("multilingual");
+    let outside = tempfile::tempdir().expect("tempdir");
+    let secret = outside.path().join("secret.png");
+    std::fs::write(&secret, "SECRET-TOKEN-4711").expect("write");
+    let server = start(&site);
+    let port = server.port;
+    let (status, _, before) = get(port, "/fi/demo/settings.png");
+    assert_eq!(status, 200);
+    let shot = site.path().join("content/demo/images/fi/settings.png");
+    std::fs::remove_file(&shot).expect("remove");
+    std::os::unix::fs::symlink(&secret, &shot).expect("symlink");
+    // Whatever the rebuild makes of it, the symlink's target is never what is served.
+    for _ in 0..20 {
+        let (_, _, body) = get(port, "/fi/demo/settings.png");
+        assert!(
+            !body.contains("SECRET-TOKEN"),
+            "the symlink's target was served"
+        );
+        assert_eq!(body, before);
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_stops_at_once_with_a_live_reload_stream_open() {
+    let site = SiteTest::fixture("multilingual");
+    let mut server = start(&site);
+    let live = events(server.port);
+    expect_event(&live, "hello");
+    let status = Command::new("kill")
+        .args(["-INT", &server.child.id().to_string()])
+        .status()
+        .expect("kill");
+    assert!(status.success());
+    let deadline = Instant::now() + Duration::from_secs(5);
+    loop {
+        if server.child.try_wait().expect("wait").is_some() {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "serve still running after Ctrl+C"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn a_directory_without_site_yaml_is_an_error() {
+    let site = SiteTest::fixture("multilingual");
+    site.remove("site.yaml");
+    let run = site.run(&["serve", "--port", "0"]);
+    run.failure().stderr_has("no site.yaml");
+}

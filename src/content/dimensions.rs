@@ -12,7 +12,8 @@ const HEADER_BYTES: u64 = 64 * 1024;
 /// Width and height in CSS pixels, when the file says. Reads 1 KiB, more only for a JPEG, an AVIF
 /// or an SVG whose size has not come by then.
 pub fn read(path: &Path) -> Option<(u32, u32)> {
-    let mut file = std::fs::File::open(path).ok()?;
+    // Only a regular file, opened without waiting on a FIFO swapped in since the listing.
+    let mut file = crate::input::open_regular(path).ok()?;
     let mut header = vec![0; 1024];
     // One read is enough for every format whose size is in its first bytes.
     let first = file.read(&mut header).ok()?;

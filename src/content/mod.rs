@@ -94,6 +94,11 @@ pub fn list_guides(root: &Path, diagnostics: &mut Diagnostics) -> Vec<(String, P
             continue;
         }
         let rel = Path::new(CONTENT_DIR).join(&name);
+        if let Err(refusal) = crate::input::resolve_inside(root, &rel) {
+            // A guide directory symlinked outside the site is not listed, let alone read.
+            diagnostics.push(refusal.diagnostic(&rel));
+            continue;
+        }
         if !Id::is_valid(&name) {
             diagnostics.push(
                 Diagnostic::error(
@@ -105,7 +110,8 @@ pub fn list_guides(root: &Path, diagnostics: &mut Diagnostics) -> Vec<(String, P
             );
             continue;
         }
-        if !entry.path().join(GUIDE_FILE).is_file() {
+        // Whatever is there (a symlink, a FIFO) is judged by the reader, which names it.
+        if std::fs::symlink_metadata(entry.path().join(GUIDE_FILE)).is_err() {
             diagnostics.push(
                 Diagnostic::error(
                     Kind::MissingFile,

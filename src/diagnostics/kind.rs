@@ -80,6 +80,10 @@ kinds! {
     Io = "io", Input, "a file or directory cannot be read or written (the operating system's reason is given)";
     FileTooLarge = "file-too-large", Input, "an input file is larger than stepdoc reads (64 MiB)";
     InvalidUtf8 = "invalid-utf8", Input, "a text file is not UTF-8";
+    OutsideSite = "outside-site", Input, "an input file or directory is a symbolic link that leads outside the site; nothing of its target is read";
+    NotAFile = "not-a-file", Input, "an input path is a FIFO, a device or a directory where a regular file is expected; it is not opened";
+    BidiControl = "bidi-control", Input, "a YAML or Fluent file holds a bidirectional control character (U+202A–U+202E, U+2066–U+2069) that can make text read differently from what is published";
+    ControlCharacter = "control-character", Input, "a YAML or Fluent file holds NUL or another control character (tab and line breaks are fine)";
     YamlSyntax = "yaml-syntax", Input, "the YAML does not parse";
     UnknownField = "unknown-field", Input, "a field or block kind that the format does not have (a typo, usually)";
     MissingField = "missing-field", Input, "a required field is absent";
@@ -90,7 +94,7 @@ kinds! {
     InvalidVariable = "invalid-variable", Site, "a site variable's name is not a Fluent identifier";
     InvalidLocale = "invalid-locale", Site, "a locale that is not a BCP 47 tag, not one of the site's languages, or the name of a directory the site generates (`assets`, `media`, `review`, `search`, `static`, `status`)";
     InvalidPolicy = "invalid-policy", Site, "`policy:` names a kind that does not exist or is never a warning, or a level other than `error`, `warning`, `ignore`";
-    MissingTheme = "missing-theme", Site, "the theme named in `site.yaml` does not exist";
+    MissingTheme = "missing-theme", Site, "the theme named in `site.yaml` is not the name of a directory under `themes/` (a path, `..` or an unknown name)";
     MissingThemeStrings = "missing-theme-strings", Site, "the theme has no strings for a locale of the site; English is shown";
     EmptySite = "empty-site", Site, "the site has no guides (`content/` is empty or missing); `build --allow-empty` publishes it anyway";
     Template = "template", Site, "a theme template does not parse or fails to render";

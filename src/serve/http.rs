@@ -26,14 +26,16 @@ const LIVE_JS: &str = include_str!("live.js");
 pub enum LiveEvent {
     Reload(u64),
     Errors(String),
+    /// The server is stopping: live-reload streams end, so shutdown does not wait on them.
+    Shutdown,
 }
 
 #[derive(Clone)]
 pub struct App {
     pub preview: Arc<RwLock<Preview>>,
     pub events: broadcast::Sender<LiveEvent>,
-    /// Accepted `Host` header values.
-    pub hosts: Arc<Vec<String>>,
+    /// Accepted `Host` header values; `None` accepts any (the user chose a public bind).
+    pub hosts: Option<Arc<Vec<String>>>,
 }
 
 pub fn router(app: App) -> Router {
@@ -45,10 +47,13 @@ pub fn router(app: App) -> Router {
 }
 
 fn host_allowed(app: &App, headers: &HeaderMap) -> bool {
+    let Some(hosts) = &app.hosts else {
+        return true;
+    };
     headers
         .get(header::HOST)
         .and_then(|h| h.to_str().ok())
-        .is_some_and(|host| app.hosts.iter().any(|a| a.eq_ignore_ascii_case(host)))
+        .is_some_and(|host| hosts.iter().any(|a| a.eq_ignore_ascii_case(host)))
 }
 
 fn refuse_host() -> Response {
@@ -86,14 +91,15 @@ async fn events(State(app): State<App>, headers: HeaderMap) -> Response {
                 .data(preview.version.to_string()),
         }
     };
-    let updates = BroadcastStream::new(app.events.subscribe()).filter_map(|event| {
-        event.ok().map(|event| match event {
+    let updates = BroadcastStream::new(app.events.subscribe())
+        .take_while(|event| !matches!(event, Ok(LiveEvent::Shutdown)))
+        .filter_map(|event| match event.ok()? {
             LiveEvent::Reload(version) => {
-                Event::default().event("reload").data(version.to_string())
+                Some(Event::default().event("reload").data(version.to_string()))
             }
-            LiveEvent::Errors(text) => Event::default().event("errors").data(text),
-        })
-    });
+            LiveEvent::Errors(text) => Some(Event::default().event("errors").data(text)),
+            LiveEvent::Shutdown => None,
+        });
     let stream = tokio_stream::once(initial)
         .chain(updates)
         .map(Ok::<_, Infallible>);
@@ -235,7 +241,7 @@ async fn page(State(app): State<App>, headers: HeaderMap, uri: Uri) -> Response 
             .unwrap_or_else(std::sync::PoisonError::into_inner);
         let rendered = &preview.rendered;
         let found = rendered.file(&key).map(<[u8]>::to_vec);
-        let media = rendered.media.get(&key).cloned();
+        let media = preview.media.get(&key).cloned();
         let redirect = found.is_none()
             && media.is_none()
             && rendered.file(&format!("{key}/index.html")).is_some();
@@ -243,7 +249,9 @@ async fn page(State(app): State<App>, headers: HeaderMap, uri: Uri) -> Response 
         (found, media, redirect, not_found, preview.errors.clone())
     };
     if redirect {
-        let location = format!("{}/", uri.path());
+        // Built from the normalized key, never from the raw path: `//en` must not become the
+        // scheme-relative `//en/` (another host).
+        let location = format!("/{key}/");
         return (
             StatusCode::PERMANENT_REDIRECT,
             [(header::LOCATION, location)],
@@ -258,11 +266,9 @@ async fn page(State(app): State<App>, headers: HeaderMap, uri: Uri) -> Response 
         };
         return respond(StatusCode::OK, &key, body);
     }
-    if let Some(path) = media {
-        return match std::fs::read(&path) {
-            Ok(bytes) => respond(StatusCode::OK, &key, bytes),
-            Err(_) => (StatusCode::NOT_FOUND, "not found\n").into_response(),
-        };
+    if let Some(bytes) = media {
+        // Screenshots were read and checked when the site was built; nothing is read now.
+        return respond(StatusCode::OK, &key, bytes.to_vec());
     }
     let body = not_found.map_or_else(
         || b"not found\n".to_vec(),

@@ -13,6 +13,7 @@ use std::time::Duration;
 
 use anyhow::Context as _;
 use notify::RecursiveMode;
+use notify_debouncer_full::{DebounceEventResult, RecommendedCache};
 use tokio::sync::broadcast;
 
 use classify::Plan;
@@ -32,6 +33,13 @@ pub struct Options {
 pub fn run(options: &Options) -> anyhow::Result<()> {
     let root = std::fs::canonicalize(&options.root)
         .with_context(|| format!("cannot open the site directory {}", options.root.display()))?;
+    if std::fs::symlink_metadata(root.join(crate::layout::CONFIG_FILE)).is_err() {
+        anyhow::bail!(
+            "no {} in {}: there is no site to serve (run stepdoc serve in a site directory, or pass --root DIR)",
+            crate::layout::CONFIG_FILE,
+            root.display()
+        );
+    }
     if !options.host.is_loopback() {
         eprintln!(
             "warning: serving on {} makes the preview reachable from other machines",
@@ -68,10 +76,15 @@ pub fn run(options: &Options) -> anyhow::Result<()> {
         let app = App {
             preview: Arc::clone(&preview),
             events: events.clone(),
-            hosts: Arc::new(allowed_hosts(address)),
+            // A public bind is the user's choice to be reached by other names (the warning
+            // above says so); on loopback only its own names are answered (DNS rebinding).
+            hosts: options
+                .host
+                .is_loopback()
+                .then(|| Arc::new(allowed_hosts(address))),
         };
         let (tx, rx) = mpsc::channel();
-        let debouncer = watch(&root, tx)?;
+        let watching = watch(&root, tx)?;
         // Announce the address only once every change will be seen.
         let url = format!("http://{}/", display_host(address));
         println!("serving {url} (Ctrl+C to stop)");
@@ -79,34 +92,95 @@ pub fn run(options: &Options) -> anyhow::Result<()> {
             open_browser(&url);
         }
         let watch_preview = Arc::clone(&preview);
+        let live = events.clone();
         std::thread::spawn(move || {
-            rebuild_on_change(&root, &rx, &watch_preview, last_site, &events);
+            rebuild_on_change(&root, &rx, &watch_preview, last_site, &live);
         });
-        axum::serve(listener, http::router(app))
-            .with_graceful_shutdown(async {
-                let _ = tokio::signal::ctrl_c().await;
-                println!("\nstopped");
-            })
-            .await
-            .context("the preview server failed")?;
-        drop(debouncer);
+        serve_until_stopped(listener, http::router(app), events).await?;
+        drop(watching);
         Ok(())
     })
 }
 
-/// Watch the site's sources: content, locales and themes recursively, the site root itself for
-/// `site.yaml`.
-fn watch(
+/// Serve until Ctrl+C: open live-reload streams are ended so the server stops at once; if it
+/// still has not stopped after two seconds, or on a second Ctrl+C, it is left behind.
+async fn serve_until_stopped(
+    listener: tokio::net::TcpListener,
+    router: axum::Router,
+    events: broadcast::Sender<LiveEvent>,
+) -> anyhow::Result<()> {
+    let (stopping, stopped) = tokio::sync::oneshot::channel::<()>();
+    let server = axum::serve(listener, router).with_graceful_shutdown(async move {
+        let _ = tokio::signal::ctrl_c().await;
+        println!("\nstopped");
+        let _ = events.send(LiveEvent::Shutdown);
+        let _ = stopping.send(());
+    });
+    let give_up = async {
+        if stopped.await.is_ok() {
+            tokio::select! {
+                _ = tokio::signal::ctrl_c() => {}
+                () = tokio::time::sleep(Duration::from_secs(2)) => {}
+            }
+        } else {
+            std::future::pending::<()>().await;
+        }
+    };
+    tokio::select! {
+        result = std::future::IntoFuture::into_future(server) => {
+            result.context("the preview server failed")
+        }
+        () = give_up => Ok(()),
+    }
+}
+
+/// The file watcher, kept alive while serving: the system's (inotify, FSEvents, …) or, when
+/// that cannot start (inotify instances or watches exhausted), polling.
+#[expect(
+    dead_code,
+    reason = "held for its Drop: the watcher stops when it goes"
+)]
+enum Watching {
+    Native(notify_debouncer_full::Debouncer<notify::RecommendedWatcher, RecommendedCache>),
+    Polling(notify_debouncer_full::Debouncer<notify::PollWatcher, RecommendedCache>),
+}
+
+/// How long the watcher waits for a file to settle.
+const DEBOUNCE: Duration = Duration::from_millis(60);
+
+/// Watch the site's sources (see [`add_watches`]); falls back to polling with a warning when
+/// the system's watcher cannot start or cannot watch them.
+fn watch(root: &Path, tx: mpsc::Sender<DebounceEventResult>) -> anyhow::Result<Watching> {
+    let native = notify_debouncer_full::new_debouncer(DEBOUNCE, None, tx.clone())
+        .map_err(anyhow::Error::from)
+        .and_then(|mut debouncer| add_watches(root, &mut debouncer).map(|()| debouncer));
+    match native {
+        Ok(debouncer) => Ok(Watching::Native(debouncer)),
+        Err(err) => {
+            eprintln!(
+                "warning: the system's file watcher is not available ({err:#}); polling for changes every 500 ms instead"
+            );
+            let config = notify::Config::default().with_poll_interval(Duration::from_millis(500));
+            let mut debouncer =
+                notify_debouncer_full::new_debouncer_opt::<_, notify::PollWatcher, _>(
+                    DEBOUNCE,
+                    None,
+                    tx,
+                    RecommendedCache::new(),
+                    config,
+                )
+                .context("cannot start the file watcher")?;
+            add_watches(root, &mut debouncer)?;
+            Ok(Watching::Polling(debouncer))
+        }
+    }
+}
+
+/// Watch content, locales and themes recursively, the site root itself for `site.yaml`.
+fn add_watches<W: notify::Watcher>(
     root: &Path,
-    tx: mpsc::Sender<notify_debouncer_full::DebounceEventResult>,
-) -> anyhow::Result<
-    notify_debouncer_full::Debouncer<
-        notify::RecommendedWatcher,
-        notify_debouncer_full::RecommendedCache,
-    >,
-> {
-    let mut debouncer = notify_debouncer_full::new_debouncer(Duration::from_millis(60), None, tx)
-        .context("cannot start the file watcher")?;
+    debouncer: &mut notify_debouncer_full::Debouncer<W, RecommendedCache>,
+) -> anyhow::Result<()> {
     for dir in [
         crate::layout::CONTENT_DIR,
         crate::layout::LOCALES_DIR,
@@ -122,13 +196,13 @@ fn watch(
     debouncer
         .watch(root, RecursiveMode::NonRecursive)
         .with_context(|| format!("cannot watch {}", root.display()))?;
-    Ok(debouncer)
+    Ok(())
 }
 
 /// Rebuild after every batch of changes until the watcher stops.
 fn rebuild_on_change(
     root: &Path,
-    rx: &mpsc::Receiver<notify_debouncer_full::DebounceEventResult>,
+    rx: &mpsc::Receiver<DebounceEventResult>,
     preview: &RwLock<Preview>,
     mut last_site: Option<crate::site::Site>,
     events: &broadcast::Sender<LiveEvent>,
@@ -153,7 +227,7 @@ fn rebuild_on_change(
     }
 }
 
-fn collect(batch: notify_debouncer_full::DebounceEventResult, paths: &mut Vec<PathBuf>) {
+fn collect(batch: DebounceEventResult, paths: &mut Vec<PathBuf>) {
     match batch {
         Ok(events) => {
             for event in events {
@@ -194,17 +268,18 @@ fn apply(
                 millis,
                 warnings,
             },
-            rendered,
-            full,
+            update,
         )) => {
             let version = {
                 let mut guard = preview
                     .write()
                     .unwrap_or_else(std::sync::PoisonError::into_inner);
-                if full {
-                    guard.rendered = rendered;
+                if update.full {
+                    guard.rendered = update.rendered;
+                    guard.media = update.media;
                 } else {
-                    guard.rendered.apply(rendered);
+                    guard.rendered.apply(update.rendered);
+                    guard.media.extend(update.media);
                 }
                 guard.errors = None;
                 guard.version += 1;
@@ -222,7 +297,7 @@ fn apply(
             }
             true
         }
-        Ok((Outcome::Failed { .. }, _, _)) | Err(Outcome::Rebuilt { .. }) => false,
+        Ok((Outcome::Failed { .. }, _)) | Err(Outcome::Rebuilt { .. }) => false,
         Err(Outcome::Failed { text, count }) => {
             eprint!("{text}");
             eprintln!("{count} error(s); still serving the last good pages");

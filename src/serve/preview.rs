@@ -1,8 +1,9 @@
 //! The live preview's state — the last good render, the current errors — and how a plan of
 //! changes turns into a rebuild of just the affected pages.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
+use std::sync::Arc;
 use std::time::Instant;
 
 use super::classify::Plan;
@@ -15,10 +16,22 @@ use crate::site::{self, Site};
 pub struct Preview {
     /// The last good render (served even while there are errors).
     pub rendered: Rendered,
+    /// The bytes of every screenshot the last good render publishes, by output path: read and
+    /// checked when the site was built (regular files inside the site), never re-read from disk
+    /// when a request comes.
+    pub media: BTreeMap<String, Arc<[u8]>>,
     /// The findings of the last failed rebuild, as text; `None` when the last rebuild succeeded.
     pub errors: Option<String>,
     /// Incremented on every successful rebuild.
     pub version: u64,
+}
+
+/// A successful rebuild: the render, the bytes of its screenshots, and whether it replaces
+/// everything (else it is applied on top of the current pages).
+pub struct Update {
+    pub rendered: Rendered,
+    pub media: BTreeMap<String, Arc<[u8]>>,
+    pub full: bool,
 }
 
 /// What a rebuild did, for the terminal and the browser.
@@ -114,7 +127,7 @@ pub fn rebuild(
     plan: &Plan,
     current: &Rendered,
     last: &mut Option<Site>,
-) -> Result<(Outcome, Rendered, bool), Outcome> {
+) -> Result<(Outcome, Update), Outcome> {
     let started = Instant::now();
     let guide_ids: Option<BTreeSet<String>> = last
         .as_ref()
@@ -136,20 +149,54 @@ pub fn rebuild(
             (render::render_update(&site, current, jobs), false, label)
         }
     };
-    match rendered {
-        Ok(rendered) => {
-            *last = Some(site);
-            Ok((
-                Outcome::Rebuilt {
-                    label,
-                    millis: started.elapsed().as_millis(),
-                    warnings,
-                },
-                rendered,
-                full,
-            ))
-        }
-        Err(diagnostics) => Err(failed(root, &diagnostics)),
+    let rendered = rendered.map_err(|diagnostics| failed(root, &diagnostics))?;
+    let media = read_media(root, &rendered).map_err(|diagnostics| failed(root, &diagnostics))?;
+    *last = Some(site);
+    Ok((
+        Outcome::Rebuilt {
+            label,
+            millis: started.elapsed().as_millis(),
+            warnings,
+        },
+        Update {
+            rendered,
+            media,
+            full,
+        },
+    ))
+}
+
+/// The bytes of every screenshot `rendered` publishes, read through the one reader (a regular
+/// file inside the site, bounded), each source once.
+fn read_media(
+    root: &Path,
+    rendered: &Rendered,
+) -> Result<BTreeMap<String, Arc<[u8]>>, Diagnostics> {
+    let mut by_source: BTreeMap<&Path, Arc<[u8]>> = BTreeMap::new();
+    let mut media = BTreeMap::new();
+    let mut diagnostics = Diagnostics::default();
+    for (output, source) in &rendered.media {
+        let rel = source.strip_prefix(root).unwrap_or(source);
+        let bytes = match by_source.get(rel) {
+            Some(bytes) => Arc::clone(bytes),
+            None => match crate::input::read_site_file(root, rel, crate::input::MAX_INPUT_BYTES) {
+                Ok(bytes) => {
+                    let bytes: Arc<[u8]> = bytes.into();
+                    by_source.insert(rel, Arc::clone(&bytes));
+                    bytes
+                }
+                Err(refusal) => {
+                    diagnostics.push(refusal.diagnostic(rel));
+                    continue;
+                }
+            },
+        };
+        media.insert(output.clone(), bytes);
+    }
+    if diagnostics.has_errors() {
+        Err(diagnostics)
+    } else {
+        Ok(media)
     }
 }
 
