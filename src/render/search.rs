@@ -55,7 +55,8 @@ fn step_entries(
     let mut body = String::new();
     let details = step.details.as_ref().map(|_| Attr::Details);
     let admonitions = step.admonitions().map(|(kind, _)| Attr::Admonition(kind));
-    for attr in details.into_iter().chain(admonitions) {
+    let result = step.result.as_ref().map(|_| Attr::Result);
+    for attr in details.into_iter().chain(admonitions).chain(result) {
         if !body.is_empty() {
             body.push(' ');
         }
