@@ -136,6 +136,24 @@ fn missing_image_says_where_to_put_it() {
 }
 
 #[test]
+fn caption_without_image_is_located() {
+    let stderr = assert_rejected(
+        |s| {
+            s.edit(
+                GUIDE,
+                "        text: Create an API key and copy it.\n",
+                "        text: Create an API key and copy it.\n        caption: The key.\n",
+            );
+        },
+        "missing-field",
+        GUIDE,
+        "The key.",
+        0,
+    );
+    assert!(stderr.contains("add `image:`"), "{stderr}");
+}
+
+#[test]
 fn image_name_letter_case_must_match() {
     assert_rejected(
         |s| {

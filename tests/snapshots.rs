@@ -58,3 +58,17 @@ fn list_definitions_and_text_blocks_per_locale() {
         insta::assert_snapshot!(format!("blocks_{locale}"), html);
     }
 }
+
+/// The guide fields of issue 19 (prerequisites intro, image caption, step and guide results)
+/// in the source language, a complete translation and one that falls back for the caption and
+/// the guide's result.
+#[test]
+fn guide_fields_per_locale() {
+    let site = SiteTest::fixture("fields");
+    site.build().success();
+    for locale in ["en", "nl", "fi"] {
+        let page = site.out(&format!("{locale}/setup/index.html"));
+        let html = excerpt(&page, "<section class=\"prerequisites\"", "</article>");
+        insta::assert_snapshot!(format!("fields_{locale}"), html);
+    }
+}

@@ -105,6 +105,8 @@ impl<'g> Builder<'g> {
             self.attr(part, Attr::Admonition(kind), text, Format::Block);
         }
         self.opt_attr(part, Attr::Alt, step.alt.as_ref(), Format::Inline);
+        self.opt_attr(part, Attr::Caption, step.caption.as_ref(), Format::Inline);
+        self.opt_attr(part, Attr::Result, step.result.as_ref(), Format::Inline);
         for substep in &step.substeps {
             self.step(substep);
         }
@@ -190,6 +192,8 @@ pub fn entries(guide: &Guide) -> Vec<Entry<'_>> {
         b.value(part, &fact.value, Format::Inline);
         b.attr(part, Attr::Label, &fact.label, Format::Inline);
     }
+    let intro = guide.prerequisites.intro.as_ref();
+    b.opt_attr(Part::Prerequisites, Attr::Intro, intro, Format::Block);
     for prerequisite in &guide.prerequisites {
         let part = Part::Prerequisite(prerequisite.id.as_str());
         b.value(part, &prerequisite.text, Format::Block);
@@ -208,6 +212,7 @@ pub fn entries(guide: &Guide) -> Vec<Entry<'_>> {
             b.block(block);
         }
     }
+    b.opt_value(Part::Result, guide.result.as_ref(), Format::Block);
     if let Some(collect) = &guide.collect {
         b.value(Part::Collect, &collect.title, Format::Inline);
         b.opt_attr(

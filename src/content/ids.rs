@@ -22,6 +22,8 @@ pub enum Part<'a> {
     Keywords,
     Intro,
     Fact(&'a str),
+    /// The prerequisites as a whole (their `.intro`).
+    Prerequisites,
     Prerequisite(&'a str),
     Section(&'a str),
     /// A step or a substep (step ids are unique across the guide).
@@ -49,6 +51,8 @@ pub enum Part<'a> {
     Text(&'a str),
     Collect,
     Value(&'a str),
+    /// The guide's result (`result`).
+    Result,
 }
 
 /// An attribute of a part's message: a second text of the same part.
@@ -58,6 +62,8 @@ pub enum Attr<'a> {
     Intro,
     Details,
     Alt,
+    Caption,
+    Result,
     When,
     Do,
     Hint,
@@ -80,6 +86,8 @@ impl Part<'_> {
             Part::Keywords => return "keywords".into(),
             Part::Intro => return "intro".into(),
             Part::Collect => return "collect".into(),
+            Part::Result => return "result".into(),
+            Part::Prerequisites => return "prereqs".into(),
             Part::Fact(id) => ("fact", [id, ""]),
             Part::Prerequisite(id) => ("prereq", [id, ""]),
             Part::Section(id) => ("section", [id, ""]),
@@ -117,6 +125,8 @@ impl Part<'_> {
         match self {
             Part::Title | Part::Summary | Part::Audience | Part::Keywords | Part::Intro => None,
             Part::Fact(_) => Some("facts-title".into()),
+            Part::Prerequisites => Some("prerequisites".into()),
+            Part::Result => Some("result".into()),
             Part::Row { table, .. } => Some(Part::Table(table).anchor()),
             Part::Group { list, .. } | Part::Item { list, .. } => Some(Part::List(list).anchor()),
             Part::Definition { defs, .. } => Some(Part::Definitions(defs).anchor()),
@@ -152,6 +162,8 @@ impl Attr<'_> {
             Attr::Intro => "intro".into(),
             Attr::Details => "details".into(),
             Attr::Alt => "alt".into(),
+            Attr::Caption => "caption".into(),
+            Attr::Result => "result".into(),
             Attr::When => "when".into(),
             Attr::Do => "do".into(),
             Attr::Hint => "hint".into(),
@@ -171,7 +183,11 @@ pub const TABLE: &[(&str, &str, &str)] = &[
         "",
     ),
     ("fact", "`fact-<id>` (the value)", "`.label`"),
-    ("prerequisite", "`prereq-<id>`", ""),
+    (
+        "prerequisites, prerequisite",
+        "`prereqs`, `prereq-<id>`",
+        "`.intro` on `prereqs`",
+    ),
     (
         "section",
         "`section-<id>` (the title)",
@@ -180,7 +196,7 @@ pub const TABLE: &[(&str, &str, &str)] = &[
     (
         "step, substep",
         "`step-<id>` (the text)",
-        "`.details`, `.note`, `.tip`, `.warning`, `.alt`",
+        "`.details`, `.note`, `.tip`, `.warning`, `.alt`, `.caption`, `.result`",
     ),
     ("troubleshooting", "`trouble-<id>`", "`.when`, `.do`"),
     ("table", "`table-<id>`", "`.intro`, `.col-<column>`"),
@@ -201,6 +217,7 @@ pub const TABLE: &[(&str, &str, &str)] = &[
         "`collect` (the title), `value-<id>` (the label)",
         "`.intro`; `.hint`",
     ),
+    ("guide result", "`result`", ""),
 ];
 
 /// [`TABLE`] as the Markdown table of docs/guide-format.md.

@@ -82,14 +82,18 @@ pub struct Guide {
     /// Key/value card: type, direction, frequency, who sets it up.
     #[serde(default)]
     pub facts: Vec<Fact>,
-    /// What must be true before starting.
+    /// What must be true before starting: a list, or `{intro, items}` with a sentence before it.
     #[serde(default)]
-    pub prerequisites: Vec<Prerequisite>,
+    pub prerequisites: Prerequisites,
     /// The body of the guide.
     pub sections: Vec<Section>,
     /// The "forward this information" checklist.
     #[serde(default)]
     pub collect: Option<Collect>,
+    /// What the reader has achieved at the end (block Markdown), e.g. "Invoices now reach
+    /// Rackbeat every night"; shown after the last section under a localized "Result" heading.
+    #[serde(default)]
+    pub result: Option<Text>,
 }
 
 #[derive(Clone, Debug, Deserialize, JsonSchema)]
@@ -98,6 +102,88 @@ pub struct Fact {
     pub id: Id,
     pub label: Text,
     pub value: Text,
+}
+
+/// The prerequisites: written either as a plain list of items or as `{intro, items}`.
+#[derive(Clone, Debug, Default)]
+pub struct Prerequisites {
+    /// Block Markdown shown before the list, e.g. "You need the following:".
+    pub intro: Option<Text>,
+    pub items: Vec<Prerequisite>,
+}
+
+impl Prerequisites {
+    pub fn iter(&self) -> std::slice::Iter<'_, Prerequisite> {
+        self.items.iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a Prerequisites {
+    type Item = &'a Prerequisite;
+    type IntoIter = std::slice::Iter<'a, Prerequisite>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.items.iter()
+    }
+}
+
+/// The `{intro, items}` form of [`Prerequisites`].
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PrerequisiteList {
+    /// Block Markdown shown before the list, e.g. "You need the following:".
+    #[serde(default)]
+    pub intro: Option<Text>,
+    /// What must be true before starting.
+    pub items: Vec<Prerequisite>,
+}
+
+impl<'de> Deserialize<'de> for Prerequisites {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Prerequisites;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a list of prerequisites, or a mapping with `intro` and `items`")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                seq: A,
+            ) -> Result<Self::Value, A::Error> {
+                let items = Vec::<Prerequisite>::deserialize(
+                    serde::de::value::SeqAccessDeserializer::new(seq),
+                )?;
+                Ok(Prerequisites { intro: None, items })
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<Self::Value, A::Error> {
+                let list = PrerequisiteList::deserialize(
+                    serde::de::value::MapAccessDeserializer::new(map),
+                )?;
+                Ok(Prerequisites {
+                    intro: list.intro,
+                    items: list.items,
+                })
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
+}
+
+impl JsonSchema for Prerequisites {
+    fn schema_name() -> Cow<'static, str> {
+        "Prerequisites".into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let list = generator.subschema_for::<Vec<Prerequisite>>();
+        let with_intro = generator.subschema_for::<PrerequisiteList>();
+        json_schema!({
+            "description": "What must be true before starting: a list of items, or `{intro, items}` to put a sentence before the list.",
+            "anyOf": [list, with_intro]
+        })
+    }
 }
 
 #[derive(Clone, Debug, Deserialize, JsonSchema)]
@@ -171,6 +257,13 @@ pub struct Step {
     /// Alternative text of the screenshot (required with `image`).
     #[serde(default)]
     pub alt: Option<Text>,
+    /// Caption shown under the screenshot (inline Markdown; needs `image`).
+    #[serde(default)]
+    pub caption: Option<Text>,
+    /// What the reader sees once the step is done (inline Markdown), e.g. "A green check mark
+    /// appears"; shown after the step with a localized "Result:" label.
+    #[serde(default)]
+    pub result: Option<Text>,
     /// Sub-steps (one level deep).
     #[serde(default)]
     pub substeps: Vec<Step>,

@@ -154,6 +154,16 @@ impl<'g> Validator<'_> {
             }
             if let Some(image) = &step.image {
                 self.image(loaded, image, step.alt.as_ref(), &field);
+            } else if let Some(caption) = &step.caption {
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        Kind::MissingField,
+                        caption.location(self.path),
+                        "a caption without a screenshot: `caption` belongs to `image`",
+                    )
+                    .with_field(format!("{field}.image"))
+                    .with_help("add `image:` (and `alt:`) to the step, or remove `caption:`"),
+                );
             }
         }
     }

@@ -55,7 +55,7 @@ fn view_and_catalog_name_the_same_messages() {
     let mut defined = BTreeSet::new();
     let mut problems = Vec::new();
     keys_of(repo, &mut defined, &mut problems);
-    for fixture in ["basic", "blocks", "multilingual", "reader"] {
+    for fixture in ["basic", "blocks", "fields", "multilingual", "reader"] {
         keys_of(
             &repo.join("tests/fixtures").join(fixture),
             &mut defined,
@@ -97,6 +97,10 @@ fn view_and_catalog_name_the_same_messages() {
         "step.tip",
         "step.warning",
         "step.alt",
+        "step.caption",
+        "step.result",
+        "prereqs.intro",
+        "result.",
         "trouble.when",
         "trouble.do",
         "table.intro",

@@ -107,11 +107,17 @@ pub fn build(
                 }
             })
             .collect(),
+        prerequisites_intro: guide
+            .prerequisites
+            .intro
+            .as_ref()
+            .map(|_| l.block(&Part::Prerequisites.attr(Attr::Intro))),
         sections,
         collect: guide
             .collect
             .as_ref()
             .map(|collect| collect_view(collect, &collected_by, cx.strings, l)),
+        result: guide.result.as_ref().map(|_| l.block(&Part::Result.key())),
         step_count,
     }
 }
@@ -250,50 +256,7 @@ impl StepBuilder<'_, '_> {
             .get(step.id.as_str())
             .cloned()
             .unwrap_or_default();
-        let image = step.image.as_ref().and_then(|image| {
-            let name = image.as_str();
-            let resolved = images::resolve(self.cx.images, name, l.locale(), self.source_locale)?;
-            let variant = resolved.lang.clone();
-            // A screenshot sits in the directory of its language's page (a page bundle: no
-            // directory of its own per guide and locale); pages of other locales that fall back
-            // to it link there, so each file is published once.
-            let output = match &variant {
-                Some(lang) => format!("{lang}/{}/{name}", self.cx.guide_id),
-                None => format!("media/{}/{name}", self.cx.guide_id),
-            };
-            let size = resolved.size;
-            self.media.push(MediaFile {
-                source: resolved.rel,
-                output: output.clone(),
-            });
-            let alt = step.alt.as_ref().map(|_| l.plain(&part.attr(Attr::Alt)));
-            let (alt, alt_fallback) = alt.map_or((String::new(), false), |x| (x.text, x.fallback));
-            let alt = if alt_fallback {
-                format!("{alt} ({})", l.untranslated_label())
-            } else {
-                alt
-            };
-            let image_lang = variant.filter(|lang| lang != l.locale());
-            let image_note = image_lang.as_ref().map(|lang| {
-                let language = self.cx.strings.get(&format!("language-{lang}"));
-                self.cx
-                    .strings
-                    .get_with("screenshot-language", &[("language", language.into())])
-            });
-            let outdated = (image_lang.is_none()
-                && self.cx.stale_images.is_some_and(|s| s.contains(name)))
-            .then(|| self.cx.strings.get("screenshot-outdated"));
-            Some(ImageView {
-                outdated,
-                src: output,
-                width: size.map(|(w, _)| w),
-                height: size.map(|(_, h)| h),
-                alt,
-                alt_lang: alt_fallback.then(|| self.source_locale.to_owned()),
-                image_lang,
-                image_note,
-            })
-        });
+        let image = self.image(step, l);
         if let Some(value) = &step.collects {
             self.collected_by
                 .entry(value.as_str().to_owned())
@@ -317,6 +280,10 @@ impl StepBuilder<'_, '_> {
                 })
                 .collect(),
             image,
+            result: step
+                .result
+                .as_ref()
+                .map(|_| l.inline(&part.attr(Attr::Result))),
             substeps: step.substeps.iter().map(|s| self.step(s, l)).collect(),
             troubleshooting: step
                 .troubleshooting
@@ -337,6 +304,57 @@ impl StepBuilder<'_, '_> {
             number,
             anchor: id,
         }
+    }
+    /// The step's screenshot, if any; the file is added to the media to publish.
+    fn image(&mut self, step: &Step, l: &mut Localizer<'_>) -> Option<ImageView> {
+        let part = Part::Step(step.id.as_str());
+        let image = step.image.as_ref()?;
+        let name = image.as_str();
+        let resolved = images::resolve(self.cx.images, name, l.locale(), self.source_locale)?;
+        let variant = resolved.lang.clone();
+        // A screenshot sits in the directory of its language's page (a page bundle: no
+        // directory of its own per guide and locale); pages of other locales that fall back
+        // to it link there, so each file is published once.
+        let output = match &variant {
+            Some(lang) => format!("{lang}/{}/{name}", self.cx.guide_id),
+            None => format!("media/{}/{name}", self.cx.guide_id),
+        };
+        let size = resolved.size;
+        self.media.push(MediaFile {
+            source: resolved.rel,
+            output: output.clone(),
+        });
+        let alt = step.alt.as_ref().map(|_| l.plain(&part.attr(Attr::Alt)));
+        let (alt, alt_fallback) = alt.map_or((String::new(), false), |x| (x.text, x.fallback));
+        let alt = if alt_fallback {
+            format!("{alt} ({})", l.untranslated_label())
+        } else {
+            alt
+        };
+        let image_lang = variant.filter(|lang| lang != l.locale());
+        let image_note = image_lang.as_ref().map(|lang| {
+            let language = self.cx.strings.get(&format!("language-{lang}"));
+            self.cx
+                .strings
+                .get_with("screenshot-language", &[("language", language.into())])
+        });
+        let outdated = (image_lang.is_none()
+            && self.cx.stale_images.is_some_and(|s| s.contains(name)))
+        .then(|| self.cx.strings.get("screenshot-outdated"));
+        Some(ImageView {
+            outdated,
+            src: output,
+            width: size.map(|(w, _)| w),
+            height: size.map(|(_, h)| h),
+            alt,
+            alt_lang: alt_fallback.then(|| self.source_locale.to_owned()),
+            image_lang,
+            image_note,
+            caption: step
+                .caption
+                .as_ref()
+                .map(|_| l.inline(&part.attr(Attr::Caption))),
+        })
     }
 }
 

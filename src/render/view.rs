@@ -16,8 +16,12 @@ pub struct GuideView {
     pub intro: Option<String>,
     pub facts: Vec<FactView>,
     pub prerequisites: Vec<PrerequisiteView>,
+    /// The sentence before the prerequisites (HTML).
+    pub prerequisites_intro: Option<String>,
     pub sections: Vec<SectionView>,
     pub collect: Option<CollectView>,
+    /// The guide's result (HTML), shown after the last section.
+    pub result: Option<String>,
     pub step_count: usize,
 }
 
@@ -63,6 +67,8 @@ pub struct StepView {
     pub details: Option<String>,
     pub admonitions: Vec<AdmonitionView>,
     pub image: Option<ImageView>,
+    /// What the reader sees after the step (inline HTML).
+    pub result: Option<String>,
     pub substeps: Vec<StepView>,
     pub troubleshooting: Vec<TroubleshootingView>,
     pub collects: Option<LinkView>,
@@ -86,6 +92,8 @@ pub struct ImageView {
     /// The localized note that the screenshot may show an older version of the screen (its
     /// source screenshot changed since it was made).
     pub outdated: Option<String>,
+    /// The step's caption (inline HTML), shown in the `<figcaption>`.
+    pub caption: Option<String>,
 }
 
 #[derive(Serialize)]
