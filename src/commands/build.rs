@@ -7,7 +7,7 @@ use std::time::Instant;
 use super::report;
 use crate::cli::{BuildArgs, Format};
 
-pub fn run(args: &BuildArgs) -> anyhow::Result<ExitCode> {
+pub(super) fn run(args: &BuildArgs) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
     let root = &args.site.root;
     let out = args.out.clone().unwrap_or_else(|| root.join("public"));

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use super::report;
 use crate::cli::CheckArgs;
 
-pub fn run(args: &CheckArgs) -> ExitCode {
+pub(super) fn run(args: &CheckArgs) -> ExitCode {
     let root = &args.site.root;
     // Pages are rendered (templates, links and anchors are checked) and then dropped.
     let outcome = crate::stream::run(root, &[], &crate::render::Discard);

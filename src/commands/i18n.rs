@@ -13,7 +13,7 @@ use crate::i18n::consistency::Counts;
 use crate::i18n::sync;
 use crate::site::Site;
 
-pub fn run(command: &I18nCommand) -> anyhow::Result<ExitCode> {
+pub(super) fn run(command: &I18nCommand) -> anyhow::Result<ExitCode> {
     match command {
         I18nCommand::Status(args) => status(args),
         I18nCommand::Sync(args) => sync_files(args),
@@ -68,7 +68,7 @@ fn check_locales(site: &Site, locales: &[String]) -> anyhow::Result<()> {
 
 /// One row of the status report.
 #[derive(Serialize)]
-pub struct Row {
+pub(super) struct Row {
     pub locale: String,
     pub guide: String,
     pub source_locale: String,
@@ -80,7 +80,7 @@ pub struct Row {
 
 /// The screenshots of one guide in one locale.
 #[derive(Serialize)]
-pub struct Screenshots {
+pub(super) struct Screenshots {
     /// Language-specific source screenshots, which the locale is expected to redo.
     pub expected: usize,
     pub localized: usize,
@@ -111,7 +111,7 @@ impl Row {
 }
 
 /// The status rows of `site` (translations only: the source locale of a guide is not a row).
-pub fn rows(site: &Site, locales: &[String]) -> Vec<Row> {
+pub(super) fn rows(site: &Site, locales: &[String]) -> Vec<Row> {
     let mut rows = Vec::new();
     for locale in &site.config.locales {
         if !locales.is_empty() && !locales.contains(locale) {

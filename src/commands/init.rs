@@ -12,11 +12,11 @@ use anyhow::{Context as _, bail};
 use crate::cli::{I18nCommand, InitArgs, SiteArgs, SyncArgs};
 
 /// Where the schemas go: editors find them through the `$schema` line of each file.
-pub const SCHEMA_DIR: &str = ".stepdoc";
+pub(super) const SCHEMA_DIR: &str = ".stepdoc";
 /// The workflow `init` writes (the one docs/ci.md explains).
 const GITHUB_WORKFLOW: &str = include_str!("../../examples/ci/github/publish.yml");
 
-pub fn run(args: &InitArgs) -> anyhow::Result<ExitCode> {
+pub(super) fn run(args: &InitArgs) -> anyhow::Result<ExitCode> {
     let (source, locales) = languages(args)?;
     let dir = &args.dir;
     refuse_non_empty(dir)?;
@@ -124,7 +124,7 @@ fn refuse_non_empty(dir: &Path) -> anyhow::Result<()> {
 }
 
 /// `.stepdoc/guide.schema.json` and `.stepdoc/site.schema.json`, from `stepdoc schema`.
-pub fn schema_files() -> anyhow::Result<Vec<(String, String)>> {
+pub(super) fn schema_files() -> anyhow::Result<Vec<(String, String)>> {
     Ok(vec![
         (
             format!("{SCHEMA_DIR}/guide.schema.json"),

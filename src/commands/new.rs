@@ -7,7 +7,7 @@ use anyhow::{Context as _, bail};
 use crate::cli::NewArgs;
 use crate::content::model::Id;
 
-pub fn run(args: &NewArgs) -> anyhow::Result<ExitCode> {
+pub(super) fn run(args: &NewArgs) -> anyhow::Result<ExitCode> {
     if !Id::is_valid(&args.id) {
         bail!(
             "`{}` is not a valid guide id: use lower-case letters, digits and single dashes, starting with a letter",

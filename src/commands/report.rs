@@ -10,7 +10,7 @@ use crate::diagnostics::{self, Diagnostics, Policy, Severity, display_path};
 /// The findings as the publishing gate sees them: the site's policy with the command line's
 /// `--policy` settings over it (checked when the arguments were read). Returns the findings kept
 /// and how many the policy leaves out.
-pub fn gate(
+pub(super) fn gate(
     mut policy: Policy,
     overrides: &[String],
     diagnostics: Diagnostics,
@@ -26,7 +26,7 @@ pub fn gate(
 }
 
 /// ", {ignored} left out by the policy" when there are any.
-pub fn ignored_note(ignored: usize) -> String {
+pub(super) fn ignored_note(ignored: usize) -> String {
     if ignored == 0 {
         String::new()
     } else {
@@ -35,7 +35,7 @@ pub fn ignored_note(ignored: usize) -> String {
 }
 
 /// Print `diagnostics` to stderr (human) or stdout (json, github).
-pub fn print(diagnostics: &Diagnostics, root: &Path, format: Format, strict: bool) {
+pub(super) fn print(diagnostics: &Diagnostics, root: &Path, format: Format, strict: bool) {
     match format {
         Format::Human => {
             if !diagnostics.is_empty() {
@@ -70,7 +70,7 @@ fn root_note(root: &Path) -> Option<String> {
 }
 
 /// The JSON report: `{ "findings": [...], "summary": {...} }`.
-pub fn to_json(diagnostics: &Diagnostics, strict: bool) -> String {
+pub(super) fn to_json(diagnostics: &Diagnostics, strict: bool) -> String {
     let findings: Vec<_> = diagnostics
         .iter()
         .map(|d| {
@@ -114,7 +114,7 @@ fn effective(severity: Severity, strict: bool) -> &'static str {
 }
 
 /// GitHub Actions annotations, one line per finding.
-pub fn to_github(diagnostics: &Diagnostics, strict: bool) -> String {
+pub(super) fn to_github(diagnostics: &Diagnostics, strict: bool) -> String {
     let mut out = String::new();
     for d in diagnostics.iter() {
         let level = effective(d.severity, strict);
@@ -137,7 +137,7 @@ pub fn to_github(diagnostics: &Diagnostics, strict: bool) -> String {
 
 /// The findings as a SARIF 2.1.0 log (what code scanning tools read): one rule per kind of
 /// finding, one result per finding, paths relative to the site root.
-pub fn to_sarif(diagnostics: &Diagnostics, strict: bool) -> String {
+pub(super) fn to_sarif(diagnostics: &Diagnostics, strict: bool) -> String {
     let rules: Vec<_> = diagnostics::Kind::ALL
         .iter()
         .map(|kind| {
@@ -212,6 +212,6 @@ fn escape_property(s: &str) -> String {
 }
 
 /// Whether the findings fail the run.
-pub fn fails(diagnostics: &Diagnostics, strict: bool) -> bool {
+pub(super) fn fails(diagnostics: &Diagnostics, strict: bool) -> bool {
     diagnostics.has_errors() || (strict && !diagnostics.is_empty())
 }

@@ -5,16 +5,16 @@ use std::process::ExitCode;
 use crate::cli::SchemaArgs;
 
 /// The JSON Schema of `guide.yaml`.
-pub fn guide_schema() -> serde_json::Value {
+pub(super) fn guide_schema() -> serde_json::Value {
     serde_json::to_value(schemars::schema_for!(crate::content::model::Guide)).unwrap_or_default()
 }
 
 /// The JSON Schema of `site.yaml`.
-pub fn config_schema() -> serde_json::Value {
+pub(super) fn config_schema() -> serde_json::Value {
     serde_json::to_value(schemars::schema_for!(crate::config::RawConfig)).unwrap_or_default()
 }
 
-pub fn run(args: &SchemaArgs) -> anyhow::Result<ExitCode> {
+pub(super) fn run(args: &SchemaArgs) -> anyhow::Result<ExitCode> {
     let schema = if args.config {
         config_schema()
     } else {

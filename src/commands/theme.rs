@@ -6,7 +6,7 @@ use anyhow::{Context as _, bail};
 
 use crate::cli::ThemeCommand;
 
-pub fn run(command: &ThemeCommand) -> anyhow::Result<ExitCode> {
+pub(super) fn run(command: &ThemeCommand) -> anyhow::Result<ExitCode> {
     let ThemeCommand::Eject(args) = command;
     if !crate::content::model::Id::is_valid(&args.name) {
         bail!(

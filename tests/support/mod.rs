@@ -8,13 +8,13 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// A site in a temporary directory.
-pub struct SiteTest {
+pub(crate) struct SiteTest {
     dir: tempfile::TempDir,
 }
 
 /// What one run of the binary did.
 #[derive(Debug)]
-pub struct Run {
+pub(crate) struct Run {
     pub code: i32,
     pub stdout: String,
     pub stderr: String,
@@ -22,7 +22,7 @@ pub struct Run {
 
 impl Run {
     #[track_caller]
-    pub fn success(&self) -> &Self {
+    pub(crate) fn success(&self) -> &Self {
         assert_eq!(
             self.code, 0,
             "expected success\nstdout:\n{}\nstderr:\n{}",
@@ -32,7 +32,7 @@ impl Run {
     }
 
     #[track_caller]
-    pub fn failure(&self) -> &Self {
+    pub(crate) fn failure(&self) -> &Self {
         assert_eq!(
             self.code, 1,
             "expected exit code 1\nstdout:\n{}\nstderr:\n{}",
@@ -42,7 +42,7 @@ impl Run {
     }
 
     #[track_caller]
-    pub fn stderr_has(&self, needle: &str) -> &Self {
+    pub(crate) fn stderr_has(&self, needle: &str) -> &Self {
         assert!(
             self.stderr.contains(needle),
             "stderr lacks {needle:?}:\n{}",
@@ -52,7 +52,7 @@ impl Run {
     }
 
     #[track_caller]
-    pub fn stdout_has(&self, needle: &str) -> &Self {
+    pub(crate) fn stdout_has(&self, needle: &str) -> &Self {
         assert!(
             self.stdout.contains(needle),
             "stdout lacks {needle:?}:\n{}",
@@ -62,7 +62,7 @@ impl Run {
     }
 }
 
-pub fn repo_root() -> PathBuf {
+pub(crate) fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
@@ -81,21 +81,21 @@ fn copy_dir(from: &Path, to: &Path) {
 
 impl SiteTest {
     /// A copy of `tests/fixtures/<name>`.
-    pub fn fixture(name: &str) -> Self {
+    pub(crate) fn fixture(name: &str) -> Self {
         let dir = tempfile::tempdir().expect("tempdir");
         copy_dir(&repo_root().join("tests/fixtures").join(name), dir.path());
         Self { dir }
     }
 
     /// An empty directory, e.g. for `stepdoc init`.
-    pub fn empty() -> Self {
+    pub(crate) fn empty() -> Self {
         Self {
             dir: tempfile::tempdir().expect("tempdir"),
         }
     }
 
     /// A fresh site made by `stepdoc init` with `args` (e.g. `--source fi`).
-    pub fn init(args: &[&str]) -> Self {
+    pub(crate) fn init(args: &[&str]) -> Self {
         let site = Self::empty();
         let mut all = vec!["init"];
         all.extend(args);
@@ -104,7 +104,7 @@ impl SiteTest {
     }
 
     /// A copy of the shipped site (the repository's own content).
-    pub fn shipped() -> Self {
+    pub(crate) fn shipped() -> Self {
         let dir = tempfile::tempdir().expect("tempdir");
         let root = repo_root();
         std::fs::copy(root.join("site.yaml"), dir.path().join("site.yaml")).expect("copy");
@@ -114,11 +114,11 @@ impl SiteTest {
         Self { dir }
     }
 
-    pub fn path(&self) -> &Path {
+    pub(crate) fn path(&self) -> &Path {
         self.dir.path()
     }
 
-    pub fn write(&self, rel: &str, contents: impl AsRef<[u8]>) -> &Self {
+    pub(crate) fn write(&self, rel: &str, contents: impl AsRef<[u8]>) -> &Self {
         let path = self.path().join(rel);
         std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
         std::fs::write(path, contents).expect("write");
@@ -127,7 +127,7 @@ impl SiteTest {
 
     /// Let stale translations through the publishing gate (tests that edit a source to make a
     /// new build differ, and look at something else than the translations).
-    pub fn allow_stale(&self) -> &Self {
+    pub(crate) fn allow_stale(&self) -> &Self {
         let config = self.read("site.yaml");
         self.write(
             "site.yaml",
@@ -135,19 +135,19 @@ impl SiteTest {
         )
     }
 
-    pub fn read(&self, rel: &str) -> String {
+    pub(crate) fn read(&self, rel: &str) -> String {
         std::fs::read_to_string(self.path().join(rel)).unwrap_or_else(|e| panic!("read {rel}: {e}"))
     }
 
     /// Replace `from` by `to` in file `rel` (which must contain `from`).
     #[track_caller]
-    pub fn edit(&self, rel: &str, from: &str, to: &str) -> &Self {
+    pub(crate) fn edit(&self, rel: &str, from: &str, to: &str) -> &Self {
         let text = self.read(rel);
         assert!(text.contains(from), "{rel} does not contain {from:?}");
         self.write(rel, text.replacen(from, to, 1))
     }
 
-    pub fn remove(&self, rel: &str) -> &Self {
+    pub(crate) fn remove(&self, rel: &str) -> &Self {
         let path = self.path().join(rel);
         if path.is_dir() {
             std::fs::remove_dir_all(path).expect("remove dir");
@@ -158,7 +158,7 @@ impl SiteTest {
     }
 
     /// Run `stepdoc ARGS --root <site>`.
-    pub fn run(&self, args: &[&str]) -> Run {
+    pub(crate) fn run(&self, args: &[&str]) -> Run {
         let root = self.path().to_string_lossy().into_owned();
         let mut all: Vec<&str> = args.to_vec();
         all.extend(["--root", root.as_str()]);
@@ -166,12 +166,12 @@ impl SiteTest {
     }
 
     /// Run `stepdoc ARGS` in the site directory.
-    pub fn run_raw(&self, args: &[&str]) -> Run {
+    pub(crate) fn run_raw(&self, args: &[&str]) -> Run {
         self.run_env(args, &[])
     }
 
     /// Run `stepdoc ARGS` (no `--root` added) with extra environment variables.
-    pub fn run_env(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
+    pub(crate) fn run_env(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
         let output = Command::new(env!("CARGO_BIN_EXE_stepdoc"))
             .args(args)
             .envs(env.iter().copied())
@@ -186,18 +186,18 @@ impl SiteTest {
         }
     }
 
-    pub fn build(&self) -> Run {
+    pub(crate) fn build(&self) -> Run {
         self.run(&["build"])
     }
 
     /// A file of the build output.
-    pub fn out(&self, rel: &str) -> String {
+    pub(crate) fn out(&self, rel: &str) -> String {
         self.read(&format!("public/{rel}"))
     }
 
     /// Every file under `rel` with its bytes.
     /// Staging or set-aside output directories left next to `public/` by a build.
-    pub fn debris(&self) -> Vec<String> {
+    pub(crate) fn debris(&self) -> Vec<String> {
         std::fs::read_dir(self.path())
             .expect("read the site directory")
             .flatten()
@@ -207,14 +207,14 @@ impl SiteTest {
     }
 
     /// The `.png` files of the output (`public/`), sorted by path.
-    pub fn published_pngs(&self) -> Vec<String> {
+    pub(crate) fn published_pngs(&self) -> Vec<String> {
         self.tree("public")
             .into_keys()
             .filter(|path| path.ends_with(".png"))
             .collect()
     }
 
-    pub fn tree(&self, rel: &str) -> BTreeMap<String, Vec<u8>> {
+    pub(crate) fn tree(&self, rel: &str) -> BTreeMap<String, Vec<u8>> {
         let base = self.path().join(rel);
         walkdir::WalkDir::new(&base)
             .sort_by_file_name()
@@ -235,12 +235,12 @@ impl SiteTest {
 }
 
 /// Parse HTML for assertions.
-pub fn html(text: &str) -> scraper::Html {
+pub(crate) fn html(text: &str) -> scraper::Html {
     scraper::Html::parse_document(text)
 }
 
 /// Values of `attr` on elements matching `selector`, in document order.
-pub fn attrs(doc: &scraper::Html, selector: &str, attr: &str) -> Vec<String> {
+pub(crate) fn attrs(doc: &scraper::Html, selector: &str, attr: &str) -> Vec<String> {
     let sel = scraper::Selector::parse(selector).expect("selector");
     doc.select(&sel)
         .filter_map(|e| e.value().attr(attr).map(str::to_owned))
@@ -248,7 +248,7 @@ pub fn attrs(doc: &scraper::Html, selector: &str, attr: &str) -> Vec<String> {
 }
 
 /// Text of elements matching `selector`, in document order.
-pub fn texts(doc: &scraper::Html, selector: &str) -> Vec<String> {
+pub(crate) fn texts(doc: &scraper::Html, selector: &str) -> Vec<String> {
     let sel = scraper::Selector::parse(selector).expect("selector");
     doc.select(&sel)
         .map(|e| {

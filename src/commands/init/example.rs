@@ -2,13 +2,13 @@
 //! messages as guide text (in the source language) and as Fluent translations (in the others).
 
 /// The languages `init` can write a site in: those with theme strings and example text.
-pub const LANGUAGES: &[&str] = &["en", "nl", "fr", "fi"];
+pub(super) const LANGUAGES: &[&str] = &["en", "nl", "fr", "fi"];
 
 /// The example guide's id (its directory under `content/` and its URL segment).
-pub const GUIDE_ID: &str = "connect-example-crm";
+pub(super) const GUIDE_ID: &str = "connect-example-crm";
 
 /// The text of the example in one language.
-pub struct Text {
+pub(super) struct Text {
     pub site_title: &'static str,
     pub title: &'static str,
     pub summary: &'static str,
@@ -19,7 +19,7 @@ pub struct Text {
 }
 
 /// The example's text in `language`, if the binary carries it.
-pub fn text(language: &str) -> Option<&'static Text> {
+pub(super) fn text(language: &str) -> Option<&'static Text> {
     Some(match language {
         "en" => &EN,
         "nl" => &NL,
@@ -70,7 +70,7 @@ const FI: Text = Text {
 };
 
 /// `locales/<language>/terms.ftl`: product names stay as they are in every language.
-pub fn terms(language: &str) -> String {
+pub(super) fn terms(language: &str) -> String {
     format!(
         "# Terms of the `{language}` glossary: names and UI labels, used as {{ -product }} in texts.\n\
          # Product names usually stay the same; translate UI labels as the product shows them.\n\
@@ -80,7 +80,7 @@ pub fn terms(language: &str) -> String {
 }
 
 /// `content/<id>/guide.yaml` in the source language `language`.
-pub fn guide(language: &str, text: &Text) -> String {
+pub(super) fn guide(language: &str, text: &Text) -> String {
     format!(
         "# yaml-language-server: $schema=../../.stepdoc/guide.schema.json
 # A guide: its structure and its text in the source language. Translations of the text live in
@@ -112,7 +112,7 @@ sections:
 }
 
 /// `locales/<language>/<id>.ftl`: the translation of the example guide.
-pub fn translation(language: &str, source: &str, text: &Text) -> String {
+pub(super) fn translation(language: &str, source: &str, text: &Text) -> String {
     format!(
         "# Translation of content/{GUIDE_ID}/guide.yaml (written in `{source}`) into `{language}`.\n\
          title = {}\n\

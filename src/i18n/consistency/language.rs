@@ -9,17 +9,17 @@ use crate::markers::{UI_CLOSE, UI_OPEN};
 
 /// Fewest words of its own a text must have to be judged (short texts are too often cognates or
 /// names to tell languages apart).
-pub const MIN_WORDS: usize = 8;
+pub(super) const MIN_WORDS: usize = 8;
 
 /// Least confidence (0–1) of the detector, asked to choose between the locale's language and the
 /// one it found among the site's, that the text is in the one found. Tuned on the shipped guides
 /// (every message of 8 words or more of one locale put into each other locale's file): at 0.7,
 /// 268 of 274 message values are found (`tests/integrity.rs`) and none of the real translations
 /// is reported; at 0.5 one real translation is.
-pub const CONFIDENCE: f64 = 0.7;
+pub(super) const CONFIDENCE: f64 = 0.7;
 
 /// The detector's language for a locale code (`fi`, `nl-BE`), for the languages it knows.
-pub fn lang_of(locale: &str) -> Option<Lang> {
+pub(super) fn lang_of(locale: &str) -> Option<Lang> {
     let primary = locale.split(['-', '_']).next().unwrap_or_default();
     let code = match primary {
         "en" => "eng",
@@ -54,7 +54,7 @@ pub struct Judge {
 }
 
 /// A judge for the site's locales; `None` when fewer than two of them are known to the detector.
-pub fn judge(locales: &[String]) -> Option<Judge> {
+pub(super) fn judge(locales: &[String]) -> Option<Judge> {
     let mut langs: Vec<Lang> = locales.iter().filter_map(|l| lang_of(l)).collect();
     langs.sort_by_key(|l| l.code());
     langs.dedup();
@@ -141,7 +141,7 @@ impl Judge {
 
 /// The words of formatted `text` that a translator wrote: without UI labels (between the
 /// markers), code spans, link destinations, URLs and tokens without a letter.
-pub fn own_words(text: &str) -> String {
+pub(super) fn own_words(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut in_ui = false;
     let mut in_code = false;
@@ -163,7 +163,7 @@ pub fn own_words(text: &str) -> String {
 
 /// The language `words` are written in, when the detector is confident of one other than
 /// `expected`. Lists of names (`Lucca, Inside Online, connector, …`) are not judged.
-pub fn other_language(judge: &Judge, words: &str, expected: Lang) -> Option<Lang> {
+pub(super) fn other_language(judge: &Judge, words: &str, expected: Lang) -> Option<Lang> {
     let count = words.split(' ').count();
     if count < MIN_WORDS
         || words.matches(',').count() * 3 >= count

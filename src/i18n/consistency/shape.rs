@@ -3,7 +3,7 @@
 
 /// The shape of a text that a complete translation keeps: sentences and Markdown structure.
 #[derive(Debug, Default, PartialEq, Eq)]
-pub struct Shape {
+pub(super) struct Shape {
     pub sentences: usize,
     pub paragraphs: usize,
     pub list_items: usize,
@@ -16,7 +16,7 @@ pub struct Shape {
 }
 
 /// The [`Shape`] of formatted text with Markdown.
-pub fn shape(text: &str) -> Shape {
+pub(super) fn shape(text: &str) -> Shape {
     let bytes = text.as_bytes();
     let mut shape = Shape {
         links: memchr::memmem::find_iter(bytes, b"](").count(),
@@ -125,7 +125,7 @@ fn abbreviation(before: &str) -> bool {
 impl Shape {
     /// One sentence at most, in one paragraph, with no list, link, code or bold: a translation
     /// cannot have less of it without being empty.
-    pub fn is_plain(&self) -> bool {
+    pub(super) fn is_plain(&self) -> bool {
         self.sentences <= 1
             && self.paragraphs <= 1
             && self.list_items == 0
