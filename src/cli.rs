@@ -186,7 +186,7 @@ pub struct InitArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum ThemeCommand {
-    /// Copy the built-in theme into themes/<name>/ to change its templates, styles and strings.
+    /// Copy the built-in theme into themes/NAME/ to change its templates, styles and strings.
     Eject(EjectArgs),
 }
 
