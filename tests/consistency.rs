@@ -514,6 +514,12 @@ fn broken_internal_links_and_anchors_are_errors() {
         .failure()
         .stderr_has("did you mean `#step-create-key`?");
     site.edit(GUIDE, "(#step-create-kye)", "(#step-nope)");
+    // So is a near miss of another guide's id.
+    site.edit(GUIDE, "(#step-nope)", "(../demoo/#step-create-key)");
+    site.run(&["check"])
+        .failure()
+        .stderr_has("did you mean `../demo/#step-create-key`?");
+    site.edit(GUIDE, "(../demoo/#step-create-key)", "(#step-nope)");
     run.stderr_has(&format!("{GUIDE}:{line}:"));
     site.edit(GUIDE, "(#step-nope)", "(#step-create-key)");
     // The translations of the edited step are now stale: the gate fails on them, not on links.

@@ -5,7 +5,7 @@
 //! markup, every attribute value double-quoted and escaped, and a parser would build a tree of
 //! every page to read three attributes (`one_walk_summarizes_like_a_search_per_attribute` pins it).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
@@ -252,6 +252,16 @@ fn check_with(
         Some(index) => index.paths.contains_key(path),
         None => rendered.exists(path),
     };
+    // The guides the render produced pages of, for a did-you-mean on a mistyped guide id.
+    let guides: BTreeSet<&str> = rendered
+        .links
+        .keys()
+        .filter_map(|page| {
+            page.split('/')
+                .nth(1)
+                .filter(|_| page.matches('/').count() == 2)
+        })
+        .collect();
     let per_page: Vec<Vec<Broken>> = rendered
         .links
         .par_iter()
@@ -265,6 +275,7 @@ fn check_with(
                     href: href.to_string(),
                     problem: format!("points to `{href}`, which the page does not have"),
                     anchor: Some((page.clone(), href.trim_start_matches('#').to_owned())),
+                    near: None,
                 });
             }
             for href in &links.hrefs {
@@ -277,9 +288,11 @@ fn check_with(
                 } else {
                     resolve(page, path)
                 };
+                let mut near = None;
                 let problem = match &target {
                     None => Some("points outside the site".to_owned()),
                     Some(t) if !exists(t) => {
+                        near = guide_like(t, href, &guides);
                         Some(format!("points to `{t}`, which the build does not produce"))
                     }
                     Some(t) => anchor
@@ -300,6 +313,7 @@ fn check_with(
                         href: href.to_string(),
                         problem,
                         anchor,
+                        near,
                     });
                 }
             }
@@ -316,6 +330,24 @@ struct Broken {
     problem: String,
     /// The target page and the id the link asks for in it, when it names one.
     anchor: Option<(String, String)>,
+    /// The path the link probably meant, when it names a guide that does not exist.
+    near: Option<String>,
+}
+
+/// For a link `href` to `<locale>/<guide>/…` whose guide does not exist: the link with the
+/// existing guide id closest to it.
+fn guide_like(target: &str, href: &str, guides: &BTreeSet<&str>) -> Option<String> {
+    let guide = target.split('/').nth(1)?;
+    if guides.contains(guide) {
+        return None;
+    }
+    let near = crate::diagnostics::did_you_mean(guide, guides.iter().copied())?;
+    let written = format!("/{guide}/");
+    Some(if href.contains(&written) {
+        href.replacen(&written, &format!("/{near}/"), 1)
+    } else {
+        format!("../{near}/")
+    })
 }
 
 /// One finding per broken link as written: the pages of every locale that show the same link
@@ -344,15 +376,17 @@ fn grouped(site: &Site, broken: impl Iterator<Item = Broken>) -> Vec<Diagnostic>
             let near = first
                 .anchor
                 .as_ref()
-                .and_then(|(target, id)| crate::site::locate::anchor_like(site, target, id));
-            let help = "link to a step as `#step-<id>`, a section as `#section-<id>`, the checklist as `#collect`";
+                .and_then(|(target, id)| crate::site::locate::anchor_like(site, target, id))
+                .map(|id| format!("#{id}"))
+                .or_else(|| first.near.clone());
+            let help = "link to a step as `#step-<id>`, a section as `#section-<id>`, the checklist as `#collect`, another guide as `../<guide>/`";
             Diagnostic::error(
                 Kind::BrokenLink,
                 location,
                 format!("link `{href}` on {on} {}", first.problem),
             )
             .with_help(match near {
-                Some(near) => format!("did you mean `#{near}`? {help}"),
+                Some(near) => format!("did you mean `{near}`? {help}"),
                 None => help.to_owned(),
             })
         })
