@@ -12,7 +12,7 @@ const OLD: &str = "Paste the key in the mailer.";
 const NEW: &str = "Paste the API key in the mailer.";
 
 /// Run `git args…` in the site, as a fixed author at commit time `time` (seconds).
-fn git(site: &SiteTest, time: u64, args: &[&str]) {
+pub(crate) fn git(site: &SiteTest, time: u64, args: &[&str]) {
     let date = format!("{time} +0000");
     let output = Command::new("git")
         .arg("-C")

@@ -4,6 +4,7 @@
 
 use std::process::Command;
 
+use crate::history::git;
 use crate::support::{SiteTest, html, texts};
 
 const GUIDE: &str = "content/demo/guide.yaml";
@@ -132,29 +133,6 @@ fn a_screenshot_of_another_shape_is_reported() {
     assert_eq!(reshaped[0]["image"]["new"]["height"], 600);
 }
 
-/// Run `git args…` in the site as a fixed author.
-fn git(site: &SiteTest, args: &[&str]) {
-    let output = Command::new("git")
-        .arg("-C")
-        .arg(site.path())
-        .args(["-c", "user.name=Test", "-c", "user.email=test@example.com"])
-        .args([
-            "-c",
-            "init.defaultBranch=main",
-            "-c",
-            "commit.gpgsign=false",
-        ])
-        .args(args)
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .output()
-        .expect("git runs");
-    assert!(
-        output.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-}
-
 #[test]
 fn without_a_record_the_repository_history_is_the_evidence() {
     let site = SiteTest::fixture("multilingual");
@@ -171,14 +149,18 @@ fn without_a_record_the_repository_history_is_the_evidence() {
     let untracked = findings(&site, "untracked");
     assert!(untracked.iter().any(|f| f["file"] == FI), "{untracked:#?}");
     // Committed together: fresh.
-    git(&site, &["init", "-q"]);
-    git(&site, &["add", "-A"]);
-    git(&site, &["commit", "-q", "-m", "guide and screenshots"]);
+    git(&site, 1_700_000_000, &["init", "-q"]);
+    git(&site, 1_700_000_000, &["add", "-A"]);
+    git(
+        &site,
+        1_700_000_000,
+        &["commit", "-q", "-m", "guide and screenshots"],
+    );
     assert!(findings(&site, "untracked").iter().all(|f| f["file"] != FI));
     assert!(findings(&site, "stale-image").is_empty());
     // The source screenshot changes in a later commit: the Finnish one is stale.
     site.write(SOURCE, b"new UI");
-    git(&site, &["commit", "-q", "-am", "new UI"]);
+    git(&site, 1_700_000_100, &["commit", "-q", "-am", "new UI"]);
     let stale = findings(&site, "stale-image");
     assert_eq!(stale.len(), 1, "{stale:#?}");
     assert!(
