@@ -98,9 +98,12 @@ fn language_choice_and_js_only_controls() {
 fn search_index_per_locale_with_anchors_and_real_languages() {
     let site = SiteTest::fixture("multilingual");
     site.build().success();
-    let index: serde_json::Value = serde_json::from_str(&site.out("search/nl.json")).expect("json");
-    assert_eq!(index["lang"], "nl");
-    let entries = index["entries"].as_array().expect("entries");
+    let meta: serde_json::Value =
+        serde_json::from_str(&site.out("search/nl/meta.json")).expect("json");
+    assert_eq!(meta["lang"], "nl");
+    let document: serde_json::Value =
+        serde_json::from_str(&site.out("search/nl/d/0.json")).expect("json");
+    let entries = document.as_array().expect("entries");
     let urls: Vec<&str> = entries.iter().filter_map(|e| e["u"].as_str()).collect();
     assert_eq!(
         urls,
@@ -138,6 +141,15 @@ fn search_index_per_locale_with_anchors_and_real_languages() {
     assert_eq!(found("ak_"), ["demo/#value-api-key"]);
     assert_eq!(found("beheerder."), ["demo/#prereq-admin"]);
     assert_eq!(found("instellen"), ["demo/#section-setup"]);
+    // The word shards point at the same entries: "grijs" at the troubleshooting entry, whose
+    // heading (the problem) holds it, "instellen" at the section (its title).
+    let shards = search_words(&site, "nl");
+    let number = |u: &str| entries.iter().position(|e| e["u"] == u).expect("entry");
+    assert_eq!(
+        shards["grijs"],
+        format!("0.{}!", number("demo/#trouble-no-save"))
+    );
+    assert!(shards["instellen"].contains(&format!("{}!", number("demo/#section-setup"))));
     let by_url = |u: &str| entries.iter().find(|e| e["u"] == u).expect("entry");
     assert_eq!(by_url("demo/#step-open-settings")["l"], "nl");
     // The heading carries the step's own text; `x` only what else the step says.
@@ -161,14 +173,34 @@ fn search_index_per_locale_with_anchors_and_real_languages() {
     }
     // The search box is only shown by the script.
     assert_eq!(attrs(&page, "[data-search]", "hidden"), [""]);
-    let fi: serde_json::Value = serde_json::from_str(&site.out("search/fi.json")).expect("json");
+    let fi: serde_json::Value =
+        serde_json::from_str(&site.out("search/fi/d/0.json")).expect("json");
     assert!(
-        fi["entries"]
-            .as_array()
+        fi.as_array()
             .expect("entries")
             .iter()
             .any(|e| e["t"].as_str().unwrap_or_default().contains("Asetuksista"))
     );
+    // Finnish words carry their Snowball stems; English fallback text its English ones.
+    let fi_words = search_words(&site, "fi");
+    assert!(fi_words.contains_key("asetuksista"));
+}
+
+/// Every word of a locale's search shards, with its postings (the stem prefix taken off).
+fn search_words(site: &SiteTest, locale: &str) -> std::collections::BTreeMap<String, String> {
+    let meta: serde_json::Value =
+        serde_json::from_str(&site.out(&format!("search/{locale}/meta.json"))).expect("json");
+    let mut words = std::collections::BTreeMap::new();
+    for n in 0..meta["shards"].as_array().expect("shards").len() {
+        let shard: serde_json::Value =
+            serde_json::from_str(&site.out(&format!("search/{locale}/w/{n}.json"))).expect("json");
+        for (word, value) in shard["w"].as_object().expect("words") {
+            let value = value.as_str().expect("postings");
+            let postings = value.split_once('|').map_or(value, |(_, p)| p);
+            words.insert(word.clone(), postings.to_owned());
+        }
+    }
+    words
 }
 
 #[test]

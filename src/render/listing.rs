@@ -210,20 +210,36 @@ impl<'a> Listings<'a> {
             .iter()
             .filter(|((l, _), _)| l == locale)
             .map(|(_, f)| *f);
-        let path = format!("search/{locale}.json");
-        match self.sink {
-            Some(sink) => {
-                let head = search::index_head(locale);
-                match sink.put_pieces(&path, &search::index_parts(&head, fragments)) {
-                    Ok(()) => files.push((path, None)),
-                    Err(err) => problems.push(Diagnostic::error(
-                        Kind::Io,
-                        crate::diagnostics::Location::file(&path),
-                        format!("cannot write the file: {err}"),
-                    )),
-                }
-            }
-            None => files.push((path, Some(search::index_json(locale, fragments)))),
+        let mut index = search::LocaleIndex::new(locale);
+        let mut put = |path: String, bytes: Vec<u8>, problems: &mut Vec<Diagnostic>| match self.sink
+        {
+            Some(sink) => match sink.put(&path, &bytes) {
+                Ok(()) => files.push((path, None)),
+                Err(err) => problems.push(write_error(&path, &err)),
+            },
+            None => files.push((path, Some(bytes))),
+        };
+        for fragment in fragments.filter(|f| !f.is_empty()) {
+            let spooled;
+            let bytes: &[u8] = match (fragment, self.sink) {
+                (Fragment::Kept(bytes), _) => bytes,
+                (Fragment::Spooled(s), Some(sink)) => match sink.read(*s) {
+                    Ok(bytes) => {
+                        spooled = bytes;
+                        &spooled
+                    }
+                    Err(err) => {
+                        problems.push(write_error(&format!("search/{locale}/"), &err));
+                        continue;
+                    }
+                },
+                (Fragment::Spooled(_), None) => continue,
+            };
+            let (path, document) = index.add(bytes);
+            put(path, document, &mut problems);
+        }
+        for (path, bytes) in index.finish() {
+            put(path, bytes, &mut problems);
         }
         crate::timing::SEARCH.add(started);
         (files, problems)
@@ -363,4 +379,13 @@ fn base_path(base_url: &str) -> String {
         Some(i) => after_scheme[i..].to_owned(),
         None => "/".to_owned(),
     }
+}
+
+/// A search file that cannot be written (or its spooled part read back).
+fn write_error(path: &str, err: &std::io::Error) -> Diagnostic {
+    Diagnostic::error(
+        Kind::Io,
+        crate::diagnostics::Location::file(path),
+        format!("cannot write the file: {err}"),
+    )
 }

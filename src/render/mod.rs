@@ -17,7 +17,7 @@ mod seo;
 pub mod view;
 
 pub use nav::{GuideLink, Nav, neighbour_order};
-pub use rendered::{Discard, Fragment, PageInfo, Piece, Rendered, Sink, Spooled};
+pub use rendered::{Discard, Fragment, PageInfo, Rendered, Sink, Spooled};
 
 use nav::{neighbours, product_order};
 use pages::render_review;
@@ -225,7 +225,7 @@ pub fn render_guide_into(
             .map_err(|err| io_error(&page.path, err))?;
         // The search fragment waits in the sink's spool for the index file, not in memory.
         if let Fragment::Kept(bytes) = &page.search {
-            let path = format!("search/{locale}.json");
+            let path = format!("search/{locale}/");
             if let Some(spooled) = sink.spool(bytes).map_err(|err| io_error(&path, err))? {
                 page.search = Fragment::Spooled(spooled);
             }

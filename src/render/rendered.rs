@@ -137,23 +137,16 @@ pub trait Sink: Sync {
     fn wants_search(&self) -> bool {
         true
     }
-    /// Set `bytes` aside for a file assembled later by [`Sink::put_pieces`]; `None` when this
+    /// Set `bytes` aside for a file assembled later (read back with [`Sink::read`]); `None` when this
     /// sink does not (the caller keeps the bytes).
     fn spool(&self, bytes: &[u8]) -> std::io::Result<Option<Spooled>> {
         let _ = bytes;
         Ok(None)
     }
-    /// Write the output file `path` from `pieces`, in order (large files assembled from pieces,
-    /// written without joining them in memory first).
-    fn put_pieces(&self, path: &str, pieces: &[Piece<'_>]) -> std::io::Result<()> {
-        let mut bytes = Vec::new();
-        for piece in pieces {
-            match piece {
-                Piece::Bytes(b) => bytes.extend_from_slice(b),
-                Piece::Spooled(_) => return Err(std::io::ErrorKind::Unsupported.into()),
-            }
-        }
-        self.put(path, &bytes)
+    /// The bytes set aside as `spooled` by [`Sink::spool`].
+    fn read(&self, spooled: Spooled) -> std::io::Result<Vec<u8>> {
+        let _ = spooled;
+        Err(std::io::ErrorKind::Unsupported.into())
     }
 }
 
@@ -162,13 +155,6 @@ pub trait Sink: Sync {
 pub struct Spooled {
     pub offset: u64,
     pub len: u64,
-}
-
-/// A piece of an output file: bytes at hand, or bytes a sink spooled.
-#[derive(Clone, Copy, Debug)]
-pub enum Piece<'a> {
-    Bytes(&'a [u8]),
-    Spooled(Spooled),
 }
 
 /// A page's search entries (a JSON fragment), in memory or spooled by the sink.
@@ -183,13 +169,6 @@ impl Fragment {
         match self {
             Fragment::Kept(bytes) => bytes.is_empty(),
             Fragment::Spooled(s) => s.len == 0,
-        }
-    }
-
-    pub fn piece(&self) -> Piece<'_> {
-        match self {
-            Fragment::Kept(bytes) => Piece::Bytes(bytes),
-            Fragment::Spooled(s) => Piece::Spooled(*s),
         }
     }
 }
@@ -212,10 +191,6 @@ impl Sink for Discard {
 
     fn spool(&self, _: &[u8]) -> std::io::Result<Option<Spooled>> {
         Ok(Some(Spooled { offset: 0, len: 0 }))
-    }
-
-    fn put_pieces(&self, _: &str, _: &[Piece<'_>]) -> std::io::Result<()> {
-        Ok(())
     }
 }
 

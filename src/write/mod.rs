@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context as _, bail};
 use rayon::prelude::*;
 
-use crate::render::{Piece, Rendered, Spooled};
+use crate::render::{Rendered, Spooled};
 pub use files::MANIFEST;
 pub use target::check_out;
 
@@ -151,30 +151,13 @@ impl crate::render::Sink for Staging {
         Ok(Some(spooled))
     }
 
-    fn put_pieces(&self, rel: &str, pieces: &[Piece<'_>]) -> std::io::Result<()> {
-        use std::io::Write as _;
-        let target = self.parent_ready(rel)?;
-        let mut file = std::io::BufWriter::with_capacity(1 << 16, std::fs::File::create(&target)?);
-        let mut buffer = Vec::new();
-        // Read through a handle of its own: files assembled at the same time do not wait for
-        // each other's reads (positioned reads share no cursor).
-        let from = if pieces.iter().any(|p| matches!(p, Piece::Spooled(_))) {
-            Some(self.spool_reader()?)
-        } else {
-            None
-        };
-        for piece in pieces {
-            match piece {
-                Piece::Bytes(bytes) => file.write_all(bytes)?,
-                Piece::Spooled(spooled) => {
-                    let from = from.as_ref().ok_or(std::io::ErrorKind::NotFound)?;
-                    buffer.resize(usize::try_from(spooled.len).unwrap_or(usize::MAX), 0);
-                    read_at(from, &mut buffer, spooled.offset)?;
-                    file.write_all(&buffer)?;
-                }
-            }
-        }
-        file.flush()
+    fn read(&self, spooled: Spooled) -> std::io::Result<Vec<u8>> {
+        // A handle of its own: the locales' search files are made at the same time, and
+        // positioned reads share no cursor.
+        let from = self.spool_reader()?;
+        let mut buffer = vec![0; usize::try_from(spooled.len).unwrap_or(usize::MAX)];
+        read_at(&from, &mut buffer, spooled.offset)?;
+        Ok(buffer)
     }
 
     fn copy(&self, rel: &str, source: &Path) -> std::io::Result<()> {
@@ -327,7 +310,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn spooled_pieces_are_assembled_in_the_order_asked_and_the_spool_is_not_published() {
+    fn spooled_bytes_are_read_back_as_set_aside_and_the_spool_is_not_published() {
         use crate::render::Sink as _;
         let dir = tempfile::tempdir().expect("temp dir");
         let out = dir.path().join("public");
@@ -335,20 +318,10 @@ mod tests {
         let a = staging.spool(b"first").expect("spooled").expect("a spool");
         let b = staging.spool(b"").expect("spooled").expect("a spool");
         let c = staging.spool(b"third").expect("spooled").expect("a spool");
-        let pieces = [
-            Piece::Bytes(b"["),
-            Piece::Spooled(c),
-            Piece::Bytes(b","),
-            Piece::Spooled(b),
-            Piece::Spooled(a),
-            Piece::Bytes(b"]"),
-        ];
-        staging
-            .put_pieces("search/x.json", &pieces)
-            .expect("written");
+        assert_eq!(staging.read(c).expect("read"), b"third");
+        assert_eq!(staging.read(b).expect("read"), b"");
+        assert_eq!(staging.read(a).expect("read"), b"first");
         staging.finish(&Rendered::default()).expect("published");
-        let written = std::fs::read(out.join("search/x.json")).expect("read");
-        assert_eq!(written, b"[third,first]");
         assert!(!out.join(SPOOL).exists());
     }
 }

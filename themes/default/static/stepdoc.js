@@ -52,7 +52,8 @@
     });
   }
 
-  // Search: a static per-language index, loaded on first use, searched in the browser. The
+  // Search: a static per-language index (search.js, loaded on first use, fetches only the parts a
+  // query needs), searched in the browser. The
   // field is a WAI-ARIA combobox: the results are a listbox whose options the arrow keys move
   // through (the focus stays in the field), Enter opens the active one (or the first), Escape
   // closes the list and a second Escape empties the field; a click elsewhere closes it too.
@@ -65,23 +66,10 @@
     var root = search.getAttribute("data-root");
     var lang = search.getAttribute("data-lang");
     var PAGE = 8;
-    var index = null, hits = [], shown = 0, active = -1;
+    // The query side lives in search.js, loaded on first use.
+    var core = null, searcher = null, hits = [], marks = {}, shown = 0, active = -1, asked = 0;
     var norm = function (s) {
       return String(s).toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
-    };
-    var words = function (s) { return norm(s).split(/[^\p{L}\p{N}]+/u).filter(Boolean); };
-    // How well query word q matches indexed word w: 3 the same word, 2 a word it starts (as you
-    // type), 1 the same stem by the loose rule below (inflections), 0 no match.
-    var quality = function (q, w) {
-      if (w === q) { return 3; }
-      if (w.indexOf(q) === 0) { return 2; }
-      var stem = q.slice(0, Math.max(4, q.length - 3));
-      return q.length >= 5 && w.indexOf(stem) === 0 && Math.abs(w.length - q.length) <= 4 ? 1 : 0;
-    };
-    var best = function (q, list) {
-      var top = 0;
-      for (var i = 0; i < list.length && top < 3; i++) { top = Math.max(top, quality(q, list[i])); }
-      return top;
     };
     var setActive = function (i) {
       var options = results.querySelectorAll("[role=option]");
@@ -106,14 +94,14 @@
     };
     // The text around the first matched word, the matched words marked (as DOM nodes: index text
     // is never parsed as HTML).
-    var snippet = function (text, terms, whole) {
+    var snippet = function (text, whole) {
       var p = document.createElement("span");
       p.className = whole ? "search-heading" : "search-snippet";
       var parts = String(text).split(/([^\p{L}\p{N}]+)/u);
       var first = -1;
-      var marks = parts.map(function (part, i) {
+      var marked = parts.map(function (part, i) {
         var w = norm(part);
-        var hit = w && terms.some(function (t) { return quality(t, w) > 0; });
+        var hit = w && marks[w] === true;
         if (hit && first < 0) { first = i; }
         return hit;
       });
@@ -122,7 +110,7 @@
       var end = whole ? parts.length : Math.min(parts.length, first + 30);
       if (start > 0) { p.appendChild(document.createTextNode("… ")); }
       for (var i = start; i < end; i++) {
-        if (marks[i]) {
+        if (marked[i]) {
           var m = document.createElement("mark");
           m.textContent = parts[i];
           p.appendChild(m);
@@ -133,99 +121,98 @@
       if (end < parts.length) { p.appendChild(document.createTextNode(" …")); }
       return p;
     };
-    var render = function (terms) {
-      results.textContent = "";
-      var group = null, lastGuide = null;
-      hits.slice(0, shown).forEach(function (hit, n) {
-        var e = hit.entry;
-        if (e.guide !== lastGuide) {
-          lastGuide = e.guide;
-          group = document.createElement("li");
-          group.setAttribute("role", "presentation");
-          group.className = "search-group";
-          group.textContent = e.guideTitle;
-          if (e.l !== lang) { group.lang = e.l; }
-          results.appendChild(group);
-        }
-        var li = document.createElement("li");
-        li.setAttribute("role", "option");
-        li.id = "search-option-" + n;
-        li.setAttribute("aria-selected", "false");
-        var a = document.createElement("a");
-        a.href = root + lang + "/" + e.u;
-        a.tabIndex = -1;
-        a.appendChild(snippet(e.own, terms, true));
-        var snip = snippet(e.x, terms);
-        if (snip) { a.appendChild(snip); }
-        if (e.l !== lang) { a.lang = e.l; }
-        li.appendChild(a);
-        results.appendChild(li);
-      });
-      if (shown < hits.length) {
-        var more = document.createElement("li");
-        more.setAttribute("role", "presentation");
-        var button = document.createElement("button");
-        button.type = "button";
-        button.className = "search-more";
-        button.textContent = search.getAttribute("data-more");
-        button.addEventListener("click", function (event) {
-          event.stopPropagation();
-          shown += PAGE;
-          render(terms);
-          input.focus();
-        });
-        more.appendChild(button);
-        results.appendChild(more);
-      }
-      if (!hits.length) {
-        var none = document.createElement("li");
-        none.setAttribute("role", "presentation");
-        var span = document.createElement("span");
-        span.textContent = search.getAttribute("data-no-results");
-        none.appendChild(span);
-        results.appendChild(none);
-      }
-      input.setAttribute("aria-expanded", "true");
-      setActive(-1);
-    };
-    var run = function () {
-      var terms = words(input.value);
-      if (!terms.length || !index) { close(); announce(0); return; }
-      hits = [];
-      index.forEach(function (entry) {
-        var score = 0;
-        for (var i = 0; i < terms.length; i++) {
-          var t = terms[i];
-          var inHeading = best(t, entry.tw), inText = best(t, entry.xw);
-          if (!inHeading && !inText) { return; }
-          // A word of the heading counts double; one of the guide's title lifts its steps.
-          score += Math.max(2 * inHeading, inText) + (best(t, entry.gw) ? 1 : 0);
-        }
-        hits.push({ entry: entry, score: score });
-      });
-      hits.sort(function (a, b) { return b.score - a.score || a.entry.u.length - b.entry.u.length; });
-      // One group per guide, in the order of its best result.
-      var order = {};
-      hits.forEach(function (h, i) { if (!(h.entry.guide in order)) { order[h.entry.guide] = i; } });
-      hits.sort(function (a, b) { return order[a.entry.guide] - order[b.entry.guide] || b.score - a.score || a.entry.u.length - b.entry.u.length; });
-      shown = PAGE;
-      render(terms);
-      announce(hits.length);
-    };
-    var load = function () {
-      if (index) { return Promise.resolve(); }
-      return fetch(root + "search/" + lang + ".json").then(function (r) { return r.json(); }).then(function (data) {
-        index = data.entries.map(function (e) {
+    // Show the first `shown` hits, their texts fetched (only theirs) from the index.
+    var render = function (question) {
+      return searcher.entries(hits.slice(0, shown)).then(function (entries) {
+        if (question !== asked) { return; }
+        results.textContent = "";
+        var group = null, lastGuide = null;
+        entries.forEach(function (e, n) {
           var cut = e.t.indexOf(" › ");
           var guideTitle = cut >= 0 ? e.t.slice(0, cut) : e.t;
-          // A step matches on its own words, not on its guide's title.
           var own = cut >= 0 ? e.t.slice(cut + 3) : e.t;
-          return {
-            u: e.u, t: e.t, x: e.x, l: e.l, own: own, guideTitle: guideTitle,
-            guide: e.u.split("/")[0], tw: words(own), xw: words(e.x), gw: words(guideTitle),
-          };
+          if (hits[n].g !== lastGuide) {
+            lastGuide = hits[n].g;
+            group = document.createElement("li");
+            group.setAttribute("role", "presentation");
+            group.className = "search-group";
+            group.textContent = guideTitle;
+            if (e.l !== lang) { group.lang = e.l; }
+            results.appendChild(group);
+          }
+          var li = document.createElement("li");
+          li.setAttribute("role", "option");
+          li.id = "search-option-" + n;
+          li.setAttribute("aria-selected", "false");
+          var a = document.createElement("a");
+          a.href = root + lang + "/" + e.u;
+          a.tabIndex = -1;
+          a.appendChild(snippet(own, true));
+          var snip = snippet(e.x);
+          if (snip) { a.appendChild(snip); }
+          if (e.l !== lang) { a.lang = e.l; }
+          li.appendChild(a);
+          results.appendChild(li);
+        });
+        if (shown < hits.length) {
+          var more = document.createElement("li");
+          more.setAttribute("role", "presentation");
+          var button = document.createElement("button");
+          button.type = "button";
+          button.className = "search-more";
+          button.textContent = search.getAttribute("data-more");
+          button.addEventListener("click", function (event) {
+            event.stopPropagation();
+            shown += PAGE;
+            render(asked).then(function () { input.focus(); });
+          });
+          more.appendChild(button);
+          results.appendChild(more);
+        }
+        if (!hits.length) {
+          var none = document.createElement("li");
+          none.setAttribute("role", "presentation");
+          var span = document.createElement("span");
+          span.textContent = search.getAttribute("data-no-results");
+          none.appendChild(span);
+          results.appendChild(none);
+        }
+        input.setAttribute("aria-expanded", "true");
+        setActive(-1);
+      });
+    };
+    var run = function () {
+      var question = ++asked;
+      var query = input.value;
+      if (!searcher || !core.words(query).length) { close(); announce(0); return; }
+      searcher.search(query).then(function (found) {
+        // A later query answers instead (the reader typed on).
+        if (question !== asked) { return; }
+        hits = found.hits;
+        marks = found.marks;
+        shown = PAGE;
+        return render(question).then(function () {
+          if (question === asked) { announce(hits.length); }
         });
       });
+    };
+    var loading = null;
+    var load = function () {
+      if (!loading) {
+        loading = new Promise(function (resolve, reject) {
+          var script = document.createElement("script");
+          script.src = root + "assets/search.js";
+          script.onload = resolve;
+          script.onerror = reject;
+          document.head.appendChild(script);
+        }).then(function () {
+          var get = function (url) { return fetch(url).then(function (r) { return r.json(); }); };
+          core = window.stepdocSearch;
+          searcher = core.create(root + "search/" + lang + "/", get);
+          return searcher.load();
+        });
+      }
+      return loading;
     };
     input.setAttribute("role", "combobox");
     input.setAttribute("aria-autocomplete", "list");

@@ -1,0 +1,304 @@
+//! A locale's search files, made from its guide pages' fragments in guide order:
+//!
+//! - `search/<lang>/d/<n>.json`, one per guide: the JSON array of its entries (URL, heading,
+//!   text, language), fetched only for the results a reader is shown;
+//! - `search/<lang>/w/<n>.json`, the word shards: `{"w":{word:postings}}` for the words of one
+//!   prefix, so a query downloads only the shards of its words. A word is folded as the browser
+//!   folds a query (lower case, no accents); its stem is its language's Snowball stem, folded,
+//!   given only where it differs from the word (see [`encode_word`]). The postings say which
+//!   entries hold the word and how (see [`encode_postings`]);
+//! - `search/<lang>/meta.json`: `{"lang":…,"loose":…,"shards":[prefix, …]}`, shard `n`
+//!   holding the words that start with prefix `n` (and no longer prefix of the list); `loose`
+//!   turns on the browser's loose inflection rule (Finnish, whose stemmer leaves consonant
+//!   gradation alone, and languages without a stemmer).
+//!
+//! Shards are cut by prefix from the whole vocabulary down: a run of words sharing a prefix
+//! stays one shard while its JSON is at most [`SHARD_BYTES`]; a larger run is cut one character
+//! deeper (a word equal to the prefix becomes a shard of its own), at most [`MAX_PREFIX`]
+//! characters deep. A small site has one shard; 1,000 guides have a few hundred per language.
+
+use std::ops::Range;
+
+use rust_stemmers::Stemmer;
+use rustc_hash::FxHashMap;
+
+use super::json::push_json_string;
+use super::words::{fold, stemmer};
+
+/// The largest shard worth cutting again, in bytes of JSON.
+const SHARD_BYTES: usize = 16 * 1024;
+/// The longest prefix a shard is cut by, in characters: words that share their first four
+/// letters stay together, so the browser's inflection rule (which needs four letters in common)
+/// always finds them in the same shard.
+const MAX_PREFIX: usize = 4;
+
+/// The search files of one locale, built guide by guide.
+pub struct LocaleIndex {
+    locale: String,
+    guides: u32,
+    words: FxHashMap<String, Word>,
+    stemmers: FxHashMap<String, Option<Stemmer>>,
+}
+
+/// One folded word: its folded stem (when it differs) and its postings, in guide order.
+struct Word {
+    stem: Option<String>,
+    postings: Vec<(u32, u16, u8)>,
+}
+
+impl LocaleIndex {
+    pub fn new(locale: &str) -> Self {
+        LocaleIndex {
+            locale: locale.to_owned(),
+            guides: 0,
+            words: FxHashMap::default(),
+            stemmers: FxHashMap::default(),
+        }
+    }
+
+    /// Add the next guide's fragment (see [`super::fragment`]); gives its document file.
+    pub fn add(&mut self, fragment: &[u8]) -> (String, Vec<u8>) {
+        let guide = self.guides;
+        self.guides += 1;
+        let (entries, words) = super::split_fragment(fragment);
+        let mut document = Vec::with_capacity(entries.len() + 2);
+        document.push(b'[');
+        document.extend_from_slice(entries);
+        document.push(b']');
+        for line in words.split(|&b| b == b'\n') {
+            let mut fields = line.splitn(3, |&b| b == b'\t');
+            let (Some(word), Some(language), Some(postings)) =
+                (fields.next(), fields.next(), fields.next())
+            else {
+                continue;
+            };
+            let (Ok(word), Ok(language)) =
+                (std::str::from_utf8(word), std::str::from_utf8(language))
+            else {
+                continue;
+            };
+            let folded = fold(word);
+            let entry = match self.words.get_mut(&folded) {
+                Some(entry) => entry,
+                None => {
+                    let stemmer = self
+                        .stemmers
+                        .entry(language.to_owned())
+                        .or_insert_with(|| stemmer(language));
+                    let stem = stemmer
+                        .as_ref()
+                        .map(|s| fold(&s.stem(word)))
+                        .filter(|stem| *stem != folded);
+                    self.words.entry(folded).or_insert(Word {
+                        stem,
+                        postings: Vec::new(),
+                    })
+                }
+            };
+            for posting in postings.split(|&b| b == b',') {
+                if let Some((entry_number, weight)) = parse_posting(posting) {
+                    entry.postings.push((guide, entry_number, weight));
+                }
+            }
+        }
+        (format!("search/{}/d/{guide}.json", self.locale), document)
+    }
+
+    /// The word shards and `meta.json`, as (path, bytes).
+    pub fn finish(self) -> Vec<(String, Vec<u8>)> {
+        let mut words: Vec<(String, Word)> = self.words.into_iter().collect();
+        words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let encoded: Vec<Vec<u8>> = words.iter().map(|(w, word)| encode_word(w, word)).collect();
+        let keys: Vec<&str> = words.iter().map(|(w, _)| w.as_str()).collect();
+        let mut shards = Vec::new();
+        cut(&keys, &encoded, 0..keys.len(), 0, &mut shards);
+        let mut files = Vec::with_capacity(shards.len() + 1);
+        let mut meta = b"{\"lang\":".to_vec();
+        push_json_string(&mut meta, &[&self.locale]);
+        // The browser's loose inflection rule, where no stemmer bridges what it does.
+        let loose =
+            self.locale.split(['-', '_']).next() == Some("fi") || stemmer(&self.locale).is_none();
+        meta.extend_from_slice(if loose {
+            b",\"loose\":true"
+        } else {
+            b",\"loose\":false"
+        });
+        meta.extend_from_slice(b",\"shards\":[");
+        for (n, (prefix, range)) in shards.iter().enumerate() {
+            if n > 0 {
+                meta.push(b',');
+            }
+            push_json_string(&mut meta, &[prefix]);
+            let mut shard = b"{\"w\":{".to_vec();
+            for (i, bytes) in encoded[range.clone()].iter().enumerate() {
+                if i > 0 {
+                    shard.push(b',');
+                }
+                shard.extend_from_slice(bytes);
+            }
+            shard.extend_from_slice(b"}}");
+            files.push((format!("search/{}/w/{n}.json", self.locale), shard));
+        }
+        meta.extend_from_slice(b"]}");
+        files.push((format!("search/{}/meta.json", self.locale), meta));
+        files
+    }
+}
+
+/// `entry:weight` of a fragment's word line.
+fn parse_posting(posting: &[u8]) -> Option<(u16, u8)> {
+    let text = std::str::from_utf8(posting).ok()?;
+    let (entry, weight) = text.split_once(':')?;
+    Some((entry.parse().ok()?, weight.parse().ok()?))
+}
+
+/// `"word":"postings"` of a shard, the postings led by the word's stem when it differs from
+/// the word: `n|` when the stem is the word less its last `n` characters, `=stem|` otherwise.
+fn encode_word(word: &str, entry: &Word) -> Vec<u8> {
+    use std::io::Write as _;
+    let mut out = Vec::with_capacity(word.len() + 4 + 3 * entry.postings.len());
+    push_json_string(&mut out, &[word]);
+    out.push(b':');
+    match &entry.stem {
+        Some(stem) if word.starts_with(stem.as_str()) => {
+            let _ = write!(out, "\"{}|", word[stem.len()..].chars().count());
+        }
+        Some(stem) => {
+            out.extend_from_slice(b"\"=");
+            // The opening quote is written: the stem's escaped text, without its own quotes.
+            let mut quoted = Vec::new();
+            push_json_string(&mut quoted, &[stem]);
+            out.extend_from_slice(&quoted[1..quoted.len() - 1]);
+            out.push(b'|');
+        }
+        None => out.push(b'"'),
+    }
+    encode_postings(&entry.postings, &mut out);
+    out.push(b'"');
+    out
+}
+
+/// Postings as text: per guide, `guide.entry,entry…` with the guide number counted from the
+/// previous group's (the first from 0) and groups separated by spaces; numbers in base 36; an
+/// entry is followed by `!` when the word is in its heading, `^` when in the guide's title.
+/// `0.0^,3! 2.1` is entries 0 (title) and 3 (heading) of guide 0 and entry 1 of guide 2.
+fn encode_postings(postings: &[(u32, u16, u8)], out: &mut Vec<u8>) {
+    let mut previous: Option<u32> = None;
+    for &(guide, entry, weight) in postings {
+        if previous == Some(guide) {
+            out.push(b',');
+        } else {
+            if previous.is_some() {
+                out.push(b' ');
+            }
+            push_base36(out, guide - previous.unwrap_or(0));
+            out.push(b'.');
+            previous = Some(guide);
+        }
+        push_base36(out, u32::from(entry));
+        match weight {
+            super::WEIGHT_TITLE => out.push(b'^'),
+            super::WEIGHT_HEADING => out.push(b'!'),
+            _ => {}
+        }
+    }
+}
+
+fn push_base36(out: &mut Vec<u8>, mut n: u32) {
+    const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut digits = [0u8; 7];
+    let mut len = 0;
+    loop {
+        digits[len] = DIGITS[(n % 36) as usize];
+        len += 1;
+        n /= 36;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend(digits[..len].iter().rev());
+}
+
+/// The first `n` characters of `word` (all of it when shorter).
+fn prefix(word: &str, n: usize) -> &str {
+    match word.char_indices().nth(n) {
+        Some((i, _)) => &word[..i],
+        None => word,
+    }
+}
+
+/// Cut the sorted `words[range]` into shards by their first `depth` characters (see the module
+/// documentation), appending (prefix, range) to `shards`.
+fn cut(
+    words: &[&str],
+    encoded: &[Vec<u8>],
+    range: Range<usize>,
+    depth: usize,
+    shards: &mut Vec<(String, Range<usize>)>,
+) {
+    let mut i = range.start;
+    while i < range.end {
+        let key = prefix(words[i], depth);
+        let full = key.chars().count() == depth;
+        let mut j = i + 1;
+        let mut size = encoded[i].len();
+        // A word shorter than the depth is a run of its own (the words after it are longer).
+        while full && j < range.end && words[j].starts_with(key) {
+            size += encoded[j].len() + 1;
+            j += 1;
+        }
+        if full && size > SHARD_BYTES && depth < MAX_PREFIX {
+            let mut start = i;
+            if words[i] == key {
+                shards.push((key.to_owned(), i..i + 1));
+                start = i + 1;
+            }
+            cut(words, encoded, start..j, depth + 1, shards);
+        } else {
+            shards.push((key.to_owned(), i..j));
+        }
+        i = j;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{cut, encode_postings};
+
+    #[test]
+    fn postings_are_grouped_by_guide_and_marked_by_weight() {
+        let mut out = Vec::new();
+        encode_postings(&[(0, 0, 3), (0, 3, 2), (2, 1, 1), (40, 37, 1)], &mut out);
+        assert_eq!(String::from_utf8(out).expect("UTF-8"), "0.0^,3! 2.1 12.11");
+    }
+
+    #[test]
+    fn large_runs_are_cut_deeper_and_small_ones_kept_whole() {
+        let words = ["a", "co", "con", "cona", "conb", "cx", "d"];
+        let sizes = [1, 1, 1, 9000, 9000, 1, 1];
+        let encoded: Vec<Vec<u8>> = sizes.iter().map(|&n| vec![b'x'; n]).collect();
+        let mut shards = Vec::new();
+        cut(&words, &encoded, 0..words.len(), 0, &mut shards);
+        let keys: Vec<(&str, std::ops::Range<usize>)> = shards
+            .iter()
+            .map(|(k, r)| (k.as_str(), r.clone()))
+            .collect();
+        assert_eq!(
+            keys,
+            [
+                ("a", 0..1),
+                ("co", 1..2),
+                ("con", 2..3),
+                ("cona", 3..4),
+                ("conb", 4..5),
+                ("cx", 5..6),
+                ("d", 6..7),
+            ]
+        );
+        let mut shards = Vec::new();
+        let small: Vec<Vec<u8>> = words.iter().map(|_| vec![b'x']).collect();
+        cut(&words, &small, 0..words.len(), 0, &mut shards);
+        assert_eq!(shards.len(), 1);
+        assert_eq!(shards[0].0, "");
+    }
+}

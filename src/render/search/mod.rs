@@ -1,0 +1,202 @@
+//! The per-locale search index, `search/<lang>/`, searched in the browser
+//! (`assets/search.js`), offline. Each guide page gives one fragment (its entries, and the words
+//! of each entry) when it is rendered; the locale's files are made from the fragments at the end
+//! (`index.rs`): a document file per guide with its entries' texts, the word shards (words →
+//! entries, sharded by prefix so a query downloads only the shards of its words) and a small
+//! `meta.json` naming the shards. Text shown in its source language (fallback) is indexed under
+//! that language, not the page's.
+
+mod index;
+mod json;
+mod words;
+
+pub use index::LocaleIndex;
+
+use rustc_hash::FxHashMap;
+
+use self::json::push_json_string;
+use super::localize::Localizer;
+use crate::content::catalog::{self, MessageKey};
+use crate::content::ids::Part;
+use crate::content::model::Guide;
+
+/// How a word of an entry counts: in its text, its heading, or the guide's title.
+const WEIGHT_TEXT: u8 = 1;
+const WEIGHT_HEADING: u8 = 2;
+const WEIGHT_TITLE: u8 = 3;
+
+/// One page's search fragment: its entries as JSON array elements (comma-separated, no
+/// brackets), then the words of each entry, written once when the page is rendered. Each entry
+/// is `{"u":…,"t":…,"x":…,"l":…}`: the URL relative to the locale directory (e.g.
+/// `guide/#step-open`), the heading shown in the results, more text searched besides the
+/// heading's words, and the language of the text. The guide itself is the first entry.
+///
+/// Every text the page shows is indexed (the guide's catalog, so a new field is indexed without
+/// a change here), grouped by the anchor the reader lands on: the guide itself (summary,
+/// audience, keywords, intro), each prerequisite, section, step, troubleshooting entry, table,
+/// list, definition list, text block, the facts and each value to collect. The heading is the
+/// group's first text (a step's own text, a section's title…).
+pub fn fragment(guide_id: &str, guide: &Guide, title: &str, l: &mut Localizer<'_>) -> Vec<u8> {
+    let mut entries = Vec::with_capacity(4096);
+    let mut page_words = PageWords::default();
+    let catalog_entries = catalog::entries(guide);
+    let mut groups: Vec<(Option<String>, Vec<&MessageKey>)> = vec![(None, Vec::new())];
+    for entry in &catalog_entries {
+        if matches!(entry.part, Part::Title) || entry.key.attr.as_deref() == Some("alt") {
+            continue;
+        }
+        let anchor = entry.part.page_anchor();
+        match groups.iter_mut().find(|(a, _)| *a == anchor) {
+            Some((_, keys)) => keys.push(&entry.key),
+            None => groups.push((anchor, vec![&entry.key])),
+        }
+    }
+    let title_fallback = l.plain(&Part::Title.key()).fallback;
+    let mut number: u16 = 0;
+    for (anchor, keys) in groups {
+        let mut texts = keys.into_iter().map(|key| l.plain(key));
+        let (heading, fallback, mut body) = match &anchor {
+            None => (String::new(), title_fallback, String::new()),
+            Some(_) => match texts.next() {
+                Some(first) => {
+                    let (shown, rest) = cut_heading(&first.text);
+                    (shown, first.fallback, rest)
+                }
+                None => continue,
+            },
+        };
+        for text in texts {
+            if !body.is_empty() {
+                body.push(' ');
+            }
+            body.push_str(&text.text);
+        }
+        let lang = language(l, fallback);
+        match &anchor {
+            None => {
+                push_entry(
+                    &mut entries,
+                    [guide_id, "/", ""],
+                    [title, "", ""],
+                    &body,
+                    lang,
+                );
+                page_words.add(number, title, WEIGHT_TITLE, fallback);
+            }
+            Some(anchor) => {
+                push_entry(
+                    &mut entries,
+                    [guide_id, "/#", anchor],
+                    [title, " › ", &heading],
+                    &body,
+                    lang,
+                );
+                // A cut heading's whole text is its body: its words count as heading words.
+                page_words.add(number, &heading, WEIGHT_HEADING, fallback);
+            }
+        }
+        page_words.add(number, &body, WEIGHT_TEXT, fallback);
+        number = number.saturating_add(1);
+    }
+    let mut out = Vec::with_capacity(4 + entries.len() + 16 * page_words.words.len());
+    let entries_len = u32::try_from(entries.len()).unwrap_or(u32::MAX);
+    out.extend_from_slice(&entries_len.to_le_bytes());
+    out.extend_from_slice(&entries);
+    page_words.write(&mut out, l.locale(), l.source_locale());
+    out
+}
+
+/// The words of one page: each word (lower-cased, accents kept) with the entries it is in, its
+/// best weight in each, and whether it was seen in fallback (source-language) text (its stem is
+/// then the source language's).
+#[derive(Default)]
+struct PageWords {
+    words: FxHashMap<String, (bool, Vec<(u16, u8)>)>,
+}
+
+impl PageWords {
+    fn add(&mut self, entry: u16, text: &str, weight: u8, fallback: bool) {
+        words::each_word(text, |word| {
+            let (seen_in_fallback, entries) = match self.words.get_mut(word) {
+                Some(found) => found,
+                None => self.words.entry(word.to_owned()).or_default(),
+            };
+            *seen_in_fallback |= fallback;
+            match entries.last_mut() {
+                Some((e, w)) if *e == entry => *w = (*w).max(weight),
+                _ => entries.push((entry, weight)),
+            }
+        });
+    }
+
+    /// One line per word, sorted: `word TAB language TAB entry:weight,entry:weight`, the
+    /// language being the source language's for a word seen in fallback text.
+    fn write(self, out: &mut Vec<u8>, locale: &str, source_locale: &str) {
+        use std::io::Write as _;
+        let mut words: Vec<_> = self.words.into_iter().collect();
+        words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        for (word, (fallback, entries)) in words {
+            out.extend_from_slice(word.as_bytes());
+            out.push(b'\t');
+            out.extend_from_slice(if fallback { source_locale } else { locale }.as_bytes());
+            out.push(b'\t');
+            for (i, (entry, weight)) in entries.iter().enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                }
+                let _ = write!(out, "{entry}:{weight}");
+            }
+            out.push(b'\n');
+        }
+    }
+}
+
+/// The two parts of a fragment: its entries (JSON) and its words.
+fn split_fragment(bytes: &[u8]) -> (&[u8], &[u8]) {
+    let Some((len, rest)) = bytes.split_first_chunk::<4>() else {
+        return (&[], &[]);
+    };
+    let len = usize::try_from(u32::from_le_bytes(*len)).unwrap_or(usize::MAX);
+    rest.split_at(len.min(rest.len()))
+}
+
+/// Longest heading shown in a result, in characters: a long text (a fact, a paragraph) is cut
+/// at a word, and its whole text searched as the entry's text.
+const HEADING_CHARS: usize = 120;
+
+/// `text` as a result heading, and what of it goes to the searched text instead.
+fn cut_heading(text: &str) -> (String, String) {
+    if text.chars().count() <= HEADING_CHARS {
+        return (text.to_owned(), String::new());
+    }
+    let cut: String = text.chars().take(HEADING_CHARS).collect();
+    let shown = match cut.rfind(' ') {
+        Some(i) => &cut[..i],
+        None => &cut,
+    };
+    (format!("{shown}…"), text.to_owned())
+}
+
+fn language<'l>(l: &Localizer<'l>, fallback: bool) -> &'l str {
+    if fallback {
+        l.source_locale()
+    } else {
+        l.locale()
+    }
+}
+
+/// Append one entry; `url` and `heading` are each written as the concatenation of their parts.
+fn push_entry(out: &mut Vec<u8>, url: [&str; 3], heading: [&str; 3], text: &str, lang: &str) {
+    if !out.is_empty() {
+        out.push(b',');
+    }
+    out.extend_from_slice(b"{\"u\":");
+    push_json_string(out, &url);
+    out.extend_from_slice(b",\"t\":");
+    push_json_string(out, &heading);
+    out.extend_from_slice(b",\"x\":");
+    push_json_string(out, &[text]);
+    out.extend_from_slice(b",\"l\":");
+    push_json_string(out, &[lang]);
+    out.push(b'}');
+}
