@@ -112,3 +112,16 @@ test("a query downloads the index's meta file, the shards of its words and the d
   assert.equal(shards.length, 1, `${shards}`);
   assert.equal(docs.length, new Set(hits.slice(0, 8).map((h) => h.g)).size);
 });
+
+test("nl and fi: the last part of a compound word finds the compound, below the word itself", async () => {
+  for (const [lang, part, compound] of [["nl", "instellingen", "clientinstellingen"], ["fi", "asetukset", "asiakasasetukset"]]) {
+    const { s } = searcher(lang);
+    const { hits } = await s.search(part);
+    const entries = await s.entries(hits);
+    const text = (e) => core.words(`${e.t} ${e.x}`);
+    const own = entries.findIndex((e) => text(e).includes(part));
+    const inCompound = entries.findIndex((e) => text(e).includes(compound) && !text(e).includes(part));
+    assert.ok(own >= 0 && inCompound >= 0, `${lang}: ${own} ${inCompound}`);
+    assert.ok(hits[own].score > hits[inCompound].score, `${lang}: the word itself ranks higher`);
+  }
+});

@@ -105,7 +105,10 @@ impl LocaleIndex {
     }
 
     /// The word shards and `meta.json`, as (path, bytes).
-    pub fn finish(self) -> Vec<(String, Vec<u8>)> {
+    pub fn finish(mut self) -> Vec<(String, Vec<u8>)> {
+        if compounds(&self.locale) {
+            add_compound_parts(&mut self.words);
+        }
         let mut words: Vec<(String, Word)> = self.words.into_iter().collect();
         words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let encoded: Vec<Vec<u8>> = words.iter().map(|(w, word)| encode_word(w, word)).collect();
@@ -145,6 +148,60 @@ impl LocaleIndex {
     }
 }
 
+/// Whether `locale`'s language writes compound words as one (Dutch `koppelingsinstellingen`,
+/// Finnish `integraatioasetukset`): their last part is then indexed too.
+fn compounds(locale: &str) -> bool {
+    let language = locale.split(['-', '_']).next().unwrap_or(locale);
+    matches!(
+        language.to_ascii_lowercase().as_str(),
+        "da" | "de" | "fi" | "nb" | "nl" | "nn" | "no" | "sv"
+    )
+}
+
+/// Index each compound word's last part: a word that is another indexed word (of four or more
+/// letters) after an indexed word of three or more (`integraatio` + `asetukset`), perhaps with
+/// a linking `s`, `e` or `n` between (`koppeling` + `s` + `instellingen`), also points from the
+/// last part to its entries, weighted [`super::WEIGHT_PART`]: a query for `asetukset` finds
+/// `integraatioasetukset`, below the entries that hold `asetukset` itself. The longest last
+/// part wins; words are split once.
+fn add_compound_parts(words: &mut FxHashMap<String, Word>) {
+    let mut parts: Vec<(String, Vec<(u32, u16, u8)>)> = Vec::new();
+    for (word, entry) in words.iter() {
+        let chars: Vec<(usize, char)> = word.char_indices().collect();
+        if chars.len() < 8 {
+            continue;
+        }
+        for &(at, _) in &chars[3..chars.len() - 3] {
+            let (head, tail) = word.split_at(at);
+            if !words.contains_key(tail) {
+                continue;
+            }
+            let linked = head
+                .strip_suffix(['s', 'e', 'n'])
+                .is_some_and(|h| h.chars().count() >= 3 && words.contains_key(h));
+            if words.contains_key(head) || linked {
+                let postings = entry
+                    .postings
+                    .iter()
+                    .map(|&(g, e, _)| (g, e, super::WEIGHT_PART))
+                    .collect();
+                parts.push((tail.to_owned(), postings));
+                break;
+            }
+        }
+    }
+    for (tail, postings) in parts {
+        if let Some(entry) = words.get_mut(&tail) {
+            entry.postings.extend(postings);
+        }
+    }
+    for entry in words.values_mut() {
+        // One posting per entry, the best weight (a part's weight is the lowest).
+        entry.postings.sort_unstable_by(|a, b| (a.0, a.1, b.2).cmp(&(b.0, b.1, a.2)));
+        entry.postings.dedup_by(|later, first| (later.0, later.1) == (first.0, first.1));
+    }
+}
+
 /// `entry:weight` of a fragment's word line.
 fn parse_posting(posting: &[u8]) -> Option<(u16, u8)> {
     let text = std::str::from_utf8(posting).ok()?;
@@ -180,7 +237,8 @@ fn encode_word(word: &str, entry: &Word) -> Vec<u8> {
 
 /// Postings as text: per guide, `guide.entry,entry…` with the guide number counted from the
 /// previous group's (the first from 0) and groups separated by spaces; numbers in base 36; an
-/// entry is followed by `!` when the word is in its heading, `^` when in the guide's title.
+/// entry is followed by `!` when the word is in its heading, `^` when in the guide's title, `~`
+/// when only inside a compound word (see [`add_compound_parts`]).
 /// `0.0^,3! 2.1` is entries 0 (title) and 3 (heading) of guide 0 and entry 1 of guide 2.
 fn encode_postings(postings: &[(u32, u16, u8)], out: &mut Vec<u8>) {
     let mut previous: Option<u32> = None;
@@ -199,6 +257,7 @@ fn encode_postings(postings: &[(u32, u16, u8)], out: &mut Vec<u8>) {
         match weight {
             super::WEIGHT_TITLE => out.push(b'^'),
             super::WEIGHT_HEADING => out.push(b'!'),
+            super::WEIGHT_PART => out.push(b'~'),
             _ => {}
         }
     }
@@ -263,7 +322,36 @@ fn cut(
 
 #[cfg(test)]
 mod tests {
-    use super::{cut, encode_postings};
+    use super::{Word, add_compound_parts, cut, encode_postings};
+    use rustc_hash::FxHashMap;
+
+    #[test]
+    fn the_last_part_of_a_compound_word_points_to_its_entries_at_the_lowest_weight() {
+        let word = |postings: Vec<(u32, u16, u8)>| Word {
+            stem: None,
+            postings,
+        };
+        let mut words: FxHashMap<String, Word> = [
+            ("koppeling", word(vec![(0, 1, 1)])),
+            ("instellingen", word(vec![(0, 2, 2)])),
+            ("koppelingsinstellingen", word(vec![(0, 2, 1), (3, 4, 1)])),
+            ("integraatio", word(vec![(1, 1, 1)])),
+            ("asetukset", word(vec![(1, 1, 1)])),
+            ("integraatioasetukset", word(vec![(2, 0, 3)])),
+            // Not a compound: "ecteur" is no word, and "conn" none either.
+            ("connecteur", word(vec![(5, 5, 1)])),
+            ("teur", word(vec![(6, 6, 1)])),
+        ]
+        .into_iter()
+        .map(|(w, e)| (w.to_owned(), e))
+        .collect();
+        add_compound_parts(&mut words);
+        // Entry 0.2 holds "instellingen" itself (as a heading word): that weight stays.
+        assert_eq!(words["instellingen"].postings, [(0, 2, 2), (3, 4, 0)]);
+        assert_eq!(words["asetukset"].postings, [(1, 1, 1), (2, 0, 0)]);
+        assert_eq!(words["koppeling"].postings, [(0, 1, 1)]);
+        assert_eq!(words["teur"].postings, [(6, 6, 1)]);
+    }
 
     #[test]
     fn postings_are_grouped_by_guide_and_marked_by_weight() {

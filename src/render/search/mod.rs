@@ -20,7 +20,9 @@ use crate::content::catalog::{self, MessageKey};
 use crate::content::ids::Part;
 use crate::content::model::Guide;
 
-/// How a word of an entry counts: in its text, its heading, or the guide's title.
+/// How a word of an entry counts: as the last part of a compound word of it, in its text, its
+/// heading, or the guide's title.
+const WEIGHT_PART: u8 = 0;
 const WEIGHT_TEXT: u8 = 1;
 const WEIGHT_HEADING: u8 = 2;
 const WEIGHT_TITLE: u8 = 3;

@@ -32,7 +32,8 @@
     return { stem: stem, postings: value.slice(bar + 1) };
   };
 
-  // Call f(guide, entry, weight) for each posting: weight 1 text, 2 heading, 3 the guide's title.
+  // Call f(guide, entry, weight) for each posting: weight 0 the last part of a compound word of
+  // the entry (koppelings|instellingen), 1 text, 2 heading, 3 the guide's title.
   var eachPosting = function (postings, f) {
     var guide = 0;
     postings.split(" ").forEach(function (group) {
@@ -40,8 +41,8 @@
       guide += parseInt(group.slice(0, dot), 36);
       group.slice(dot + 1).split(",").forEach(function (e) {
         var mark = e.charAt(e.length - 1);
-        var weight = mark === "^" ? 3 : mark === "!" ? 2 : 1;
-        f(guide, parseInt(weight > 1 ? e.slice(0, -1) : e, 36), weight);
+        var weight = mark === "^" ? 3 : mark === "!" ? 2 : mark === "~" ? 0 : 1;
+        f(guide, parseInt(weight !== 1 ? e.slice(0, -1) : e, 36), weight);
       });
     });
   };
@@ -116,8 +117,8 @@
             eachPosting(info.postings, function (g, e, weight) {
               var key = g + "." + e;
               var hit = found[key] || (found[key] = { g: g, e: e, score: 0 });
-              // A word of the heading counts double.
-              hit.score = Math.max(hit.score, weight > 1 ? 2 * q : q);
+              // A word of the heading counts double, a part of a compound word half.
+              hit.score = Math.max(hit.score, weight > 1 ? 2 * q : weight === 0 ? q / 2 : q);
               if (weight === 3) {
                 var top = found[g + ".title"] || (found[g + ".title"] = { title: true });
                 top.g = g;

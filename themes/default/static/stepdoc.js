@@ -101,7 +101,10 @@
       var first = -1;
       var marked = parts.map(function (part, i) {
         var w = norm(part);
-        var hit = w && marks[w] === true;
+        // A compound word whose last part was searched for is marked too.
+        var hit = w && (marks[w] === true || (w.length >= 8 && Object.keys(marks).some(function (m) {
+          return m.length >= 4 && w.length > m.length && w.slice(-m.length) === m;
+        })));
         if (hit && first < 0) { first = i; }
         return hit;
       });
