@@ -104,6 +104,9 @@ pub struct CheckArgs {
     /// Output format of the findings.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
+    /// Accept a site without guides (an error otherwise, as for `build`).
+    #[arg(long)]
+    pub allow_empty: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

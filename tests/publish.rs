@@ -118,6 +118,11 @@ fn an_empty_site_is_an_error_unless_allowed() {
         .failure()
         .stderr_has("error[empty-site]");
     assert_eq!(site.tree("public"), before);
+    // `check` gates what `build` would refuse.
+    site.run(&["check"])
+        .failure()
+        .stderr_has("error[empty-site]");
+    site.run(&["check", "--allow-empty"]).success();
     site.run(&["build", "--allow-empty"]).success();
     assert!(!site.path().join("public/en/demo").exists());
 }

@@ -197,8 +197,12 @@ fn add_compound_parts(words: &mut FxHashMap<String, Word>) {
     }
     for entry in words.values_mut() {
         // One posting per entry, the best weight (a part's weight is the lowest).
-        entry.postings.sort_unstable_by(|a, b| (a.0, a.1, b.2).cmp(&(b.0, b.1, a.2)));
-        entry.postings.dedup_by(|later, first| (later.0, later.1) == (first.0, first.1));
+        entry
+            .postings
+            .sort_unstable_by(|a, b| (a.0, a.1, b.2).cmp(&(b.0, b.1, a.2)));
+        entry
+            .postings
+            .dedup_by(|later, first| (later.0, later.1) == (first.0, first.1));
     }
 }
 
