@@ -12,7 +12,9 @@
 # `stepdoc check` (no writing), and the floors: `cat` of all stepdoc inputs and pulldown-cmark alone
 # (one thread) over the same Markdown Hugo gets. For the 1,000-guide corpus (4,000 pages) it also
 # measures `stepdoc serve`'s rebuild after one .ftl message, one guide.yaml and one terms.ftl edit
-# (SERVE_EDITS edits each, default 100: memory must stay flat over them). Writes bench/RESULTS.md.
+# (SERVE_EDITS edits each, default 100: memory must stay flat over them). For every size it also
+# measures what a reader's first search downloads (bench/search_bytes.mjs, with Node). Writes
+# bench/RESULTS.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS="${RUNS:-5}"
@@ -94,6 +96,10 @@ for n in "${SIZES[@]}"; do
   ck_wall=$(awk '{print $1}' "$OUT/times-check-$n" | median)
   cat_wall=$(awk '{print $1}' "$OUT/times-cat-$n" | median)
   sd_size=$(du -sk "$TMP/sd-$n" | awk '{print $1}')
+  # What a reader's first search downloads (search.js + meta + shards + result documents).
+  if command -v node >/dev/null 2>&1; then
+    node bench/search_bytes.mjs "$TMP/sd-$n" 50 > "$OUT/search-$n"
+  fi
   hu_size=$(du -sk "$TMP/hugo-$n" | awk '{print $1}')
   rm -rf "$TMP/sd-$n" "$TMP/hugo-$n" "$TMP/in-hugo-$n"
   results+=("$n $pages $sd_wall $sd_cpu $sd_rss $sd_size $hu_wall $hu_cpu $hu_rss $hu_size $ck_wall $cat_wall $md_floor")
@@ -127,6 +133,16 @@ done
   echo
   echo "stepdoc's output also holds the search index of each language and the status page; review pages"
   echo "only for translations with work to do (none in these corpora). Hugo's is its plain site."
+  for n in "${SIZES[@]}"; do
+    if [ -s "$OUT/search-$n" ]; then
+      echo
+      echo "Search at $((n * 4)) pages (\`node bench/search_bytes.mjs\`: 50 query words of the index's vocabulary, each typed letter by letter; bytes gzipped):"
+      echo
+      echo '```'
+      cat "$OUT/search-$n"
+      echo '```'
+    fi
+  done
   if [ -f "$OUT/serve-1000" ] && [[ " ${SIZES[*]} " == *" 1000 "* ]]; then
     echo
     echo "\`stepdoc serve\` on the 4,000-page corpus ($SERVE_EDITS edits each; rebuild as reported by serve, served = write → new text over HTTP incl. the 60 ms debounce):"

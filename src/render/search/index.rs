@@ -40,10 +40,13 @@ pub struct LocaleIndex {
     stemmers: FxHashMap<String, Option<Stemmer>>,
 }
 
-/// One folded word: its folded stem (when it differs) and its postings, in guide order.
+/// One folded word: its folded stem (when it differs) and its postings, encoded as they come
+/// (see [`encode_postings`]; a few bytes each, where a million postings of a large site would
+/// take 8 bytes each as numbers), with the last guide they name.
 struct Word {
     stem: Option<String>,
-    postings: Vec<(u32, u16, u8)>,
+    postings: Vec<u8>,
+    last: Option<u32>,
 }
 
 impl LocaleIndex {
@@ -65,41 +68,43 @@ impl LocaleIndex {
         document.push(b'[');
         document.extend_from_slice(entries);
         document.push(b']');
-        for line in words.split(|&b| b == b'\n') {
-            let mut fields = line.splitn(3, |&b| b == b'\t');
-            let (Some(word), Some(language), Some(postings)) =
-                (fields.next(), fields.next(), fields.next())
-            else {
-                continue;
-            };
-            let (Ok(word), Ok(language)) =
-                (std::str::from_utf8(word), std::str::from_utf8(language))
-            else {
-                continue;
-            };
-            let folded = fold(word);
-            let entry = match self.words.get_mut(&folded) {
+        let mut reader = Reader { bytes: words };
+        while let Some((folded, written, language)) = reader.strings() {
+            let Some(count) = reader.u16() else { break };
+            let entry = match self.words.get_mut(folded) {
                 Some(entry) => entry,
                 None => {
-                    let stemmer = self
-                        .stemmers
-                        .entry(language.to_owned())
-                        .or_insert_with(|| stemmer(language));
+                    let stemmer = match self.stemmers.get(language) {
+                        Some(stemmer) => stemmer,
+                        None => self
+                            .stemmers
+                            .entry(language.to_owned())
+                            .or_insert_with(|| stemmer(language)),
+                    };
+                    let as_written = if written.is_empty() { folded } else { written };
                     let stem = stemmer
                         .as_ref()
-                        .map(|s| fold(&s.stem(word)))
-                        .filter(|stem| *stem != folded);
-                    self.words.entry(folded).or_insert(Word {
+                        .map(|s| fold(&s.stem(as_written)))
+                        .filter(|stem| stem != folded);
+                    self.words.entry(folded.to_owned()).or_insert(Word {
                         stem,
                         postings: Vec::new(),
+                        last: None,
                     })
                 }
             };
-            for posting in postings.split(|&b| b == b',') {
-                if let Some((entry_number, weight)) = parse_posting(posting) {
-                    entry.postings.push((guide, entry_number, weight));
-                }
+            let mut previous = entry.last;
+            for _ in 0..count {
+                let (Some(entry_number), Some(weight)) = (reader.u16(), reader.u8()) else {
+                    break;
+                };
+                push_posting(
+                    &mut entry.postings,
+                    &mut previous,
+                    (guide, entry_number, weight),
+                );
             }
+            entry.last = previous;
         }
         (format!("search/{}/d/{guide}.json", self.locale), document)
     }
@@ -180,44 +185,107 @@ fn add_compound_parts(words: &mut FxHashMap<String, Word>) {
                 .strip_suffix(['s', 'e', 'n'])
                 .is_some_and(|h| h.chars().count() >= 3 && words.contains_key(h));
             if words.contains_key(head) || linked {
-                let postings = entry
-                    .postings
-                    .iter()
-                    .map(|&(g, e, _)| (g, e, super::WEIGHT_PART))
+                let postings = decode_postings(&entry.postings)
+                    .into_iter()
+                    .map(|(g, e, _)| (g, e, super::WEIGHT_PART))
                     .collect();
                 parts.push((tail.to_owned(), postings));
                 break;
             }
         }
     }
+    let mut merged: FxHashMap<String, Vec<(u32, u16, u8)>> = FxHashMap::default();
     for (tail, postings) in parts {
-        if let Some(entry) = words.get_mut(&tail) {
-            entry.postings.extend(postings);
-        }
+        merged.entry(tail).or_default().extend(postings);
     }
-    for entry in words.values_mut() {
-        // One posting per entry, the best weight (a part's weight is the lowest).
-        entry
-            .postings
-            .sort_unstable_by(|a, b| (a.0, a.1, b.2).cmp(&(b.0, b.1, a.2)));
-        entry
-            .postings
-            .dedup_by(|later, first| (later.0, later.1) == (first.0, first.1));
+    for (tail, mut postings) in merged {
+        let Some(entry) = words.get_mut(&tail) else {
+            continue;
+        };
+        postings.extend(decode_postings(&entry.postings));
+        // One posting per entry, with the best weight (a part's is the lowest).
+        postings.sort_unstable_by(|a, b| (a.0, a.1, b.2).cmp(&(b.0, b.1, a.2)));
+        postings.dedup_by(|later, first| (later.0, later.1) == (first.0, first.1));
+        entry.postings.clear();
+        entry.last = None;
+        for posting in postings {
+            push_posting(&mut entry.postings, &mut entry.last, posting);
+        }
     }
 }
 
-/// `entry:weight` of a fragment's word line.
-fn parse_posting(posting: &[u8]) -> Option<(u16, u8)> {
-    let text = std::str::from_utf8(posting).ok()?;
-    let (entry, weight) = text.split_once(':')?;
-    Some((entry.parse().ok()?, weight.parse().ok()?))
+/// The postings [`encode_postings`] wrote, as (guide, entry, weight).
+fn decode_postings(text: &[u8]) -> Vec<(u32, u16, u8)> {
+    let mut out = Vec::new();
+    let mut guide = 0u32;
+    for group in text.split(|&b| b == b' ') {
+        let Some(dot) = group.iter().position(|&b| b == b'.') else {
+            continue;
+        };
+        guide += base36(&group[..dot]);
+        for posting in group[dot + 1..].split(|&b| b == b',') {
+            let (number, weight) = match posting.last() {
+                Some(b'^') => (&posting[..posting.len() - 1], super::WEIGHT_TITLE),
+                Some(b'!') => (&posting[..posting.len() - 1], super::WEIGHT_HEADING),
+                Some(b'~') => (&posting[..posting.len() - 1], super::WEIGHT_PART),
+                _ => (posting, super::WEIGHT_TEXT),
+            };
+            out.push((
+                guide,
+                u16::try_from(base36(number)).unwrap_or(u16::MAX),
+                weight,
+            ));
+        }
+    }
+    out
+}
+
+fn base36(digits: &[u8]) -> u32 {
+    digits.iter().fold(0u32, |n, &d| {
+        let value = match d {
+            b'0'..=b'9' => d - b'0',
+            b'a'..=b'z' => d - b'a' + 10,
+            _ => 0,
+        };
+        n.saturating_mul(36).saturating_add(u32::from(value))
+    })
+}
+
+/// Reads the words of a fragment (see `PageWords::write`).
+struct Reader<'a> {
+    bytes: &'a [u8],
+}
+
+impl<'a> Reader<'a> {
+    fn u8(&mut self) -> Option<u8> {
+        let (&first, rest) = self.bytes.split_first()?;
+        self.bytes = rest;
+        Some(first)
+    }
+
+    fn u16(&mut self) -> Option<u16> {
+        let (two, rest) = self.bytes.split_first_chunk::<2>()?;
+        self.bytes = rest;
+        Some(u16::from_le_bytes(*two))
+    }
+
+    fn string(&mut self) -> Option<&'a str> {
+        let len = usize::from(self.u8()?);
+        let (text, rest) = self.bytes.split_at_checked(len)?;
+        self.bytes = rest;
+        simdutf8::basic::from_utf8(text).ok()
+    }
+
+    fn strings(&mut self) -> Option<(&'a str, &'a str, &'a str)> {
+        Some((self.string()?, self.string()?, self.string()?))
+    }
 }
 
 /// `"word":"postings"` of a shard, the postings led by the word's stem when it differs from
 /// the word: `n|` when the stem is the word less its last `n` characters, `=stem|` otherwise.
 fn encode_word(word: &str, entry: &Word) -> Vec<u8> {
     use std::io::Write as _;
-    let mut out = Vec::with_capacity(word.len() + 4 + 3 * entry.postings.len());
+    let mut out = Vec::with_capacity(word.len() + 8 + entry.postings.len());
     push_json_string(&mut out, &[word]);
     out.push(b':');
     match &entry.stem {
@@ -234,7 +302,7 @@ fn encode_word(word: &str, entry: &Word) -> Vec<u8> {
         }
         None => out.push(b'"'),
     }
-    encode_postings(&entry.postings, &mut out);
+    out.extend_from_slice(&entry.postings);
     out.push(b'"');
     out
 }
@@ -244,26 +312,36 @@ fn encode_word(word: &str, entry: &Word) -> Vec<u8> {
 /// entry is followed by `!` when the word is in its heading, `^` when in the guide's title, `~`
 /// when only inside a compound word (see [`add_compound_parts`]).
 /// `0.0^,3! 2.1` is entries 0 (title) and 3 (heading) of guide 0 and entry 1 of guide 2.
+#[cfg(test)]
 fn encode_postings(postings: &[(u32, u16, u8)], out: &mut Vec<u8>) {
-    let mut previous: Option<u32> = None;
-    for &(guide, entry, weight) in postings {
-        if previous == Some(guide) {
-            out.push(b',');
-        } else {
-            if previous.is_some() {
-                out.push(b' ');
-            }
-            push_base36(out, guide - previous.unwrap_or(0));
-            out.push(b'.');
-            previous = Some(guide);
+    let mut previous = None;
+    for &posting in postings {
+        push_posting(out, &mut previous, posting);
+    }
+}
+
+/// Append one posting to encoded postings whose last guide is `previous`.
+fn push_posting(
+    out: &mut Vec<u8>,
+    previous: &mut Option<u32>,
+    (guide, entry, weight): (u32, u16, u8),
+) {
+    if *previous == Some(guide) {
+        out.push(b',');
+    } else {
+        if previous.is_some() {
+            out.push(b' ');
         }
-        push_base36(out, u32::from(entry));
-        match weight {
-            super::WEIGHT_TITLE => out.push(b'^'),
-            super::WEIGHT_HEADING => out.push(b'!'),
-            super::WEIGHT_PART => out.push(b'~'),
-            _ => {}
-        }
+        push_base36(out, guide - previous.unwrap_or(0));
+        out.push(b'.');
+        *previous = Some(guide);
+    }
+    push_base36(out, u32::from(entry));
+    match weight {
+        super::WEIGHT_TITLE => out.push(b'^'),
+        super::WEIGHT_HEADING => out.push(b'!'),
+        super::WEIGHT_PART => out.push(b'~'),
+        _ => {}
     }
 }
 
@@ -326,14 +404,19 @@ fn cut(
 
 #[cfg(test)]
 mod tests {
-    use super::{Word, add_compound_parts, cut, encode_postings};
+    use super::{Word, add_compound_parts, cut, decode_postings, encode_postings};
     use rustc_hash::FxHashMap;
 
     #[test]
     fn the_last_part_of_a_compound_word_points_to_its_entries_at_the_lowest_weight() {
-        let word = |postings: Vec<(u32, u16, u8)>| Word {
-            stem: None,
-            postings,
+        let word = |postings: Vec<(u32, u16, u8)>| {
+            let mut encoded = Vec::new();
+            encode_postings(&postings, &mut encoded);
+            Word {
+                stem: None,
+                postings: encoded,
+                last: postings.last().map(|p| p.0),
+            }
         };
         let mut words: FxHashMap<String, Word> = [
             ("koppeling", word(vec![(0, 1, 1)])),
@@ -350,18 +433,26 @@ mod tests {
         .map(|(w, e)| (w.to_owned(), e))
         .collect();
         add_compound_parts(&mut words);
+        let postings = |w: &str| decode_postings(&words[w].postings);
         // Entry 0.2 holds "instellingen" itself (as a heading word): that weight stays.
-        assert_eq!(words["instellingen"].postings, [(0, 2, 2), (3, 4, 0)]);
-        assert_eq!(words["asetukset"].postings, [(1, 1, 1), (2, 0, 0)]);
-        assert_eq!(words["koppeling"].postings, [(0, 1, 1)]);
-        assert_eq!(words["teur"].postings, [(6, 6, 1)]);
+        assert_eq!(postings("instellingen"), [(0, 2, 2), (3, 4, 0)]);
+        assert_eq!(postings("asetukset"), [(1, 1, 1), (2, 0, 0)]);
+        assert_eq!(postings("koppeling"), [(0, 1, 1)]);
+        assert_eq!(postings("teur"), [(6, 6, 1)]);
     }
 
     #[test]
     fn postings_are_grouped_by_guide_and_marked_by_weight() {
         let mut out = Vec::new();
         encode_postings(&[(0, 0, 3), (0, 3, 2), (2, 1, 1), (40, 37, 1)], &mut out);
-        assert_eq!(String::from_utf8(out).expect("UTF-8"), "0.0^,3! 2.1 12.11");
+        assert_eq!(
+            String::from_utf8(out.clone()).expect("UTF-8"),
+            "0.0^,3! 2.1 12.11"
+        );
+        assert_eq!(
+            decode_postings(&out),
+            [(0, 0, 3), (0, 3, 2), (2, 1, 1), (40, 37, 1)]
+        );
     }
 
     #[test]

@@ -108,49 +108,123 @@ pub fn fragment(guide_id: &str, guide: &Guide, title: &str, l: &mut Localizer<'_
     out
 }
 
-/// The words of one page: each word (lower-cased, accents kept) with the entries it is in, its
-/// best weight in each, and whether it was seen in fallback (source-language) text (its stem is
-/// then the source language's).
-#[derive(Default)]
+/// The words of one page: each word (folded as the browser folds a query) with the entries it
+/// is in and its best weight in each; for its stem, the word as written (lower case, accents
+/// kept) and whether it was seen in fallback (source-language) text.
 struct PageWords {
-    words: FxHashMap<String, (bool, Vec<(u16, u8)>)>,
+    /// Each lower-cased form seen, and its word.
+    forms: FxHashMap<String, u32>,
+    words: Vec<PageWord>,
+}
+
+impl Default for PageWords {
+    fn default() -> Self {
+        PageWords {
+            forms: FxHashMap::with_capacity_and_hasher(512, Default::default()),
+            words: Vec::with_capacity(512),
+        }
+    }
+}
+
+struct PageWord {
+    fallback: bool,
+    entries: Vec<(u16, u8)>,
 }
 
 impl PageWords {
     fn add(&mut self, entry: u16, text: &str, weight: u8, fallback: bool) {
-        words::each_word(text, |word| {
-            let (seen_in_fallback, entries) = match self.words.get_mut(word) {
-                Some(found) => found,
-                None => self.words.entry(word.to_owned()).or_default(),
+        words::each_word(text, |lower| {
+            let id = match self.forms.get(lower) {
+                Some(&id) => id,
+                None => {
+                    let id = u32::try_from(self.words.len()).unwrap_or(u32::MAX);
+                    self.forms.insert(lower.to_owned(), id);
+                    self.words.push(PageWord {
+                        fallback: false,
+                        entries: Vec::new(),
+                    });
+                    id
+                }
             };
-            *seen_in_fallback |= fallback;
-            match entries.last_mut() {
+            let word = &mut self.words[id as usize];
+            word.fallback |= fallback;
+            // Entries come in order: a word's entries stay sorted and unique.
+            match word.entries.last_mut() {
                 Some((e, w)) if *e == entry => *w = (*w).max(weight),
-                _ => entries.push((entry, weight)),
+                _ => word.entries.push((entry, weight)),
             }
         });
     }
 
-    /// One line per word, sorted: `word TAB language TAB entry:weight,entry:weight`, the
-    /// language being the source language's for a word seen in fallback text.
+    /// The words, folded and sorted, in a compact binary form read back by
+    /// [`index::LocaleIndex::add`]: per word its folded form, the first form it was written in
+    /// when that differs (else nothing; the stemmer wants the accents), the language to stem it
+    /// in, then its entries; strings as a length byte and bytes, numbers little-endian. Forms
+    /// that fold alike (`clé`, `cle`) are one word.
     fn write(self, out: &mut Vec<u8>, locale: &str, source_locale: &str) {
-        use std::io::Write as _;
-        let mut words: Vec<_> = self.words.into_iter().collect();
-        words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        for (word, (fallback, entries)) in words {
-            out.extend_from_slice(word.as_bytes());
-            out.push(b'\t');
-            out.extend_from_slice(if fallback { source_locale } else { locale }.as_bytes());
-            out.push(b'\t');
-            for (i, (entry, weight)) in entries.iter().enumerate() {
-                if i > 0 {
-                    out.push(b',');
-                }
-                let _ = write!(out, "{entry}:{weight}");
+        let mut forms: Vec<(std::borrow::Cow<'_, str>, &str, &PageWord)> = self
+            .forms
+            .iter()
+            .map(|(lower, &id)| {
+                (
+                    words::fold_cow(lower),
+                    lower.as_str(),
+                    &self.words[id as usize],
+                )
+            })
+            .collect();
+        forms.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(b.1)));
+        let mut i = 0;
+        while i < forms.len() {
+            let (folded, written, first) = &forms[i];
+            let mut j = i + 1;
+            while j < forms.len() && forms[j].0 == *folded {
+                j += 1;
             }
-            out.push(b'\n');
+            let mut fallback = first.fallback;
+            let merged;
+            let entries: &[(u16, u8)] = if j == i + 1 {
+                &first.entries
+            } else {
+                let mut all: Vec<(u16, u8)> = forms[i..j]
+                    .iter()
+                    .flat_map(|(_, _, w)| w.entries.iter().copied())
+                    .collect();
+                all.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+                all.dedup_by_key(|e| e.0);
+                fallback |= forms[i..j].iter().any(|(_, _, w)| w.fallback);
+                merged = all;
+                &merged
+            };
+            push_short(out, folded);
+            push_short(
+                out,
+                if *written == folded.as_ref() {
+                    ""
+                } else {
+                    written
+                },
+            );
+            push_short(out, if fallback { source_locale } else { locale });
+            let count = u16::try_from(entries.len()).unwrap_or(u16::MAX);
+            out.extend_from_slice(&count.to_le_bytes());
+            for &(entry, weight) in &entries[..usize::from(count)] {
+                out.extend_from_slice(&entry.to_le_bytes());
+                out.push(weight);
+            }
+            i = j;
         }
     }
+}
+
+/// A string of at most 255 bytes (a longer one is cut at a character boundary).
+fn push_short(out: &mut Vec<u8>, text: &str) {
+    let mut end = text.len().min(255);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    out.push(u8::try_from(end).unwrap_or(u8::MAX));
+    out.extend_from_slice(&text.as_bytes()[..end]);
 }
 
 /// The two parts of a fragment: its entries (JSON) and its words.

@@ -15,27 +15,65 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&c)
 }
 
-/// Call `f` with each word of `text`, lower-cased (accents kept).
+/// Call `f` with each word of `text`, lower-cased (accents kept). One pass over the text, ASCII
+/// bytes handled without decoding (most of the text even in French or Finnish).
 pub(super) fn each_word(text: &str, mut f: impl FnMut(&str)) {
-    let mut lower = String::new();
-    for word in text.split(|c: char| !is_word_char(c)) {
-        if word.is_empty() {
+    let mut lower = String::with_capacity(32);
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_alphanumeric() {
+            // A run of ASCII letters and digits, copied at once.
+            let start = i;
+            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            let at = lower.len();
+            lower.push_str(&text[start..i]);
+            lower[at..].make_ascii_lowercase();
             continue;
         }
-        lower.clear();
-        lower.extend(word.chars().flat_map(char::to_lowercase));
+        if b.is_ascii() {
+            if !lower.is_empty() {
+                f(&lower);
+                lower.clear();
+            }
+            i += 1;
+            continue;
+        }
+        let c = text[i..].chars().next().unwrap_or(' ');
+        if is_word_char(c) {
+            lower.extend(c.to_lowercase());
+        } else if !lower.is_empty() {
+            f(&lower);
+            lower.clear();
+        }
+        i += c.len_utf8();
+    }
+    if !lower.is_empty() {
         f(&lower);
     }
 }
 
-/// `word` as the browser compares it: without its combining accents (`clé` → `cle`).
+/// `word` as the browser compares it: without its combining accents (`clé` → `cle`), and the
+/// Greek final sigma as a sigma (words are lower-cased a character at a time here, as a whole
+/// string in the browser, which differ only there).
 pub(super) fn fold(word: &str) -> String {
+    fold_cow(word).into_owned()
+}
+
+/// [`fold`], borrowing an ASCII word (most words) instead of copying it.
+pub(super) fn fold_cow(word: &str) -> std::borrow::Cow<'_, str> {
     if word.is_ascii() {
-        return word.to_owned();
+        return std::borrow::Cow::Borrowed(word);
     }
-    word.nfd()
-        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
-        .collect()
+    std::borrow::Cow::Owned(
+        word.nfd()
+            .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
+            .map(|c| if c == 'ς' { 'σ' } else { c })
+            .collect(),
+    )
 }
 
 /// The Snowball stemmer of a language (`nl`, `fr-CA`…), when there is one.
@@ -78,8 +116,8 @@ mod tests {
     #[test]
     fn words_are_lowercased_folded_and_split_like_the_browser_does() {
         assert_eq!(
-            words("Clé API — « Connecteur » (2FA), e\u{301}té; Ääkkönen"),
-            ["cle", "api", "connecteur", "2fa", "ete", "aakkonen"]
+            words("Clé API — « Connecteur » (2FA), e\u{301}té; Ääkkönen ΟΔΟΣ"),
+            ["cle", "api", "connecteur", "2fa", "ete", "aakkonen", "οδοσ"]
         );
     }
 

@@ -14,7 +14,7 @@
 
   // A query word as the index stores words: lower case, accents dropped, letters and digits.
   var norm = function (s) {
-    return String(s).toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+    return String(s).toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/ς/g, "σ");
   };
   var words = function (s) { return norm(s).split(/[^\p{L}\p{N}]+/u).filter(Boolean); };
 

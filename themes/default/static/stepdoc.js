@@ -69,7 +69,7 @@
     // The query side lives in search.js, loaded on first use.
     var core = null, searcher = null, hits = [], marks = {}, shown = 0, active = -1, asked = 0;
     var norm = function (s) {
-      return String(s).toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+      return String(s).toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/ς/g, "σ");
     };
     var setActive = function (i) {
       var options = results.querySelectorAll("[role=option]");
