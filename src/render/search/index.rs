@@ -40,6 +40,9 @@ pub struct LocaleIndex {
     stemmers: FxHashMap<String, Option<Stemmer>>,
 }
 
+/// A posting as numbers: guide, entry, weight.
+type Posting = (u32, u16, u8);
+
 /// One folded word: its folded stem (when it differs) and its postings, encoded as they come
 /// (see [`encode_postings`]; a few bytes each, where a million postings of a large site would
 /// take 8 bytes each as numbers), with the last guide they name.
@@ -170,7 +173,7 @@ fn compounds(locale: &str) -> bool {
 /// `integraatioasetukset`, below the entries that hold `asetukset` itself. The longest last
 /// part wins; words are split once.
 fn add_compound_parts(words: &mut FxHashMap<String, Word>) {
-    let mut parts: Vec<(String, Vec<(u32, u16, u8)>)> = Vec::new();
+    let mut parts: Vec<(String, Vec<Posting>)> = Vec::new();
     for (word, entry) in words.iter() {
         let chars: Vec<(usize, char)> = word.char_indices().collect();
         if chars.len() < 8 {
@@ -194,7 +197,7 @@ fn add_compound_parts(words: &mut FxHashMap<String, Word>) {
             }
         }
     }
-    let mut merged: FxHashMap<String, Vec<(u32, u16, u8)>> = FxHashMap::default();
+    let mut merged: FxHashMap<String, Vec<Posting>> = FxHashMap::default();
     for (tail, postings) in parts {
         merged.entry(tail).or_default().extend(postings);
     }
@@ -215,7 +218,7 @@ fn add_compound_parts(words: &mut FxHashMap<String, Word>) {
 }
 
 /// The postings [`encode_postings`] wrote, as (guide, entry, weight).
-fn decode_postings(text: &[u8]) -> Vec<(u32, u16, u8)> {
+fn decode_postings(text: &[u8]) -> Vec<Posting> {
     let mut out = Vec::new();
     let mut guide = 0u32;
     for group in text.split(|&b| b == b' ') {
@@ -313,7 +316,7 @@ fn encode_word(word: &str, entry: &Word) -> Vec<u8> {
 /// when only inside a compound word (see [`add_compound_parts`]).
 /// `0.0^,3! 2.1` is entries 0 (title) and 3 (heading) of guide 0 and entry 1 of guide 2.
 #[cfg(test)]
-fn encode_postings(postings: &[(u32, u16, u8)], out: &mut Vec<u8>) {
+fn encode_postings(postings: &[Posting], out: &mut Vec<u8>) {
     let mut previous = None;
     for &posting in postings {
         push_posting(out, &mut previous, posting);
