@@ -96,7 +96,7 @@ kinds! {
     InvalidPolicy = "invalid-policy", Site, "`policy:` names a kind that does not exist or is never a warning, or a level other than `error`, `warning`, `ignore`";
     MissingTheme = "missing-theme", Site, "the theme named in `site.yaml` is not the name of a directory under `themes/` (a path, `..` or an unknown name)";
     MissingThemeStrings = "missing-theme-strings", Site, "the theme has no strings for a locale of the site; English is shown";
-    EmptySite = "empty-site", Site, "the site has no guides (`content/` is empty or missing); `build --allow-empty` publishes it anyway";
+    EmptySite = "empty-site", Site, "the site has no guides (`content/` is empty or missing); `--allow-empty` (for `check` and `build`) accepts it, and `build` publishes it";
     Template = "template", Site, "a theme template does not parse or fails to render";
     InvalidId = "invalid-id", Guide, "an id (guide directory, section, step, value) is not lowercase ASCII letters, digits and hyphens";
     DuplicateId = "duplicate-id", Guide, "two sections, steps, values or columns share an id";
