@@ -136,6 +136,44 @@ fn missing_image_says_where_to_put_it() {
 }
 
 #[test]
+fn duplicate_or_malformed_choice_ids_are_located() {
+    let stderr = assert_rejected(
+        |s| {
+            s.edit(
+                GUIDE,
+                "        text: Paste the key in the mailer.\n",
+                "        text: Paste the key in the mailer.\n        choices:\n          - { id: web, text: In the web app }\n          - { id: web, text: In the mobile app }\n",
+            );
+        },
+        "duplicate-id",
+        GUIDE,
+        "web, text: In the mobile",
+        0,
+    );
+    assert!(
+        stderr.contains("choice ids must be unique within their step"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("sections[0].steps[2].choices[1].id"),
+        "{stderr}"
+    );
+    assert_rejected(
+        |s| {
+            s.edit(
+                GUIDE,
+                "        text: Paste the key in the mailer.\n",
+                "        text: Paste the key in the mailer.\n        choices:\n          - { id: Web_App, text: In the web app }\n",
+            );
+        },
+        "invalid-id",
+        GUIDE,
+        "Web_App",
+        0,
+    );
+}
+
+#[test]
 fn caption_without_image_is_located() {
     let stderr = assert_rejected(
         |s| {

@@ -72,3 +72,34 @@ fn guide_fields_per_locale() {
         insta::assert_snapshot!(format!("fields_{locale}"), html);
     }
 }
+
+/// A step's condition (`when`) and choices, on a step and a substep, in English, two complete
+/// translations and a Finnish one that falls back for a choice's details and the substep's
+/// condition; the guide has no summary, so its description is the intro's first sentence.
+#[test]
+fn task_fields_per_locale() {
+    let site = SiteTest::fixture("task");
+    site.build().success();
+    let first_sentences = [
+        ("en", "Connect Acme CRM to the mailer."),
+        ("nl", "Koppel Acme CRM aan de mailer."),
+        ("fr", "Connectez Acme CRM au service d’envoi."),
+        ("fi", "Yhdistä Acme CRM postituspalveluun."),
+    ];
+    for (locale, sentence) in first_sentences {
+        let page = site.out(&format!("{locale}/connect/index.html"));
+        // Raw HTML in a translation stays text.
+        assert!(
+            !page.contains("<secret>") && !page.contains("<geheim>"),
+            "{page}"
+        );
+        // No summary: no summary line, and the description is the intro's first sentence.
+        assert!(!page.contains("<p class=\"summary\">"), "{page}");
+        let description = format!("<meta name=\"description\" content=\"{sentence}\">");
+        assert!(page.contains(&description), "{locale}: {description}");
+        let index = site.out(&format!("{locale}/index.html"));
+        assert!(index.contains(&format!("<p>{sentence}</p>")), "{index}");
+        let html = excerpt(&page, "<ol class=\"steps\"", "</section>");
+        insta::assert_snapshot!(format!("task_{locale}"), html);
+    }
+}

@@ -28,6 +28,11 @@ pub enum Part<'a> {
     Section(&'a str),
     /// A step or a substep (step ids are unique across the guide).
     Step(&'a str),
+    /// One option of a step's `choices`.
+    Choice {
+        step: &'a str,
+        choice: &'a str,
+    },
     Trouble(&'a str),
     Table(&'a str),
     Row {
@@ -92,6 +97,7 @@ impl Part<'_> {
             Part::Prerequisite(id) => ("prereq", [id, ""]),
             Part::Section(id) => ("section", [id, ""]),
             Part::Step(id) => ("step", [id, ""]),
+            Part::Choice { step, choice } => ("choice", [step, choice]),
             Part::Trouble(id) => ("trouble", [id, ""]),
             Part::Table(id) => ("table", [id, ""]),
             Part::Row { table, row } => ("row", [table, row]),
@@ -133,6 +139,7 @@ impl Part<'_> {
             Part::Prerequisite(_)
             | Part::Section(_)
             | Part::Step(_)
+            | Part::Choice { .. }
             | Part::Trouble(_)
             | Part::Table(_)
             | Part::List(_)
@@ -196,7 +203,12 @@ pub const TABLE: &[(&str, &str, &str)] = &[
     (
         "step, substep",
         "`step-<id>` (the text)",
-        "`.details`, `.note`, `.tip`, `.warning`, `.alt`, `.caption`, `.result`",
+        "`.when`, `.details`, `.note`, `.tip`, `.warning`, `.alt`, `.caption`, `.result`",
+    ),
+    (
+        "choice",
+        "`choice-<step>-<choice>` (the text)",
+        "`.details`",
     ),
     ("troubleshooting", "`trouble-<id>`", "`.when`, `.do`"),
     ("table", "`table-<id>`", "`.intro`, `.col-<column>`"),
@@ -260,5 +272,14 @@ mod tests {
             "step-s.note"
         );
         assert_eq!(Part::Value("v").anchor(), "value-v");
+        assert_eq!(
+            Part::Choice {
+                step: "s",
+                choice: "c"
+            }
+            .attr(Attr::Details)
+            .to_string(),
+            "choice-s-c.details"
+        );
     }
 }

@@ -61,8 +61,10 @@ pub struct Guide {
     pub source_locale: Text,
     /// Page title.
     pub title: Text,
-    /// One or two sentences shown under the title and on the index page.
-    pub summary: Text,
+    /// One or two sentences shown under the title and on the index page. Optional: without it,
+    /// the index page and the page's description use the first sentence of `intro`.
+    #[serde(default)]
+    pub summary: Option<Text>,
     /// Who the guide is for, e.g. "Implementation consultants".
     #[serde(default)]
     pub audience: Option<Text>,
@@ -240,6 +242,11 @@ fn admonitions<'a>(
 pub struct Step {
     /// Unique in the guide; the anchor `#step-<id>` in every language.
     pub id: Id,
+    /// The condition under which the step applies (inline Markdown), written without its
+    /// conjunction: "your account uses two-factor authentication"; shown before the step's text
+    /// after a localized "Only if:" label.
+    #[serde(default)]
+    pub when: Option<Text>,
     /// What to do (inline Markdown).
     pub text: Text,
     /// More explanation (block Markdown).
@@ -264,6 +271,10 @@ pub struct Step {
     /// appears"; shown after the step with a localized "Result:" label.
     #[serde(default)]
     pub result: Option<Text>,
+    /// The options the reader chooses one of in this step (e.g. the kind of key to create),
+    /// shown as a list after the step's details.
+    #[serde(default)]
+    pub choices: Vec<Choice>,
     /// Sub-steps (one level deep).
     #[serde(default)]
     pub substeps: Vec<Step>,
@@ -279,6 +290,19 @@ impl Step {
     pub fn admonitions(&self) -> impl Iterator<Item = (&'static str, &Text)> {
         admonitions(&self.note, &self.tip, &self.warning)
     }
+}
+
+/// One option of a step's `choices`.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    /// Unique within the step; the anchor `#choice-<step>-<id>` in every language.
+    pub id: Id,
+    /// The option (inline Markdown), e.g. "**Read only**, for reports".
+    pub text: Text,
+    /// What the option does or when to pick it (block Markdown).
+    #[serde(default)]
+    pub details: Option<Text>,
 }
 
 #[derive(Clone, Debug, Deserialize, JsonSchema)]

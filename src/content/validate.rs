@@ -229,6 +229,11 @@ impl<'a> Validator<'a> {
         steps: &mut Vec<(String, &'g Step)>,
     ) {
         self.unique(&step.id, "step", &format!("{field}.id"));
+        let mut choices = Vec::new();
+        for (i, choice) in step.choices.iter().enumerate() {
+            let f = format!("{field}.choices[{i}].id");
+            self.unique_within(&choice.id, &mut choices, "choice", &f, "step");
+        }
         for (i, t) in step.troubleshooting.iter().enumerate() {
             self.unique(
                 &t.id,
@@ -317,8 +322,20 @@ impl<'a> Validator<'a> {
         }
     }
 
-    /// Uniqueness within one parent (a table's rows, a list's items).
+    /// Uniqueness within one block (a table's rows, a list's items).
     fn unique_in(&mut self, id: &Id, seen: &mut Vec<String>, kind: &str, field: &str) {
+        self.unique_within(id, seen, kind, field, "block");
+    }
+
+    /// Uniqueness within one parent, a `scope` such as a block or a step.
+    fn unique_within(
+        &mut self,
+        id: &Id,
+        seen: &mut Vec<String>,
+        kind: &str,
+        field: &str,
+        scope: &str,
+    ) {
         if !self.id_format(id, field) {
             return;
         }
@@ -331,7 +348,7 @@ impl<'a> Validator<'a> {
                 )
                 .with_field(field)
                 .with_help(format!(
-                    "{kind} ids must be unique within their block; rename one"
+                    "{kind} ids must be unique within their {scope}; rename one"
                 )),
             );
         } else {

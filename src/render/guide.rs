@@ -6,9 +6,9 @@ use std::collections::BTreeMap;
 
 use super::localize::Localizer;
 use super::view::{
-    AdmonitionView, BlockView, CollectView, DefinitionView, FactView, GroupView, GuideView,
-    ImageView, LinkView, PrerequisiteView, SectionView, StepRefView, StepView, TroubleshootingView,
-    ValueView,
+    AdmonitionView, BlockView, ChoiceView, CollectView, DefinitionView, FactView, GroupView,
+    GuideView, ImageView, LinkView, PrerequisiteView, SectionView, StepRefView, StepView,
+    TroubleshootingView, ValueView,
 };
 use crate::content::catalog::MessageKey;
 use crate::content::ids::{Attr, Part};
@@ -45,7 +45,13 @@ pub fn build(
     let source_locale = guide.source_locale.as_str();
     let value_links = value_links(guide, source_locale, l);
     let title_plain = l.plain(&Part::Title.key()).text;
-    let summary_plain = l.plain(&Part::Summary.key()).text;
+    let summary_plain = if guide.summary.is_some() {
+        l.plain(&Part::Summary.key()).text
+    } else if guide.intro.is_some() {
+        super::summary::first_sentence(&l.plain(&Part::Intro.key()).text).to_owned()
+    } else {
+        String::new()
+    };
     let mut builder = StepBuilder {
         cx,
         numbers: &numbers,
@@ -69,7 +75,10 @@ pub fn build(
         id: cx.guide_id.to_owned(),
         title: l.inline(&Part::Title.key()),
         title_plain,
-        summary: l.inline(&Part::Summary.key()),
+        summary: guide
+            .summary
+            .as_ref()
+            .map(|_| l.inline(&Part::Summary.key())),
         summary_plain,
         audience: guide
             .audience
@@ -268,6 +277,7 @@ impl StepBuilder<'_, '_> {
                 .cx
                 .strings
                 .get_with("step-label", &[("number", number.clone().into())]),
+            when: step.when.as_ref().map(|_| l.inline(&part.attr(Attr::When))),
             text: l.inline(&part.key()),
             details: step
                 .details
@@ -277,6 +287,24 @@ impl StepBuilder<'_, '_> {
                 .admonitions()
                 .map(|(kind, _)| {
                     admonition(self.cx.strings, l, kind, &part.attr(Attr::Admonition(kind)))
+                })
+                .collect(),
+            choices: step
+                .choices
+                .iter()
+                .map(|choice| {
+                    let part = Part::Choice {
+                        step: step.id.as_str(),
+                        choice: choice.id.as_str(),
+                    };
+                    ChoiceView {
+                        text: l.inline(&part.key()),
+                        details: choice
+                            .details
+                            .as_ref()
+                            .map(|_| l.block(&part.attr(Attr::Details))),
+                        anchor: part.anchor(),
+                    }
                 })
                 .collect(),
             image,

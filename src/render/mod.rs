@@ -14,6 +14,7 @@ mod rendered;
 pub mod review;
 pub mod search;
 mod seo;
+mod summary;
 pub mod view;
 
 pub use nav::{GuideLink, Nav, neighbour_order};
@@ -406,7 +407,7 @@ fn render_guide(
         product: data.loaded.guide.product.as_str().to_owned(),
         partner: data.loaded.guide.partner.as_str().to_owned(),
         title: view.title,
-        summary: view.summary,
+        summary: view.summary.unwrap_or_else(|| escape(&view.summary_plain)),
         facts: view.facts,
         translated_percent: percent,
     };

@@ -49,6 +49,7 @@ trouble-problem = Problem
 trouble-solution = Solution
 result-heading = Result
 result-label = Result:
+when-label = Only if:
 dark-theme = Dark theme
 og-locale = en_US
 index-search-title = How can we help?

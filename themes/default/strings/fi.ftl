@@ -48,6 +48,7 @@ trouble-problem = Ongelma
 trouble-solution = Ratkaisu
 result-heading = Lopputulos
 result-label = Tulos:
+when-label = Vain jos:
 dark-theme = Tumma teema
 og-locale = fi_FI
 index-search-title = Miten voimme auttaa?

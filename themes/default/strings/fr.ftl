@@ -48,6 +48,7 @@ trouble-problem = Problème
 trouble-solution = Solution
 result-heading = Résultat
 result-label = Résultat :
+when-label = Uniquement si :
 dark-theme = Thème sombre
 og-locale = fr_FR
 index-search-title = Comment pouvons-nous vous aider ?

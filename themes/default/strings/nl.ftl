@@ -48,6 +48,7 @@ trouble-problem = Probleem
 trouble-solution = Oplossing
 result-heading = Resultaat
 result-label = Resultaat:
+when-label = Alleen als:
 dark-theme = Donker thema
 og-locale = nl_NL
 index-search-title = Waarmee kunnen we je helpen?
