@@ -584,3 +584,23 @@ fn a_400_kb_source_line_is_cut_around_the_caret() {
         .stderr_has("{ -bad }");
     assert!(run.stderr.len() < 4_000, "{} bytes", run.stderr.len());
 }
+
+/// A mistyped related guide is located in the YAML and the existing guide suggested; a guide
+/// that lists itself is located too.
+#[test]
+fn unknown_or_own_related_guide_is_located() {
+    const CONNECT: &str = "content/connect/guide.yaml";
+    let site = SiteTest::fixture("task");
+    site.edit(CONNECT, "related: [sync]", "related: [synk]");
+    let run = site.build();
+    run.failure().stderr_has("error[unknown-reference]");
+    let (line, column) = position(&site.read(CONNECT), "synk]");
+    run.stderr_has(&format!("{CONNECT}:{line}:{column}"))
+        .stderr_has("related guide `synk` does not exist")
+        .stderr_has("did you mean `sync`?");
+    site.edit(CONNECT, "related: [synk]", "related: [connect]");
+    let run = site.build();
+    run.failure().stderr_has("lists itself as related");
+    let (line, column) = position(&site.read(CONNECT), "connect]");
+    run.stderr_has(&format!("{CONNECT}:{line}:{column}"));
+}

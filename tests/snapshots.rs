@@ -103,3 +103,18 @@ fn task_fields_per_locale() {
         insta::assert_snapshot!(format!("task_{locale}"), html);
     }
 }
+
+/// The related guides at the end of a guide, with their titles in each locale (Finnish has no
+/// translation of the related guide, so its link shows the English title).
+#[test]
+fn related_guides_per_locale() {
+    let site = SiteTest::fixture("task");
+    site.build().success();
+    for locale in ["en", "nl", "fr", "fi"] {
+        let page = site.out(&format!("{locale}/connect/index.html"));
+        let html = excerpt(&page, "<nav class=\"related\"", "</nav>");
+        insta::assert_snapshot!(format!("related_{locale}"), html);
+    }
+    // A guide without `related` has no such list.
+    assert!(!site.out("en/sync/index.html").contains("class=\"related\""));
+}

@@ -96,6 +96,10 @@ pub struct Guide {
     /// Rackbeat every night"; shown after the last section under a localized "Result" heading.
     #[serde(default)]
     pub result: Option<Text>,
+    /// Other guides to read next, by guide id (their directory names), shown at the end under a
+    /// localized "Related guides" heading with their titles in the reader's language.
+    #[serde(default)]
+    pub related: Vec<Id>,
 }
 
 #[derive(Clone, Debug, Deserialize, JsonSchema)]

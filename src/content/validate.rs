@@ -18,6 +18,7 @@ pub fn validate(config: &Config, loaded: &LoadedGuide, diagnostics: &mut Diagnos
         seen: HashMap::new(),
     };
     v.header(config, &loaded.guide);
+    v.related(loaded);
     v.empty_texts(&loaded.guide);
     let steps = v.structure(&loaded.guide);
     v.step_references(loaded, steps);
@@ -73,6 +74,27 @@ impl<'g> Validator<'_> {
                 .with_field("updated")
                 .with_help("write the date as e.g. `2026-11-23`"),
             );
+        }
+    }
+
+    /// The related guides: well-formed, each listed once, not the guide itself (whether each
+    /// exists is checked when the page is rendered, where every guide is known).
+    fn related(&mut self, loaded: &LoadedGuide) {
+        for (i, id) in loaded.guide.related.iter().enumerate() {
+            let field = format!("related[{i}]");
+            if id.as_str() == loaded.id {
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        Kind::UnknownReference,
+                        id.location(self.path),
+                        format!("the guide `{}` lists itself as related", loaded.id),
+                    )
+                    .with_field(field)
+                    .with_help("list other guides under `related`, or remove this entry"),
+                );
+                continue;
+            }
+            self.unique(id, "related guide", &field);
         }
     }
 

@@ -10,6 +10,7 @@ pub mod localize;
 pub mod markdown;
 mod nav;
 mod pages;
+mod related;
 mod rendered;
 pub mod review;
 pub mod search;
@@ -18,6 +19,7 @@ mod summary;
 pub mod view;
 
 pub use nav::{GuideLink, Nav, neighbour_order};
+pub use related::OtherGuides;
 pub use rendered::{Discard, Fragment, PageInfo, Piece, Rendered, Sink, Spooled};
 
 use nav::{neighbours, product_order};
@@ -114,7 +116,7 @@ fn render_delta(
         .par_iter()
         .map(|(g, locale)| {
             let nav = neighbours(site, order[*g], locale);
-            render_guide(site, &site.guides[*g], locale, nav, true)
+            render_guide(site, &site.guides[*g], locale, (nav, site), true)
         })
         .collect();
     let mut diagnostics = Diagnostics::new();
@@ -204,12 +206,14 @@ pub fn finish(
 
 /// Render every page of one guide (in `locales`) into `sink`: its guide pages, their screenshots
 /// and its review pages. What the listing pages and the link check need is returned; the pages
-/// themselves are not kept. `nav` gives the previous and next guide in each locale.
+/// themselves are not kept. `nav` gives the previous and next guide in each locale, `others` the
+/// titles of the guides it lists as related.
 pub fn render_guide_into(
     site: &Site,
     data: &GuideData,
     locales: &[&str],
     nav: impl Fn(&str) -> Nav,
+    others: &dyn OtherGuides,
     sink: &dyn Sink,
 ) -> Result<Rendered, Diagnostics> {
     let mut out = Rendered::default();
@@ -221,7 +225,13 @@ pub fn render_guide_into(
         ))
     };
     for locale in locales {
-        let mut page = render_guide(site, data, locale, nav(locale), sink.wants_search())?;
+        let mut page = render_guide(
+            site,
+            data,
+            locale,
+            (nav(locale), others),
+            sink.wants_search(),
+        )?;
         sink.put(&page.path, &page.html)
             .map_err(|err| io_error(&page.path, err))?;
         // The search fragment waits in the sink's spool for the index file, not in memory.
@@ -338,9 +348,10 @@ fn render_guide(
     site: &Site,
     data: &GuideData,
     locale: &str,
-    (previous, next): Nav,
+    ((previous, next), others): (Nav, &dyn OtherGuides),
     with_search: bool,
 ) -> Result<RenderedPage, Diagnostics> {
+    let related = related::links(data, locale, others)?;
     let strings = &site.theme.strings[locale];
     let guide_dir = site.root.join(&data.loaded.dir);
     let guide_fallback = shows_source_only(site, data, locale);
@@ -401,6 +412,7 @@ fn render_guide(
     context.insert("source_language_name", &source_language);
     context.insert("previous", &previous);
     context.insert("next", &next);
+    context.insert("related", &related);
     let html = render_template(site, "guide.html", &context).map_err(Diagnostics::from)?;
     let card = GuideCard {
         id: data.id().to_owned(),

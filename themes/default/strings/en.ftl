@@ -30,6 +30,7 @@ on-this-page = On this page
 more-guides = More guides
 previous-guide = Previous
 next-guide = Next
+related-heading = Related guides
 copy-link = Copy link to this step
 link-copied = Link copied
 search = Search guides

@@ -29,6 +29,7 @@ on-this-page = Tällä sivulla
 more-guides = Lisää ohjeita
 previous-guide = Edellinen
 next-guide = Seuraava
+related-heading = Aiheeseen liittyvät ohjeet
 copy-link = Kopioi linkki tähän vaiheeseen
 link-copied = Linkki kopioitu
 search = Hae ohjeista

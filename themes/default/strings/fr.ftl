@@ -29,6 +29,7 @@ on-this-page = Sur cette page
 more-guides = Autres guides
 previous-guide = Précédent
 next-guide = Suivant
+related-heading = Guides associés
 copy-link = Copier le lien vers cette étape
 link-copied = Lien copié
 search = Rechercher dans les guides

@@ -29,6 +29,7 @@ on-this-page = Op deze pagina
 more-guides = Meer handleidingen
 previous-guide = Vorige
 next-guide = Volgende
+related-heading = Gerelateerde handleidingen
 copy-link = Link naar deze stap kopiëren
 link-copied = Link gekopieerd
 search = Zoeken in handleidingen
