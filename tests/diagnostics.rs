@@ -604,3 +604,45 @@ fn unknown_or_own_related_guide_is_located() {
     let (line, column) = position(&site.read(CONNECT), "connect]");
     run.stderr_has(&format!("{CONNECT}:{line}:{column}"));
 }
+
+/// A UI path segment that is not a UI label term, or names a label the glossary lacks, is
+/// located at the segment; the closest label is suggested.
+#[test]
+fn ui_path_segments_are_checked() {
+    const CONNECT: &str = "content/connect/guide.yaml";
+    let site = SiteTest::fixture("task");
+    site.edit(CONNECT, "-ui-access-rights,", "-ui-acess-rights,");
+    let run = site.build();
+    run.failure().stderr_has("error[unknown-term]");
+    let (line, column) = position(&site.read(CONNECT), "-ui-acess-rights");
+    run.stderr_has(&format!("{CONNECT}:{line}:{column}"))
+        .stderr_has("did you mean `-ui-access-rights`?");
+    site.edit(CONNECT, "-ui-acess-rights,", "Access rights,");
+    let run = site.build();
+    run.failure().stderr_has("error[invalid-id]");
+    let (line, column) = position(&site.read(CONNECT), "Access rights,");
+    run.stderr_has(&format!("{CONNECT}:{line}:{column}"))
+        .stderr_has("`Access rights` is not a UI label term");
+}
+
+/// A label a locale's glossary lacks is a `missing` finding at the segment, naming the locale;
+/// defining it in that glossary ends the finding.
+#[test]
+fn ui_path_label_missing_in_a_locale_is_reported() {
+    const CONNECT: &str = "content/connect/guide.yaml";
+    const FINDING: &str = "warning[missing]: the UI label `-ui-api-keys` of step `kind`'s path is not in the `fi` glossary";
+    let site = SiteTest::fixture("task");
+    let run = site.run(&["check"]);
+    let (line, column) = position(&site.read(CONNECT), "-ui-api-keys");
+    run.stderr_has(FINDING)
+        .stderr_has(&format!("{CONNECT}:{line}:{column}"))
+        .stderr_has("define `-ui-api-keys = …` in locales/fi/terms.ftl");
+    let terms = site.read("locales/fi/terms.ftl");
+    site.edit(
+        "locales/fi/terms.ftl",
+        &terms,
+        &format!("{terms}-ui-api-keys = API-avaimet\n"),
+    );
+    let run = site.run(&["check"]);
+    assert!(!run.stderr.contains(FINDING), "{}", run.stderr);
+}

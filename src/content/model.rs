@@ -275,6 +275,11 @@ pub struct Step {
     /// appears"; shown after the step with a localized "Result:" label.
     #[serde(default)]
     pub result: Option<Text>,
+    /// The UI labels the reader clicks through, as terms: `[-ui-account-settings,
+    /// -ui-api-keys]`; shown as a path ("Account settings › API keys") with each label in the
+    /// page's language, joined by the locale's separator.
+    #[serde(default)]
+    pub ui_path: Vec<Text>,
     /// The options the reader chooses one of in this step (e.g. the kind of key to create),
     /// shown as a list after the step's details.
     #[serde(default)]

@@ -251,6 +251,23 @@ impl<'a> Validator<'a> {
         steps: &mut Vec<(String, &'g Step)>,
     ) {
         self.unique(&step.id, "step", &format!("{field}.id"));
+        for (i, segment) in step.ui_path.iter().enumerate() {
+            let well_formed = segment
+                .as_str()
+                .strip_prefix("-ui-")
+                .is_some_and(Id::is_valid);
+            if !well_formed {
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        Kind::InvalidId,
+                        segment.location(self.path),
+                        format!("`{}` is not a UI label term", segment.as_str()),
+                    )
+                    .with_field(format!("{field}.ui_path[{i}]"))
+                    .with_help("name a UI label term of the glossary, e.g. `-ui-account-settings` (a dash, `ui-`, then lower-case letters, digits and single dashes)"),
+                );
+            }
+        }
         let mut choices = Vec::new();
         for (i, choice) in step.choices.iter().enumerate() {
             let f = format!("{field}.choices[{i}].id");

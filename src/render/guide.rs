@@ -279,6 +279,11 @@ impl StepBuilder<'_, '_> {
                 .get_with("step-label", &[("number", number.clone().into())]),
             when: step.when.as_ref().map(|_| l.inline(&part.attr(Attr::When))),
             text: l.inline(&part.key()),
+            ui_path: step
+                .ui_path
+                .iter()
+                .map(|segment| l.ui_label(segment.as_str().trim_start_matches('-')))
+                .collect(),
             details: step
                 .details
                 .as_ref()

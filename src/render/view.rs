@@ -69,6 +69,8 @@ pub struct StepView {
     /// The condition under which the step applies (inline HTML), shown before its text.
     pub when: Option<String>,
     pub text: String,
+    /// The UI labels to click through (HTML each), shown joined by the locale's separator.
+    pub ui_path: Vec<String>,
     pub details: Option<String>,
     pub admonitions: Vec<AdmonitionView>,
     /// The options the reader chooses one of.

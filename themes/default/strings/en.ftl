@@ -51,6 +51,7 @@ trouble-solution = Solution
 result-heading = Result
 result-label = Result:
 when-label = Only if:
+ui-path-separator = ›
 dark-theme = Dark theme
 og-locale = en_US
 index-search-title = How can we help?

@@ -50,6 +50,7 @@ trouble-solution = Ratkaisu
 result-heading = Lopputulos
 result-label = Tulos:
 when-label = Vain jos:
+ui-path-separator = ›
 dark-theme = Tumma teema
 og-locale = fi_FI
 index-search-title = Miten voimme auttaa?

@@ -50,6 +50,7 @@ trouble-solution = Solution
 result-heading = Résultat
 result-label = Résultat :
 when-label = Uniquement si :
+ui-path-separator = ›
 dark-theme = Thème sombre
 og-locale = fr_FR
 index-search-title = Comment pouvons-nous vous aider ?

@@ -50,6 +50,7 @@ trouble-solution = Oplossing
 result-heading = Resultaat
 result-label = Resultaat:
 when-label = Alleen als:
+ui-path-separator = ›
 dark-theme = Donker thema
 og-locale = nl_NL
 index-search-title = Waarmee kunnen we je helpen?
