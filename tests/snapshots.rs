@@ -44,13 +44,13 @@ fn multilingual_guide_html_per_locale() {
     }
 }
 
-/// List, definitions and text blocks (plain and as tip or warning) in the source language, a
-/// complete translation and one with a missing list item and tip.
+/// List, definitions and text blocks (plain and as tip or warning) in the source language, two
+/// complete translations (Dutch, French) and one with a missing list item and tip.
 #[test]
 fn list_definitions_and_text_blocks_per_locale() {
     let site = SiteTest::fixture("blocks");
     site.build().success();
-    for locale in ["en", "nl", "fi"] {
+    for locale in ["en", "nl", "fr", "fi"] {
         let html = blocks(&site.out(&format!("{locale}/reference/index.html")));
         // Raw HTML in every kind of text stays text, whatever the snapshot says.
         assert!(!html.contains("<script") && !html.contains("<b>"), "{html}");
