@@ -118,3 +118,23 @@ fn related_guides_per_locale() {
     // A guide without `related` has no such list.
     assert!(!site.out("en/sync/index.html").contains("class=\"related\""));
 }
+
+/// A step's UI path is searched with the step, in the reader's language.
+#[test]
+fn ui_path_labels_are_searched_with_their_step() {
+    let site = SiteTest::fixture("task");
+    site.build().success();
+    let index: serde_json::Value =
+        serde_json::from_str(&site.out("search/nl.json")).expect("search index is JSON");
+    let entry = index["entries"]
+        .as_array()
+        .expect("entries")
+        .iter()
+        .find(|e| e["u"] == "connect/#step-kind")
+        .expect("an entry for the step");
+    let text = entry["x"].as_str().expect("text");
+    assert!(
+        text.contains("Accountinstellingen Toegangsrechten API-sleutels"),
+        "{entry}"
+    );
+}

@@ -282,6 +282,18 @@ impl Localizer<'_> {
         )
     }
 
+    /// The UI label term `name` as plain text: the page locale's label, else the source's.
+    pub fn ui_label_plain(&self, name: &str) -> String {
+        self.terms
+            .and_then(|t| term_text(t, self.locale, name))
+            .or_else(|| {
+                self.source_terms
+                    .and_then(|t| term_text(t, self.source_locale, name))
+            })
+            .map(|text| markdown::plain(&text))
+            .unwrap_or_default()
+    }
+
     /// Plain text (for attributes, `<title>`), and whether it is fallback.
     pub fn plain(&mut self, key: &MessageKey) -> Localized {
         let formatted = self.formatted(key);
