@@ -646,3 +646,25 @@ fn ui_path_label_missing_in_a_locale_is_reported() {
     let run = site.run(&["check"]);
     assert!(!run.stderr.contains(FINDING), "{}", run.stderr);
 }
+
+/// An alternative without steps, and an alternative id used twice, are located.
+#[test]
+fn alternatives_are_checked() {
+    const CONNECT: &str = "content/connect/guide.yaml";
+    let site = SiteTest::fixture("task");
+    site.edit(
+        CONNECT,
+        "        steps:\n          - id: web-open\n            text: Open the web app and choose **Install**.\n",
+        "        steps: []\n",
+    );
+    let run = site.build();
+    run.failure().stderr_has("error[missing-field]");
+    let (line, column) = position(&site.read(CONNECT), "web\n        title: In the browser");
+    run.stderr_has(&format!("{CONNECT}:{line}:{column}"))
+        .stderr_has("alternative `web` has no steps");
+    site.edit(CONNECT, "- id: web\n", "- id: windows\n");
+    let run = site.build();
+    run.failure()
+        .stderr_has("error[duplicate-id]")
+        .stderr_has("duplicate alternative id `windows`");
+}

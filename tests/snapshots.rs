@@ -73,9 +73,10 @@ fn guide_fields_per_locale() {
     }
 }
 
-/// A step's condition (`when`) and choices, on a step and a substep, in English, two complete
-/// translations and a Finnish one that falls back for a choice's details and the substep's
-/// condition; the guide has no summary, so its description is the intro's first sentence.
+/// A step's condition (`when`) and choices, on a step and a substep, and a section of
+/// alternative procedures (each numbered on its own), in English, two complete translations and
+/// a Finnish one that falls back for a choice's details and the substep's condition; the guide
+/// has no summary, so its description is the intro's first sentence.
 #[test]
 fn task_fields_per_locale() {
     let site = SiteTest::fixture("task");
@@ -101,6 +102,8 @@ fn task_fields_per_locale() {
         assert!(index.contains(&format!("<p>{sentence}</p>")), "{index}");
         let html = excerpt(&page, "<ol class=\"steps\"", "</section>");
         insta::assert_snapshot!(format!("task_{locale}"), html);
+        let html = excerpt(&page, "<div class=\"alternatives\">", "</section>");
+        insta::assert_snapshot!(format!("alternatives_{locale}"), html);
     }
 }
 

@@ -217,6 +217,14 @@ pub fn entries(guide: &Guide) -> Vec<Entry<'_>> {
         for step in &section.steps {
             b.step(step);
         }
+        for alternative in &section.alternatives {
+            let part = Part::Alternative(alternative.id.as_str());
+            b.value(part, &alternative.title, Format::Inline);
+            b.opt_attr(part, Attr::When, alternative.when.as_ref(), Format::Inline);
+            for step in &alternative.steps {
+                b.step(step);
+            }
+        }
         for block in &section.blocks {
             b.block(block);
         }

@@ -26,6 +26,8 @@ pub enum Part<'a> {
     Prerequisites,
     Prerequisite(&'a str),
     Section(&'a str),
+    /// One of a section's alternative procedures (its title).
+    Alternative(&'a str),
     /// A step or a substep (step ids are unique across the guide).
     Step(&'a str),
     /// One option of a step's `choices`.
@@ -96,6 +98,7 @@ impl Part<'_> {
             Part::Fact(id) => ("fact", [id, ""]),
             Part::Prerequisite(id) => ("prereq", [id, ""]),
             Part::Section(id) => ("section", [id, ""]),
+            Part::Alternative(id) => ("alternative", [id, ""]),
             Part::Step(id) => ("step", [id, ""]),
             Part::Choice { step, choice } => ("choice", [step, choice]),
             Part::Trouble(id) => ("trouble", [id, ""]),
@@ -138,6 +141,7 @@ impl Part<'_> {
             Part::Definition { defs, .. } => Some(Part::Definitions(defs).anchor()),
             Part::Prerequisite(_)
             | Part::Section(_)
+            | Part::Alternative(_)
             | Part::Step(_)
             | Part::Choice { .. }
             | Part::Trouble(_)
@@ -200,6 +204,7 @@ pub const TABLE: &[(&str, &str, &str)] = &[
         "`section-<id>` (the title)",
         "`.intro`, `.note`, `.tip`, `.warning`",
     ),
+    ("alternative", "`alternative-<id>` (the title)", "`.when`"),
     (
         "step, substep",
         "`step-<id>` (the text)",

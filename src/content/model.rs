@@ -220,12 +220,23 @@ pub struct Section {
     /// The numbered procedure of this section.
     #[serde(default)]
     pub steps: Vec<Step>,
+    /// Procedures of which the reader follows one (e.g. per operating system), shown after the
+    /// steps, each folded under its title with its steps numbered on their own.
+    #[serde(default)]
+    pub alternatives: Vec<Alternative>,
     /// Tables, lists, definitions and text shown after the steps.
     #[serde(default)]
     pub blocks: Vec<Block>,
 }
 
 impl Section {
+    /// The section's steps, then those of its alternatives (substeps not included).
+    pub fn all_steps(&self) -> impl Iterator<Item = &Step> {
+        self.steps
+            .iter()
+            .chain(self.alternatives.iter().flat_map(|a| &a.steps))
+    }
+
     pub fn admonitions(&self) -> impl Iterator<Item = (&'static str, &Text)> {
         admonitions(&self.note, &self.tip, &self.warning)
     }
@@ -239,6 +250,21 @@ fn admonitions<'a>(
     [("note", note), ("tip", tip), ("warning", warning)]
         .into_iter()
         .filter_map(|(kind, text)| text.as_ref().map(|t| (kind, t)))
+}
+
+/// One of a section's alternative procedures.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Alternative {
+    /// Unique in the guide; the anchor `#alternative-<id>` in every language.
+    pub id: Id,
+    /// What distinguishes this procedure (inline Markdown), e.g. "On Windows".
+    pub title: Text,
+    /// When to follow it (inline Markdown), e.g. "if you installed the desktop app".
+    #[serde(default)]
+    pub when: Option<Text>,
+    /// Its steps, numbered from 1 within the alternative; step ids are unique in the guide.
+    pub steps: Vec<Step>,
 }
 
 #[derive(Clone, Debug, Deserialize, JsonSchema)]

@@ -125,6 +125,24 @@ impl<'g> Validator<'_> {
             for (i, step) in section.steps.iter().enumerate() {
                 self.step(step, &format!("{field}.steps[{i}]"), 0, &mut steps);
             }
+            for (ai, alternative) in section.alternatives.iter().enumerate() {
+                let af = format!("{field}.alternatives[{ai}]");
+                self.unique(&alternative.id, "alternative", &format!("{af}.id"));
+                if alternative.steps.is_empty() {
+                    self.diagnostics.push(
+                        Diagnostic::error(
+                            Kind::MissingField,
+                            alternative.id.location(self.path),
+                            format!("alternative `{}` has no steps", alternative.id.as_str()),
+                        )
+                        .with_field(format!("{af}.steps"))
+                        .with_help("add the steps of this procedure, or remove the alternative"),
+                    );
+                }
+                for (i, step) in alternative.steps.iter().enumerate() {
+                    self.step(step, &format!("{af}.steps[{i}]"), 0, &mut steps);
+                }
+            }
             for (bi, block) in section.blocks.iter().enumerate() {
                 self.block(block, &format!("{field}.blocks[{bi}]"));
             }

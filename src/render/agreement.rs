@@ -109,6 +109,8 @@ fn view_and_catalog_name_the_same_messages() {
         "step.when",
         "choice.",
         "choice.details",
+        "alternative.",
+        "alternative.when",
         "prereqs.intro",
         "result.",
         "trouble.when",

@@ -6,9 +6,9 @@ use std::collections::BTreeMap;
 
 use super::localize::Localizer;
 use super::view::{
-    AdmonitionView, BlockView, ChoiceView, CollectView, DefinitionView, FactView, GroupView,
-    GuideView, ImageView, LinkView, PrerequisiteView, SectionView, StepRefView, StepView,
-    TroubleshootingView, ValueView,
+    AdmonitionView, AlternativeView, BlockView, ChoiceView, CollectView, DefinitionView, FactView,
+    GroupView, GuideView, ImageView, LinkView, PrerequisiteView, SectionView, StepRefView,
+    StepView, TroubleshootingView, ValueView,
 };
 use crate::content::catalog::MessageKey;
 use crate::content::ids::{Attr, Part};
@@ -133,16 +133,26 @@ pub fn build(
 
 /// Step numbers, by step id. One numbering runs through the whole guide (it does not restart
 /// per section), so "step 4" names one step of the page and every reference to it is
-/// unambiguous; substeps are numbered within their step ("4.2").
+/// unambiguous; substeps are numbered within their step ("4.2"). The steps of an alternative
+/// procedure are numbered within it, under its title.
 fn step_numbers(guide: &Guide) -> BTreeMap<String, String> {
     let mut numbers = BTreeMap::new();
-    let all_steps = guide.sections.iter().flat_map(|section| &section.steps);
-    for (i, step) in all_steps.enumerate() {
+    let number = |numbers: &mut BTreeMap<String, String>, i: usize, step: &Step| {
         let n = (i + 1).to_string();
         for (j, sub) in step.substeps.iter().enumerate() {
             numbers.insert(sub.id.as_str().to_owned(), format!("{n}.{}", j + 1));
         }
         numbers.insert(step.id.as_str().to_owned(), n);
+    };
+    let all_steps = guide.sections.iter().flat_map(|section| &section.steps);
+    for (i, step) in all_steps.enumerate() {
+        number(&mut numbers, i, step);
+    }
+    // The reader follows one alternative: its steps are numbered on their own, from 1.
+    for alternative in guide.sections.iter().flat_map(|s| &s.alternatives) {
+        for (i, step) in alternative.steps.iter().enumerate() {
+            number(&mut numbers, i, step);
+        }
     }
     numbers
 }
@@ -247,6 +257,26 @@ impl StepBuilder<'_, '_> {
                 .steps
                 .iter()
                 .map(|step| self.step(step, l))
+                .collect(),
+            alternatives: section
+                .alternatives
+                .iter()
+                .map(|alternative| {
+                    let part = Part::Alternative(alternative.id.as_str());
+                    AlternativeView {
+                        title: l.inline(&part.key()),
+                        when: alternative
+                            .when
+                            .as_ref()
+                            .map(|_| l.inline(&part.attr(Attr::When))),
+                        steps: alternative
+                            .steps
+                            .iter()
+                            .map(|step| self.step(step, l))
+                            .collect(),
+                        anchor: part.anchor(),
+                    }
+                })
                 .collect(),
             blocks: section
                 .blocks

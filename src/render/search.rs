@@ -84,7 +84,7 @@ fn ui_paths(guide: &Guide, l: &mut Localizer<'_>) -> Vec<(String, String)> {
     guide
         .sections
         .iter()
-        .flat_map(|s| &s.steps)
+        .flat_map(|s| s.all_steps())
         .flat_map(|step| std::iter::once(step).chain(&step.substeps))
         .filter(|step| !step.ui_path.is_empty())
         .map(|step| {

@@ -56,7 +56,19 @@ pub struct SectionView {
     pub intro: Option<String>,
     pub admonitions: Vec<AdmonitionView>,
     pub steps: Vec<StepView>,
+    pub alternatives: Vec<AlternativeView>,
     pub blocks: Vec<BlockView>,
+}
+
+/// One of a section's alternative procedures, its steps numbered on their own.
+#[derive(Serialize)]
+pub struct AlternativeView {
+    pub anchor: String,
+    /// Inline HTML.
+    pub title: String,
+    /// When to follow it (inline HTML).
+    pub when: Option<String>,
+    pub steps: Vec<StepView>,
 }
 
 #[derive(Serialize)]

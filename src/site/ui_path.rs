@@ -29,7 +29,7 @@ pub(super) fn check(
         .guide
         .sections
         .iter()
-        .flat_map(|s| &s.steps)
+        .flat_map(|s| s.all_steps())
         .flat_map(|step| std::iter::once(step).chain(&step.substeps));
     for step in steps {
         for segment in &step.ui_path {

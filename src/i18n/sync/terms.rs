@@ -48,7 +48,7 @@ pub fn missing_terms(
             .flat_map(|(_, refs)| glossary::terms_of(refs).cloned().collect::<Vec<_>>())
             .collect();
         // The labels of the steps' UI paths are glossary terms the guide uses too.
-        let steps = guide.guide.sections.iter().flat_map(|s| &s.steps);
+        let steps = guide.guide.sections.iter().flat_map(|s| s.all_steps());
         used.extend(
             steps
                 .flat_map(|step| std::iter::once(step).chain(&step.substeps))
