@@ -3,6 +3,7 @@
 
 #[cfg(test)]
 mod agreement;
+mod blocks;
 pub mod guide;
 pub mod links;
 mod listing;
