@@ -136,6 +136,44 @@ fn missing_image_says_where_to_put_it() {
 }
 
 #[test]
+fn duplicate_or_malformed_choice_ids_are_located() {
+    let stderr = assert_rejected(
+        |s| {
+            s.edit(
+                GUIDE,
+                "        text: Paste the key in the mailer.\n",
+                "        text: Paste the key in the mailer.\n        choices:\n          - { id: web, text: In the web app }\n          - { id: web, text: In the mobile app }\n",
+            );
+        },
+        "duplicate-id",
+        GUIDE,
+        "web, text: In the mobile",
+        0,
+    );
+    assert!(
+        stderr.contains("choice ids must be unique within their step"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("sections[0].steps[2].choices[1].id"),
+        "{stderr}"
+    );
+    assert_rejected(
+        |s| {
+            s.edit(
+                GUIDE,
+                "        text: Paste the key in the mailer.\n",
+                "        text: Paste the key in the mailer.\n        choices:\n          - { id: Web_App, text: In the web app }\n",
+            );
+        },
+        "invalid-id",
+        GUIDE,
+        "Web_App",
+        0,
+    );
+}
+
+#[test]
 fn caption_without_image_is_located() {
     let stderr = assert_rejected(
         |s| {
@@ -545,4 +583,88 @@ fn a_400_kb_source_line_is_cut_around_the_caret() {
         .stderr_has("unknown term `-bad`")
         .stderr_has("{ -bad }");
     assert!(run.stderr.len() < 4_000, "{} bytes", run.stderr.len());
+}
+
+/// A mistyped related guide is located in the YAML and the existing guide suggested; a guide
+/// that lists itself is located too.
+#[test]
+fn unknown_or_own_related_guide_is_located() {
+    const CONNECT: &str = "content/connect/guide.yaml";
+    let site = SiteTest::fixture("task");
+    site.edit(CONNECT, "related: [sync]", "related: [synk]");
+    let run = site.build();
+    run.failure().stderr_has("error[unknown-reference]");
+    let (line, column) = position(&site.read(CONNECT), "synk]");
+    run.stderr_has(&format!("{CONNECT}:{line}:{column}"))
+        .stderr_has("related guide `synk` does not exist")
+        .stderr_has("did you mean `sync`?");
+    site.edit(CONNECT, "related: [synk]", "related: [connect]");
+    let run = site.build();
+    run.failure().stderr_has("lists itself as related");
+    let (line, column) = position(&site.read(CONNECT), "connect]");
+    run.stderr_has(&format!("{CONNECT}:{line}:{column}"));
+}
+
+/// A UI path segment that is not a UI label term, or names a label the glossary lacks, is
+/// located at the segment; the closest label is suggested.
+#[test]
+fn ui_path_segments_are_checked() {
+    const CONNECT: &str = "content/connect/guide.yaml";
+    let site = SiteTest::fixture("task");
+    site.edit(CONNECT, "-ui-access-rights,", "-ui-acess-rights,");
+    let run = site.build();
+    run.failure().stderr_has("error[unknown-term]");
+    let (line, column) = position(&site.read(CONNECT), "-ui-acess-rights");
+    run.stderr_has(&format!("{CONNECT}:{line}:{column}"))
+        .stderr_has("did you mean `-ui-access-rights`?");
+    site.edit(CONNECT, "-ui-acess-rights,", "Access rights,");
+    let run = site.build();
+    run.failure().stderr_has("error[invalid-id]");
+    let (line, column) = position(&site.read(CONNECT), "Access rights,");
+    run.stderr_has(&format!("{CONNECT}:{line}:{column}"))
+        .stderr_has("`Access rights` is not a UI label term");
+}
+
+/// A label a locale's glossary lacks is a `missing` finding at the segment, naming the locale;
+/// defining it in that glossary ends the finding.
+#[test]
+fn ui_path_label_missing_in_a_locale_is_reported() {
+    const CONNECT: &str = "content/connect/guide.yaml";
+    const FINDING: &str = "warning[missing]: the UI label `-ui-api-keys` of step `kind`'s path is not in the `fi` glossary";
+    let site = SiteTest::fixture("task");
+    let run = site.run(&["check"]);
+    let (line, column) = position(&site.read(CONNECT), "-ui-api-keys");
+    run.stderr_has(FINDING)
+        .stderr_has(&format!("{CONNECT}:{line}:{column}"))
+        .stderr_has("define `-ui-api-keys = …` in locales/fi/terms.ftl");
+    let terms = site.read("locales/fi/terms.ftl");
+    site.edit(
+        "locales/fi/terms.ftl",
+        &terms,
+        &format!("{terms}-ui-api-keys = API-avaimet\n"),
+    );
+    let run = site.run(&["check"]);
+    assert!(!run.stderr.contains(FINDING), "{}", run.stderr);
+}
+
+/// An alternative without steps, and an alternative id used twice, are located.
+#[test]
+fn alternatives_are_checked() {
+    const CONNECT: &str = "content/connect/guide.yaml";
+    let site = SiteTest::fixture("task");
+    site.edit(
+        CONNECT,
+        "        steps:\n          - id: web-open\n            text: Open the web app and choose **Install**.\n",
+        "        steps: []\n",
+    );
+    let run = site.build();
+    run.failure().stderr_has("error[missing-field]");
+    let (line, column) = position(&site.read(CONNECT), "web\n        title: In the browser");
+    run.stderr_has(&format!("{CONNECT}:{line}:{column}"))
+        .stderr_has("alternative `web` has no steps");
+    site.edit(CONNECT, "- id: web\n", "- id: windows\n");
+    let run = site.build();
+    run.failure()
+        .stderr_has("error[duplicate-id]")
+        .stderr_has("duplicate alternative id `windows`");
 }

@@ -165,3 +165,30 @@ fn a_term_renamed_in_one_glossary_is_reported_at_every_use_with_a_did_you_mean()
     }
     run.stderr_has("help: did you mean `-ui-tallenna`?");
 }
+
+/// The labels of a step's UI path are terms the guide uses: sync stubs one a glossary lacks,
+/// and `i18n status` counts them.
+#[test]
+fn sync_stubs_the_labels_of_ui_paths() {
+    let site = SiteTest::fixture("task");
+    let nl = site.read(NL_TERMS);
+    site.edit(NL_TERMS, "-ui-access-rights = Toegangsrechten\n", "");
+    site.run(&["i18n", "sync"])
+        .success()
+        .stdout_has("locales/nl/terms.ftl: 1 term stub(s) (-ui-access-rights)");
+    assert!(
+        site.read(NL_TERMS)
+            .ends_with("# (en) -ui-access-rights = Access rights\n"),
+        "{}",
+        site.read(NL_TERMS)
+    );
+    site.write(NL_TERMS, nl);
+    let rows = status_rows(&site);
+    let nl_connect = rows
+        .iter()
+        .find(|r| r["guide"] == "connect" && r["locale"] == "nl")
+        .expect("a status row for the Dutch connect guide");
+    // -acme and the three labels of the path.
+    assert_eq!(nl_connect["terms"], 4, "{nl_connect}");
+    assert_eq!(nl_connect["translated_terms"], 4, "{nl_connect}");
+}

@@ -22,4 +22,5 @@ mod reader;
 mod schema;
 mod screenshots;
 mod serve;
+mod skeleton;
 mod snapshots;

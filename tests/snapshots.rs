@@ -44,13 +44,13 @@ fn multilingual_guide_html_per_locale() {
     }
 }
 
-/// List, definitions and text blocks (plain and as tip or warning) in the source language, a
-/// complete translation and one with a missing list item and tip.
+/// List, definitions and text blocks (plain and as tip or warning) in the source language, two
+/// complete translations (Dutch, French) and one with a missing list item and tip.
 #[test]
 fn list_definitions_and_text_blocks_per_locale() {
     let site = SiteTest::fixture("blocks");
     site.build().success();
-    for locale in ["en", "nl", "fi"] {
+    for locale in ["en", "nl", "fr", "fi"] {
         let html = blocks(&site.out(&format!("{locale}/reference/index.html")));
         // Raw HTML in every kind of text stays text, whatever the snapshot says.
         assert!(!html.contains("<script") && !html.contains("<b>"), "{html}");
@@ -71,4 +71,74 @@ fn guide_fields_per_locale() {
         let html = excerpt(&page, "<section class=\"prerequisites\"", "</article>");
         insta::assert_snapshot!(format!("fields_{locale}"), html);
     }
+}
+
+/// A step's condition (`when`) and choices, on a step and a substep, and a section of
+/// alternative procedures (each numbered on its own), in English, two complete translations and
+/// a Finnish one that falls back for a choice's details and the substep's condition; the guide
+/// has no summary, so its description is the intro's first sentence.
+#[test]
+fn task_fields_per_locale() {
+    let site = SiteTest::fixture("task");
+    site.build().success();
+    let first_sentences = [
+        ("en", "Connect Acme CRM to the mailer."),
+        ("nl", "Koppel Acme CRM aan de mailer."),
+        ("fr", "Connectez Acme CRM au service d’envoi."),
+        ("fi", "Yhdistä Acme CRM postituspalveluun."),
+    ];
+    for (locale, sentence) in first_sentences {
+        let page = site.out(&format!("{locale}/connect/index.html"));
+        // Raw HTML in a translation stays text.
+        assert!(
+            !page.contains("<secret>") && !page.contains("<geheim>"),
+            "{page}"
+        );
+        // No summary: no summary line, and the description is the intro's first sentence.
+        assert!(!page.contains("<p class=\"summary\">"), "{page}");
+        let description = format!("<meta name=\"description\" content=\"{sentence}\">");
+        assert!(page.contains(&description), "{locale}: {description}");
+        let index = site.out(&format!("{locale}/index.html"));
+        assert!(index.contains(&format!("<p>{sentence}</p>")), "{index}");
+        let html = excerpt(&page, "<ol class=\"steps\"", "</section>");
+        insta::assert_snapshot!(format!("task_{locale}"), html);
+        let html = excerpt(&page, "<div class=\"alternatives\">", "</section>");
+        insta::assert_snapshot!(format!("alternatives_{locale}"), html);
+    }
+}
+
+/// The related guides at the end of a guide, with their titles in each locale (Finnish has no
+/// translation of the related guide, so its link shows the English title).
+#[test]
+fn related_guides_per_locale() {
+    let site = SiteTest::fixture("task");
+    site.build().success();
+    for locale in ["en", "nl", "fr", "fi"] {
+        let page = site.out(&format!("{locale}/connect/index.html"));
+        let html = excerpt(&page, "<nav class=\"related\"", "</nav>");
+        insta::assert_snapshot!(format!("related_{locale}"), html);
+    }
+    // A guide without `related` has no such list.
+    assert!(!site.out("en/sync/index.html").contains("class=\"related\""));
+}
+
+/// A step's UI path is searched with the step, in the reader's language.
+#[test]
+fn ui_path_labels_are_searched_with_their_step() {
+    let site = SiteTest::fixture("task");
+    site.build().success();
+    // Guide documents are numbered in guide order: `connect` is the first.
+    let index: serde_json::Value =
+        serde_json::from_str(&site.out("search/nl/d/0.json")).expect("search index is JSON");
+    let entry = index
+        .as_array()
+        .expect("entries")
+        .iter()
+        .find(|e| e["u"] == "connect/#step-kind")
+        .expect("an entry for the step");
+    let text = entry["x"].as_str().expect("text");
+    assert!(
+        text.contains("Accountinstellingen Toegangsrechten API-sleutels"),
+        "{entry}"
+    );
 }

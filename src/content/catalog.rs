@@ -100,12 +100,21 @@ impl<'g> Builder<'g> {
     fn step(&mut self, step: &'g Step) {
         let part = Part::Step(step.id.as_str());
         self.value(part, &step.text, Format::Inline);
+        self.opt_attr(part, Attr::When, step.when.as_ref(), Format::Inline);
         self.opt_attr(part, Attr::Details, step.details.as_ref(), Format::Block);
         for (kind, text) in step.admonitions() {
             self.attr(part, Attr::Admonition(kind), text, Format::Block);
         }
         self.opt_attr(part, Attr::Alt, step.alt.as_ref(), Format::Inline);
         self.opt_attr(part, Attr::Caption, step.caption.as_ref(), Format::Inline);
+        for choice in &step.choices {
+            let part = Part::Choice {
+                step: step.id.as_str(),
+                choice: choice.id.as_str(),
+            };
+            self.value(part, &choice.text, Format::Inline);
+            self.opt_attr(part, Attr::Details, choice.details.as_ref(), Format::Block);
+        }
         self.opt_attr(part, Attr::Result, step.result.as_ref(), Format::Inline);
         for substep in &step.substeps {
             self.step(substep);
@@ -183,7 +192,7 @@ pub fn entries(guide: &Guide) -> Vec<Entry<'_>> {
         entries: Vec::new(),
     };
     b.value(Part::Title, &guide.title, Format::Inline);
-    b.value(Part::Summary, &guide.summary, Format::Inline);
+    b.opt_value(Part::Summary, guide.summary.as_ref(), Format::Inline);
     b.opt_value(Part::Audience, guide.audience.as_ref(), Format::Inline);
     b.opt_value(Part::Keywords, guide.keywords.as_ref(), Format::Inline);
     b.opt_value(Part::Intro, guide.intro.as_ref(), Format::Block);
@@ -207,6 +216,14 @@ pub fn entries(guide: &Guide) -> Vec<Entry<'_>> {
         }
         for step in &section.steps {
             b.step(step);
+        }
+        for alternative in &section.alternatives {
+            let part = Part::Alternative(alternative.id.as_str());
+            b.value(part, &alternative.title, Format::Inline);
+            b.opt_attr(part, Attr::When, alternative.when.as_ref(), Format::Inline);
+            for step in &alternative.steps {
+                b.step(step);
+            }
         }
         for block in &section.blocks {
             b.block(block);

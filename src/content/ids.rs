@@ -26,8 +26,15 @@ pub enum Part<'a> {
     Prerequisites,
     Prerequisite(&'a str),
     Section(&'a str),
+    /// One of a section's alternative procedures (its title).
+    Alternative(&'a str),
     /// A step or a substep (step ids are unique across the guide).
     Step(&'a str),
+    /// One option of a step's `choices`.
+    Choice {
+        step: &'a str,
+        choice: &'a str,
+    },
     Trouble(&'a str),
     Table(&'a str),
     Row {
@@ -91,7 +98,9 @@ impl Part<'_> {
             Part::Fact(id) => ("fact", [id, ""]),
             Part::Prerequisite(id) => ("prereq", [id, ""]),
             Part::Section(id) => ("section", [id, ""]),
+            Part::Alternative(id) => ("alternative", [id, ""]),
             Part::Step(id) => ("step", [id, ""]),
+            Part::Choice { step, choice } => ("choice", [step, choice]),
             Part::Trouble(id) => ("trouble", [id, ""]),
             Part::Table(id) => ("table", [id, ""]),
             Part::Row { table, row } => ("row", [table, row]),
@@ -132,7 +141,9 @@ impl Part<'_> {
             Part::Definition { defs, .. } => Some(Part::Definitions(defs).anchor()),
             Part::Prerequisite(_)
             | Part::Section(_)
+            | Part::Alternative(_)
             | Part::Step(_)
+            | Part::Choice { .. }
             | Part::Trouble(_)
             | Part::Table(_)
             | Part::List(_)
@@ -193,10 +204,16 @@ pub const TABLE: &[(&str, &str, &str)] = &[
         "`section-<id>` (the title)",
         "`.intro`, `.note`, `.tip`, `.warning`",
     ),
+    ("alternative", "`alternative-<id>` (the title)", "`.when`"),
     (
         "step, substep",
         "`step-<id>` (the text)",
-        "`.details`, `.note`, `.tip`, `.warning`, `.alt`, `.caption`, `.result`",
+        "`.when`, `.details`, `.note`, `.tip`, `.warning`, `.alt`, `.caption`, `.result`",
+    ),
+    (
+        "choice",
+        "`choice-<step>-<choice>` (the text)",
+        "`.details`",
     ),
     ("troubleshooting", "`trouble-<id>`", "`.when`, `.do`"),
     ("table", "`table-<id>`", "`.intro`, `.col-<column>`"),
@@ -260,5 +277,14 @@ mod tests {
             "step-s.note"
         );
         assert_eq!(Part::Value("v").anchor(), "value-v");
+        assert_eq!(
+            Part::Choice {
+                step: "s",
+                choice: "c"
+            }
+            .attr(Attr::Details)
+            .to_string(),
+            "choice-s-c.details"
+        );
     }
 }

@@ -61,8 +61,10 @@ pub struct Guide {
     pub source_locale: Text,
     /// Page title.
     pub title: Text,
-    /// One or two sentences shown under the title and on the index page.
-    pub summary: Text,
+    /// One or two sentences shown under the title and on the index page. Optional: without it,
+    /// the index page and the page's description use the first sentence of `intro`.
+    #[serde(default)]
+    pub summary: Option<Text>,
     /// Who the guide is for, e.g. "Implementation consultants".
     #[serde(default)]
     pub audience: Option<Text>,
@@ -94,6 +96,10 @@ pub struct Guide {
     /// Rackbeat every night"; shown after the last section under a localized "Result" heading.
     #[serde(default)]
     pub result: Option<Text>,
+    /// Other guides to read next, by guide id (their directory names), shown at the end under a
+    /// localized "Related guides" heading with their titles in the reader's language.
+    #[serde(default)]
+    pub related: Vec<Id>,
 }
 
 #[derive(Clone, Debug, Deserialize, JsonSchema)]
@@ -214,12 +220,23 @@ pub struct Section {
     /// The numbered procedure of this section.
     #[serde(default)]
     pub steps: Vec<Step>,
+    /// Procedures of which the reader follows one (e.g. per operating system), shown after the
+    /// steps, each folded under its title with its steps numbered on their own.
+    #[serde(default)]
+    pub alternatives: Vec<Alternative>,
     /// Tables, lists, definitions and text shown after the steps.
     #[serde(default)]
     pub blocks: Vec<Block>,
 }
 
 impl Section {
+    /// The section's steps, then those of its alternatives (substeps not included).
+    pub fn all_steps(&self) -> impl Iterator<Item = &Step> {
+        self.steps
+            .iter()
+            .chain(self.alternatives.iter().flat_map(|a| &a.steps))
+    }
+
     pub fn admonitions(&self) -> impl Iterator<Item = (&'static str, &Text)> {
         admonitions(&self.note, &self.tip, &self.warning)
     }
@@ -235,11 +252,31 @@ fn admonitions<'a>(
         .filter_map(|(kind, text)| text.as_ref().map(|t| (kind, t)))
 }
 
+/// One of a section's alternative procedures.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Alternative {
+    /// Unique in the guide; the anchor `#alternative-<id>` in every language.
+    pub id: Id,
+    /// What distinguishes this procedure (inline Markdown), e.g. "On Windows".
+    pub title: Text,
+    /// When to follow it (inline Markdown), e.g. "if you installed the desktop app".
+    #[serde(default)]
+    pub when: Option<Text>,
+    /// Its steps, numbered from 1 within the alternative; step ids are unique in the guide.
+    pub steps: Vec<Step>,
+}
+
 #[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Step {
     /// Unique in the guide; the anchor `#step-<id>` in every language.
     pub id: Id,
+    /// The condition under which the step applies (inline Markdown), written without its
+    /// conjunction: "your account uses two-factor authentication"; shown before the step's text
+    /// after a localized "Only if:" label.
+    #[serde(default)]
+    pub when: Option<Text>,
     /// What to do (inline Markdown).
     pub text: Text,
     /// More explanation (block Markdown).
@@ -264,6 +301,15 @@ pub struct Step {
     /// appears"; shown after the step with a localized "Result:" label.
     #[serde(default)]
     pub result: Option<Text>,
+    /// The UI labels the reader clicks through, as terms: `[-ui-account-settings,
+    /// -ui-api-keys]`; shown as a path ("Account settings › API keys") with each label in the
+    /// page's language, joined by the locale's separator.
+    #[serde(default)]
+    pub ui_path: Vec<Text>,
+    /// The options the reader chooses one of in this step (e.g. the kind of key to create),
+    /// shown as a list after the step's details.
+    #[serde(default)]
+    pub choices: Vec<Choice>,
     /// Sub-steps (one level deep).
     #[serde(default)]
     pub substeps: Vec<Step>,
@@ -279,6 +325,19 @@ impl Step {
     pub fn admonitions(&self) -> impl Iterator<Item = (&'static str, &Text)> {
         admonitions(&self.note, &self.tip, &self.warning)
     }
+}
+
+/// One option of a step's `choices`.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    /// Unique within the step; the anchor `#choice-<step>-<id>` in every language.
+    pub id: Id,
+    /// The option (inline Markdown), e.g. "**Read only**, for reports".
+    pub text: Text,
+    /// What the option does or when to pick it (block Markdown).
+    #[serde(default)]
+    pub details: Option<Text>,
 }
 
 #[derive(Clone, Debug, Deserialize, JsonSchema)]

@@ -18,6 +18,7 @@ pub fn validate(config: &Config, loaded: &LoadedGuide, diagnostics: &mut Diagnos
         seen: HashMap::new(),
     };
     v.header(config, &loaded.guide);
+    v.related(loaded);
     v.empty_texts(&loaded.guide);
     let steps = v.structure(&loaded.guide);
     v.step_references(loaded, steps);
@@ -76,6 +77,27 @@ impl<'g> Validator<'_> {
         }
     }
 
+    /// The related guides: well-formed, each listed once, not the guide itself (whether each
+    /// exists is checked when the page is rendered, where every guide is known).
+    fn related(&mut self, loaded: &LoadedGuide) {
+        for (i, id) in loaded.guide.related.iter().enumerate() {
+            let field = format!("related[{i}]");
+            if id.as_str() == loaded.id {
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        Kind::UnknownReference,
+                        id.location(self.path),
+                        format!("the guide `{}` lists itself as related", loaded.id),
+                    )
+                    .with_field(field)
+                    .with_help("list other guides under `related`, or remove this entry"),
+                );
+                continue;
+            }
+            self.unique(id, "related guide", &field);
+        }
+    }
+
     /// Ids of facts, prerequisites, sections, steps, blocks and values: well-formed and unique.
     /// Returns every step (substeps included) with its field path.
     fn structure(&mut self, guide: &'g Guide) -> Vec<(String, &'g Step)> {
@@ -102,6 +124,24 @@ impl<'g> Validator<'_> {
             self.unique(&section.id, "section", &format!("{field}.id"));
             for (i, step) in section.steps.iter().enumerate() {
                 self.step(step, &format!("{field}.steps[{i}]"), 0, &mut steps);
+            }
+            for (ai, alternative) in section.alternatives.iter().enumerate() {
+                let af = format!("{field}.alternatives[{ai}]");
+                self.unique(&alternative.id, "alternative", &format!("{af}.id"));
+                if alternative.steps.is_empty() {
+                    self.diagnostics.push(
+                        Diagnostic::error(
+                            Kind::MissingField,
+                            alternative.id.location(self.path),
+                            format!("alternative `{}` has no steps", alternative.id.as_str()),
+                        )
+                        .with_field(format!("{af}.steps"))
+                        .with_help("add the steps of this procedure, or remove the alternative"),
+                    );
+                }
+                for (i, step) in alternative.steps.iter().enumerate() {
+                    self.step(step, &format!("{af}.steps[{i}]"), 0, &mut steps);
+                }
             }
             for (bi, block) in section.blocks.iter().enumerate() {
                 self.block(block, &format!("{field}.blocks[{bi}]"));
@@ -229,6 +269,28 @@ impl<'a> Validator<'a> {
         steps: &mut Vec<(String, &'g Step)>,
     ) {
         self.unique(&step.id, "step", &format!("{field}.id"));
+        for (i, segment) in step.ui_path.iter().enumerate() {
+            let well_formed = segment
+                .as_str()
+                .strip_prefix("-ui-")
+                .is_some_and(Id::is_valid);
+            if !well_formed {
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        Kind::InvalidId,
+                        segment.location(self.path),
+                        format!("`{}` is not a UI label term", segment.as_str()),
+                    )
+                    .with_field(format!("{field}.ui_path[{i}]"))
+                    .with_help("name a UI label term of the glossary, e.g. `-ui-account-settings` (a dash, `ui-`, then lower-case letters, digits and single dashes)"),
+                );
+            }
+        }
+        let mut choices = Vec::new();
+        for (i, choice) in step.choices.iter().enumerate() {
+            let f = format!("{field}.choices[{i}].id");
+            self.unique_within(&choice.id, &mut choices, "choice", &f, "step");
+        }
         for (i, t) in step.troubleshooting.iter().enumerate() {
             self.unique(
                 &t.id,
@@ -317,8 +379,20 @@ impl<'a> Validator<'a> {
         }
     }
 
-    /// Uniqueness within one parent (a table's rows, a list's items).
+    /// Uniqueness within one block (a table's rows, a list's items).
     fn unique_in(&mut self, id: &Id, seen: &mut Vec<String>, kind: &str, field: &str) {
+        self.unique_within(id, seen, kind, field, "block");
+    }
+
+    /// Uniqueness within one parent, a `scope` such as a block or a step.
+    fn unique_within(
+        &mut self,
+        id: &Id,
+        seen: &mut Vec<String>,
+        kind: &str,
+        field: &str,
+        scope: &str,
+    ) {
         if !self.id_format(id, field) {
             return;
         }
@@ -331,7 +405,7 @@ impl<'a> Validator<'a> {
                 )
                 .with_field(field)
                 .with_help(format!(
-                    "{kind} ids must be unique within their block; rename one"
+                    "{kind} ids must be unique within their {scope}; rename one"
                 )),
             );
         } else {

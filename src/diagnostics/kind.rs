@@ -102,7 +102,7 @@ kinds! {
     DuplicateId = "duplicate-id", Guide, "two sections, steps, values or columns share an id";
     MissingFile = "missing-file", Guide, "a guide directory has no `guide.yaml`";
     InvalidDate = "invalid-date", Guide, "`updated` is not a date written `YYYY-MM-DD`";
-    UnknownReference = "unknown-reference", Guide, "a step collects a value, or a table cell names a column, that the guide does not define";
+    UnknownReference = "unknown-reference", Guide, "a step collects a value, or a table cell names a column, that the guide does not define; or `related` names a guide that does not exist";
     TooDeep = "too-deep", Guide, "a substep has substeps of its own";
     InvalidPath = "invalid-path", Guide, "a screenshot path leaves the guide's `images/` directory or is not a relative path";
     MissingImage = "missing-image", Guide, "a screenshot file does not exist (error); or, as a warning, a locale has no screenshot of its own where the source one is language-specific, so readers see the source-language screenshot";

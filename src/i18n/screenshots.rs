@@ -85,6 +85,9 @@ pub fn used(guide: &Guide) -> Vec<(&str, &Text)> {
     let mut out = Vec::new();
     for section in &guide.sections {
         walk(&section.steps, &mut out);
+        for alternative in &section.alternatives {
+            walk(&alternative.steps, &mut out);
+        }
     }
     out
 }

@@ -55,7 +55,14 @@ fn view_and_catalog_name_the_same_messages() {
     let mut defined = BTreeSet::new();
     let mut problems = Vec::new();
     keys_of(repo, &mut defined, &mut problems);
-    for fixture in ["basic", "blocks", "fields", "multilingual", "reader"] {
+    for fixture in [
+        "basic",
+        "blocks",
+        "fields",
+        "multilingual",
+        "reader",
+        "task",
+    ] {
         keys_of(
             &repo.join("tests/fixtures").join(fixture),
             &mut defined,
@@ -99,6 +106,11 @@ fn view_and_catalog_name_the_same_messages() {
         "step.alt",
         "step.caption",
         "step.result",
+        "step.when",
+        "choice.",
+        "choice.details",
+        "alternative.",
+        "alternative.when",
         "prereqs.intro",
         "result.",
         "trouble.when",

@@ -6,14 +6,13 @@ use std::collections::BTreeMap;
 
 use super::localize::Localizer;
 use super::view::{
-    AdmonitionView, BlockView, CollectView, DefinitionView, FactView, GroupView, GuideView,
-    ImageView, LinkView, PrerequisiteView, SectionView, StepRefView, StepView, TroubleshootingView,
-    ValueView,
+    AdmonitionView, AlternativeView, ChoiceView, CollectView, FactView, GuideView, ImageView,
+    LinkView, PrerequisiteView, SectionView, StepRefView, StepView, TroubleshootingView, ValueView,
 };
 use crate::content::catalog::MessageKey;
 use crate::content::ids::{Attr, Part};
 use crate::content::images;
-use crate::content::model::{Block, Collect, Definitions, Guide, List, Section, Step, Table};
+use crate::content::model::{Collect, Guide, Section, Step};
 use crate::theme::Strings;
 
 /// An image a page uses: the file to publish (relative to the guide directory as built,
@@ -45,7 +44,13 @@ pub fn build(
     let source_locale = guide.source_locale.as_str();
     let value_links = value_links(guide, source_locale, l);
     let title_plain = l.plain(&Part::Title.key()).text;
-    let summary_plain = l.plain(&Part::Summary.key()).text;
+    let summary_plain = if guide.summary.is_some() {
+        l.plain(&Part::Summary.key()).text
+    } else if guide.intro.is_some() {
+        super::summary::first_sentence(&l.plain(&Part::Intro.key()).text).to_owned()
+    } else {
+        String::new()
+    };
     let mut builder = StepBuilder {
         cx,
         numbers: &numbers,
@@ -69,7 +74,10 @@ pub fn build(
         id: cx.guide_id.to_owned(),
         title: l.inline(&Part::Title.key()),
         title_plain,
-        summary: l.inline(&Part::Summary.key()),
+        summary: guide
+            .summary
+            .as_ref()
+            .map(|_| l.inline(&Part::Summary.key())),
         summary_plain,
         audience: guide
             .audience
@@ -124,16 +132,26 @@ pub fn build(
 
 /// Step numbers, by step id. One numbering runs through the whole guide (it does not restart
 /// per section), so "step 4" names one step of the page and every reference to it is
-/// unambiguous; substeps are numbered within their step ("4.2").
+/// unambiguous; substeps are numbered within their step ("4.2"). The steps of an alternative
+/// procedure are numbered within it, under its title.
 fn step_numbers(guide: &Guide) -> BTreeMap<String, String> {
     let mut numbers = BTreeMap::new();
-    let all_steps = guide.sections.iter().flat_map(|section| &section.steps);
-    for (i, step) in all_steps.enumerate() {
+    let number = |numbers: &mut BTreeMap<String, String>, i: usize, step: &Step| {
         let n = (i + 1).to_string();
         for (j, sub) in step.substeps.iter().enumerate() {
             numbers.insert(sub.id.as_str().to_owned(), format!("{n}.{}", j + 1));
         }
         numbers.insert(step.id.as_str().to_owned(), n);
+    };
+    let all_steps = guide.sections.iter().flat_map(|section| &section.steps);
+    for (i, step) in all_steps.enumerate() {
+        number(&mut numbers, i, step);
+    }
+    // The reader follows one alternative: its steps are numbered on their own, from 1.
+    for alternative in guide.sections.iter().flat_map(|s| &s.alternatives) {
+        for (i, step) in alternative.steps.iter().enumerate() {
+            number(&mut numbers, i, step);
+        }
     }
     numbers
 }
@@ -239,10 +257,30 @@ impl StepBuilder<'_, '_> {
                 .iter()
                 .map(|step| self.step(step, l))
                 .collect(),
+            alternatives: section
+                .alternatives
+                .iter()
+                .map(|alternative| {
+                    let part = Part::Alternative(alternative.id.as_str());
+                    AlternativeView {
+                        title: l.inline(&part.key()),
+                        when: alternative
+                            .when
+                            .as_ref()
+                            .map(|_| l.inline(&part.attr(Attr::When))),
+                        steps: alternative
+                            .steps
+                            .iter()
+                            .map(|step| self.step(step, l))
+                            .collect(),
+                        anchor: part.anchor(),
+                    }
+                })
+                .collect(),
             blocks: section
                 .blocks
                 .iter()
-                .map(|b| block(b, self.cx, l))
+                .map(|b| super::blocks::view(b, self.cx, l))
                 .collect(),
         }
     }
@@ -268,7 +306,13 @@ impl StepBuilder<'_, '_> {
                 .cx
                 .strings
                 .get_with("step-label", &[("number", number.clone().into())]),
+            when: step.when.as_ref().map(|_| l.inline(&part.attr(Attr::When))),
             text: l.inline(&part.key()),
+            ui_path: step
+                .ui_path
+                .iter()
+                .map(|segment| l.ui_label(segment.as_str().trim_start_matches('-')))
+                .collect(),
             details: step
                 .details
                 .as_ref()
@@ -277,6 +321,24 @@ impl StepBuilder<'_, '_> {
                 .admonitions()
                 .map(|(kind, _)| {
                     admonition(self.cx.strings, l, kind, &part.attr(Attr::Admonition(kind)))
+                })
+                .collect(),
+            choices: step
+                .choices
+                .iter()
+                .map(|choice| {
+                    let part = Part::Choice {
+                        step: step.id.as_str(),
+                        choice: choice.id.as_str(),
+                    };
+                    ChoiceView {
+                        text: l.inline(&part.key()),
+                        details: choice
+                            .details
+                            .as_ref()
+                            .map(|_| l.block(&part.attr(Attr::Details))),
+                        anchor: part.anchor(),
+                    }
                 })
                 .collect(),
             image,
@@ -368,118 +430,6 @@ fn admonition(
         kind,
         label: strings.get(kind),
         html: l.block(key),
-    }
-}
-
-fn block(block: &Block, cx: &ViewContext<'_>, l: &mut Localizer<'_>) -> BlockView {
-    match block {
-        Block::Table(table) => table_view(table, l),
-        Block::List(list) => list_view(list, l),
-        Block::Definitions(defs) => definitions_view(defs, l),
-        Block::Text(text) => BlockView::Text {
-            style: text.style.map(|s| s.as_str()),
-            label: text.style.map(|s| cx.strings.get(s.as_str())),
-            html: l.block(&Part::Text(text.id.as_str()).key()),
-            id: text.id.as_str().to_owned(),
-        },
-    }
-}
-
-fn table_view(table: &Table, l: &mut Localizer<'_>) -> BlockView {
-    let part = Part::Table(table.id.as_str());
-    BlockView::Table {
-        intro: table
-            .intro
-            .as_ref()
-            .map(|_| l.block(&part.attr(Attr::Intro))),
-        columns: table
-            .columns
-            .iter()
-            .map(|c| l.inline(&part.attr(Attr::Column(c.id.as_str()))))
-            .collect(),
-        rows: table
-            .rows
-            .iter()
-            .map(|row| {
-                let row_part = Part::Row {
-                    table: table.id.as_str(),
-                    row: row.id.as_str(),
-                };
-                table
-                    .columns
-                    .iter()
-                    .map(|c| {
-                        if row.cells.contains_key(c.id.as_str()) {
-                            l.inline(&row_part.attr(Attr::Cell(c.id.as_str())))
-                        } else {
-                            String::new()
-                        }
-                    })
-                    .collect()
-            })
-            .collect(),
-        id: table.id.as_str().to_owned(),
-    }
-}
-
-fn list_view(list: &List, l: &mut Localizer<'_>) -> BlockView {
-    let part = Part::List(list.id.as_str());
-    let item = |l: &mut Localizer<'_>, item: &str| {
-        l.inline(
-            &Part::Item {
-                list: list.id.as_str(),
-                item,
-            }
-            .key(),
-        )
-    };
-    BlockView::List {
-        intro: list
-            .intro
-            .as_ref()
-            .map(|_| l.block(&part.attr(Attr::Intro))),
-        ordered: list.ordered,
-        items: list.items.iter().map(|i| item(l, i.id.as_str())).collect(),
-        groups: list
-            .groups
-            .iter()
-            .map(|g| GroupView {
-                title: l.inline(
-                    &Part::Group {
-                        list: list.id.as_str(),
-                        group: g.id.as_str(),
-                    }
-                    .key(),
-                ),
-                items: g.items.iter().map(|i| item(l, i.id.as_str())).collect(),
-            })
-            .collect(),
-        id: list.id.as_str().to_owned(),
-    }
-}
-
-fn definitions_view(defs: &Definitions, l: &mut Localizer<'_>) -> BlockView {
-    let part = Part::Definitions(defs.id.as_str());
-    BlockView::Definitions {
-        intro: defs
-            .intro
-            .as_ref()
-            .map(|_| l.block(&part.attr(Attr::Intro))),
-        entries: defs
-            .entries
-            .iter()
-            .map(|e| {
-                let entry = Part::Definition {
-                    defs: defs.id.as_str(),
-                    entry: e.id.as_str(),
-                };
-                DefinitionView {
-                    term: l.inline(&entry.attr(Attr::Term)),
-                    html: l.block(&entry.key()),
-                }
-            })
-            .collect(),
-        id: defs.id.as_str().to_owned(),
     }
 }
 

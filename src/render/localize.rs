@@ -9,6 +9,7 @@ use super::markdown;
 use crate::content::catalog::{Format, MessageKey};
 use crate::diagnostics::{Diagnostic, Diagnostics, Kind, Location};
 use crate::i18n::bundle::{self, Bundle, format};
+use crate::i18n::terms::Terms;
 use crate::render::escape;
 use crate::site::{GuideData, Site, Translation};
 
@@ -42,6 +43,9 @@ pub struct Localizer<'a> {
     path: &'a std::path::Path,
     /// UI labels of the locale's glossary that are in another language: (label, language).
     foreign_ui: &'a [(String, String)],
+    /// The glossaries of the page's locale and of the source locale (for UI paths).
+    terms: Option<&'a Terms>,
+    source_terms: Option<&'a Terms>,
 }
 
 impl<'a> Localizer<'a> {
@@ -85,6 +89,12 @@ impl<'a> Localizer<'a> {
                 .terms
                 .get(locale)
                 .map_or(&[][..], |t| t.foreign_ui.as_slice()),
+            terms: if source_only {
+                None
+            } else {
+                site.terms.get(locale)
+            },
+            source_terms: site.terms.get(data.source_locale()),
         }
     }
 
@@ -246,6 +256,44 @@ impl Localizer<'_> {
         self.html(key, Format::Block)
     }
 
+    /// The UI label term `name` (without `-`, e.g. `ui-api-keys`) as HTML: the page locale's
+    /// label, or the source locale's marked as fallback when the locale's glossary lacks it
+    /// (reported by the site's check); empty when neither defines it (an error reported there).
+    pub fn ui_label(&mut self, name: &str) -> String {
+        if let Some(text) = self.terms.and_then(|t| term_text(t, self.locale, name)) {
+            let html = markdown::inline(&text);
+            return mark_foreign_labels(html, self.foreign_ui);
+        }
+        let Some(text) = self
+            .source_terms
+            .and_then(|t| term_text(t, self.source_locale, name))
+        else {
+            return String::new();
+        };
+        let html = markdown::inline(&text);
+        if self.locale == self.source_locale || !self.mark_fallback {
+            return html;
+        }
+        self.fallbacks += 1;
+        format!(
+            "<span class=\"fallback\" lang=\"{}\">{html}</span> <span class=\"badge untranslated\">{}</span>",
+            escape(self.source_locale),
+            escape(&self.untranslated_label)
+        )
+    }
+
+    /// The UI label term `name` as plain text: the page locale's label, else the source's.
+    pub fn ui_label_plain(&self, name: &str) -> String {
+        self.terms
+            .and_then(|t| term_text(t, self.locale, name))
+            .or_else(|| {
+                self.source_terms
+                    .and_then(|t| term_text(t, self.source_locale, name))
+            })
+            .map(|text| markdown::plain(&text))
+            .unwrap_or_default()
+    }
+
     /// Plain text (for attributes, `<title>`), and whether it is fallback.
     pub fn plain(&mut self, key: &MessageKey) -> Localized {
         let formatted = self.formatted(key);
@@ -257,6 +305,23 @@ impl Localizer<'_> {
             fallback: formatted.fallback,
         }
     }
+}
+
+/// The value of term `name` of `terms` formatted in `locale` (with the UI markers of the
+/// glossary), or `None` when the glossary does not define it.
+fn term_text(terms: &Terms, locale: &str, name: &str) -> Option<String> {
+    use fluent_syntax::ast::Entry;
+    let term = terms.resource.entries().find_map(|entry| match entry {
+        Entry::Term(term) if term.id.name == name => Some(term),
+        _ => None,
+    })?;
+    let bundle = bundle::new_bundle(locale, std::slice::from_ref(&terms.resource));
+    let mut errors = Vec::new();
+    Some(
+        bundle
+            .format_pattern(&term.value, None, &mut errors)
+            .into_owned(),
+    )
 }
 
 /// `lang` on the UI labels that are in another language than the page (an English interface

@@ -3,6 +3,7 @@
 
 #[cfg(test)]
 mod agreement;
+mod blocks;
 pub mod guide;
 pub mod links;
 mod listing;
@@ -10,13 +11,16 @@ pub mod localize;
 pub mod markdown;
 mod nav;
 mod pages;
+mod related;
 mod rendered;
 pub mod review;
 pub mod search;
 mod seo;
+mod summary;
 pub mod view;
 
 pub use nav::{GuideLink, Nav, neighbour_order};
+pub use related::OtherGuides;
 pub use rendered::{Discard, Fragment, PageInfo, Rendered, Sink, Spooled};
 
 use nav::{neighbours, product_order};
@@ -113,7 +117,7 @@ fn render_delta(
         .par_iter()
         .map(|(g, locale)| {
             let nav = neighbours(site, order[*g], locale);
-            render_guide(site, &site.guides[*g], locale, nav, true)
+            render_guide(site, &site.guides[*g], locale, (nav, site), true)
         })
         .collect();
     let mut diagnostics = Diagnostics::new();
@@ -203,12 +207,14 @@ pub fn finish(
 
 /// Render every page of one guide (in `locales`) into `sink`: its guide pages, their screenshots
 /// and its review pages. What the listing pages and the link check need is returned; the pages
-/// themselves are not kept. `nav` gives the previous and next guide in each locale.
+/// themselves are not kept. `nav` gives the previous and next guide in each locale, `others` the
+/// titles of the guides it lists as related.
 pub fn render_guide_into(
     site: &Site,
     data: &GuideData,
     locales: &[&str],
     nav: impl Fn(&str) -> Nav,
+    others: &dyn OtherGuides,
     sink: &dyn Sink,
 ) -> Result<Rendered, Diagnostics> {
     let mut out = Rendered::default();
@@ -220,7 +226,13 @@ pub fn render_guide_into(
         ))
     };
     for locale in locales {
-        let mut page = render_guide(site, data, locale, nav(locale), sink.wants_search())?;
+        let mut page = render_guide(
+            site,
+            data,
+            locale,
+            (nav(locale), others),
+            sink.wants_search(),
+        )?;
         sink.put(&page.path, &page.html)
             .map_err(|err| io_error(&page.path, err))?;
         // The search fragment waits in the sink's spool for the index file, not in memory.
@@ -337,9 +349,10 @@ fn render_guide(
     site: &Site,
     data: &GuideData,
     locale: &str,
-    (previous, next): Nav,
+    ((previous, next), others): (Nav, &dyn OtherGuides),
     with_search: bool,
 ) -> Result<RenderedPage, Diagnostics> {
+    let related = related::links(data, locale, others)?;
     let strings = &site.theme.strings[locale];
     let guide_dir = site.root.join(&data.loaded.dir);
     let guide_fallback = shows_source_only(site, data, locale);
@@ -400,13 +413,14 @@ fn render_guide(
     context.insert("source_language_name", &source_language);
     context.insert("previous", &previous);
     context.insert("next", &next);
+    context.insert("related", &related);
     let html = render_template(site, "guide.html", &context).map_err(Diagnostics::from)?;
     let card = GuideCard {
         id: data.id().to_owned(),
         product: data.loaded.guide.product.as_str().to_owned(),
         partner: data.loaded.guide.partner.as_str().to_owned(),
         title: view.title,
-        summary: view.summary,
+        summary: view.summary.unwrap_or_else(|| escape(&view.summary_plain)),
         facts: view.facts,
         translated_percent: percent,
     };

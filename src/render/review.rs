@@ -8,6 +8,7 @@ use similar::{Algorithm, DiffTag};
 use super::markdown;
 use crate::config::ReviewPages;
 use crate::content::catalog::{self, Format};
+use crate::content::ids::Part;
 use crate::i18n::bundle::{self, format};
 use crate::render::escape;
 use crate::site::{GuideData, Site};
@@ -196,10 +197,7 @@ pub fn review_rows(site: &Site, guide: &GuideData, locale: &str) -> Vec<ReviewRo
                 (Some(_), Some(_)) => "stale",
                 (Some(_), None) => "translated",
             };
-            let anchor = entry
-                .key
-                .id
-                .starts_with("step-")
+            let anchor = matches!(entry.part, Part::Step(_) | Part::Choice { .. })
                 .then(|| entry.key.id.clone());
             ReviewRow {
                 key: entry.key.to_string(),

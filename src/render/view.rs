@@ -8,7 +8,10 @@ pub struct GuideView {
     pub id: String,
     pub title: String,
     pub title_plain: String,
-    pub summary: String,
+    /// The summary under the title (HTML); `None` when the guide has none.
+    pub summary: Option<String>,
+    /// The page's description: the summary as plain text or, without one, the first sentence
+    /// of the intro (empty when the guide has neither).
     pub summary_plain: String,
     pub audience: Option<String>,
     pub keywords: Option<String>,
@@ -53,7 +56,19 @@ pub struct SectionView {
     pub intro: Option<String>,
     pub admonitions: Vec<AdmonitionView>,
     pub steps: Vec<StepView>,
+    pub alternatives: Vec<AlternativeView>,
     pub blocks: Vec<BlockView>,
+}
+
+/// One of a section's alternative procedures, its steps numbered on their own.
+#[derive(Serialize)]
+pub struct AlternativeView {
+    pub anchor: String,
+    /// Inline HTML.
+    pub title: String,
+    /// When to follow it (inline HTML).
+    pub when: Option<String>,
+    pub steps: Vec<StepView>,
 }
 
 #[derive(Serialize)]
@@ -63,15 +78,31 @@ pub struct StepView {
     pub number: String,
     /// Accessible label of the anchor link, e.g. "Step 3".
     pub label: String,
+    /// The condition under which the step applies (inline HTML), shown before its text.
+    pub when: Option<String>,
     pub text: String,
+    /// The UI labels to click through (HTML each), shown joined by the locale's separator.
+    pub ui_path: Vec<String>,
     pub details: Option<String>,
     pub admonitions: Vec<AdmonitionView>,
+    /// The options the reader chooses one of.
+    pub choices: Vec<ChoiceView>,
     pub image: Option<ImageView>,
     /// What the reader sees after the step (inline HTML).
     pub result: Option<String>,
     pub substeps: Vec<StepView>,
     pub troubleshooting: Vec<TroubleshootingView>,
     pub collects: Option<LinkView>,
+}
+
+/// One option of a step's choices.
+#[derive(Serialize)]
+pub struct ChoiceView {
+    pub anchor: String,
+    /// Inline HTML.
+    pub text: String,
+    /// Block HTML.
+    pub details: Option<String>,
 }
 
 #[derive(Serialize)]

@@ -22,6 +22,7 @@ use crate::theme::{self, Theme};
 
 pub mod locate;
 mod prepare;
+mod ui_path;
 
 use prepare::check_term_refs;
 pub use prepare::{Shared, prepare_guide, prepare_guide_with};

@@ -136,13 +136,19 @@ pub fn prepare_guide_with(
         // The unknown source locale was reported by validation.
         return (None, diagnostics);
     };
-    let (used_terms, mut broken) = check_source_refs(
+    let (mut used_terms, mut broken) = check_source_refs(
         &loaded,
         &entries,
         &source.resource,
         (source_terms, config),
         &mut diagnostics,
     );
+    used_terms.extend(super::ui_path::check(
+        &loaded,
+        terms,
+        config,
+        &mut diagnostics,
+    ));
     // An empty source text is reported by validation (`empty-text`); its translations are
     // compared once it has text.
     broken.extend(

@@ -158,7 +158,7 @@ impl Worker<'_> {
             return (None, diagnostics);
         }
         let nav = |locale: &str| self.nav.links(index, locale);
-        match render::render_guide_into(site, &data, self.locales, nav, self.sink) {
+        match render::render_guide_into(site, &data, self.locales, nav, self.nav, self.sink) {
             Ok(rendered) => (Some(rendered), diagnostics),
             Err(errors) => {
                 errors.into_iter().for_each(|d| diagnostics.push(d));

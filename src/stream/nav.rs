@@ -113,6 +113,22 @@ impl NavTable {
     }
 }
 
+/// The titles the navigation pass read serve the related guides of every page.
+impl render::OtherGuides for NavTable {
+    fn title(&self, id: &str, locale: &str) -> Option<String> {
+        let i = self
+            .titles
+            .binary_search_by(|(other, _)| other.as_str().cmp(id))
+            .ok()
+            .or_else(|| self.titles.iter().position(|(other, _)| other == id))?;
+        Some(self.titles[i].1.get(locale).cloned().unwrap_or_default())
+    }
+
+    fn ids(&self) -> Vec<&str> {
+        self.titles.iter().map(|(id, _)| id.as_str()).collect()
+    }
+}
+
 /// What navigation needs of one guide.
 struct Skim {
     product: String,

@@ -1,5 +1,6 @@
 //! `i18n sync` on a locale's glossary, `locales/<lang>/terms.ftl`: every term the sources of the
-//! guides translated into the locale use (and the terms those reference) that the glossary lacks
+//! guides translated into the locale use (their texts and their steps' UI paths, and the terms
+//! those reference) that the glossary lacks
 //! is stubbed at the end of the file, with its definition in the source locale's glossary,
 //! commented out like a message stub. A translator's text is never changed or moved; stubs are
 //! stepdoc's, written again on every sync (and dropped once the term is defined).
@@ -42,10 +43,19 @@ pub fn missing_terms(
         if source_locale == locale {
             continue;
         }
-        let used: BTreeSet<String> = source::all_references(guide.source)
+        let mut used: BTreeSet<String> = source::all_references(guide.source)
             .iter()
             .flat_map(|(_, refs)| glossary::terms_of(refs).cloned().collect::<Vec<_>>())
             .collect();
+        // The labels of the steps' UI paths are glossary terms the guide uses too.
+        let steps = guide.guide.sections.iter().flat_map(|s| s.all_steps());
+        used.extend(
+            steps
+                .flat_map(|step| std::iter::once(step).chain(&step.substeps))
+                .flat_map(|step| &step.ui_path)
+                .filter_map(|segment| segment.as_str().strip_prefix('-'))
+                .map(str::to_owned),
+        );
         for name in glossary::with_references(used, source_terms) {
             if own.contains(&name) || stubs.contains_key(&name) {
                 continue;

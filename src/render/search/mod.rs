@@ -37,7 +37,8 @@ const WEIGHT_TITLE: u8 = 3;
 /// a change here), grouped by the anchor the reader lands on: the guide itself (summary,
 /// audience, keywords, intro), each prerequisite, section, step, troubleshooting entry, table,
 /// list, definition list, text block, the facts and each value to collect. The heading is the
-/// group's first text (a step's own text, a section's title…).
+/// group's first text (a step's own text, a section's title…). A step's UI path (glossary
+/// labels, not messages) is searched with the step's texts.
 pub fn fragment(guide_id: &str, guide: &Guide, title: &str, l: &mut Localizer<'_>) -> Vec<u8> {
     let mut entries = Vec::with_capacity(4096);
     let mut page_words = PageWords::default();
@@ -53,6 +54,7 @@ pub fn fragment(guide_id: &str, guide: &Guide, title: &str, l: &mut Localizer<'_
             None => groups.push((anchor, vec![&entry.key])),
         }
     }
+    let ui_paths = ui_paths(guide, l);
     let title_fallback = l.plain(&Part::Title.key()).fallback;
     let mut number: u16 = 0;
     for (anchor, keys) in groups {
@@ -67,11 +69,15 @@ pub fn fragment(guide_id: &str, guide: &Guide, title: &str, l: &mut Localizer<'_
                 None => continue,
             },
         };
-        for text in texts {
+        let labels = anchor
+            .as_ref()
+            .and_then(|a| ui_paths.iter().find(|(step, _)| step == a))
+            .map(|(_, labels)| labels.as_str());
+        for text in texts.map(|t| t.text).chain(labels.map(str::to_owned)) {
             if !body.is_empty() {
                 body.push(' ');
             }
-            body.push_str(&text.text);
+            body.push_str(&text);
         }
         let lang = language(l, fallback);
         match &anchor {
@@ -234,6 +240,25 @@ fn split_fragment(bytes: &[u8]) -> (&[u8], &[u8]) {
     };
     let len = usize::try_from(u32::from_le_bytes(*len)).unwrap_or(usize::MAX);
     rest.split_at(len.min(rest.len()))
+}
+
+/// The labels of each step's UI path as plain text in the page's locale, by step anchor.
+fn ui_paths(guide: &Guide, l: &mut Localizer<'_>) -> Vec<(String, String)> {
+    guide
+        .sections
+        .iter()
+        .flat_map(|s| s.all_steps())
+        .flat_map(|step| std::iter::once(step).chain(&step.substeps))
+        .filter(|step| !step.ui_path.is_empty())
+        .map(|step| {
+            let labels: Vec<String> = step
+                .ui_path
+                .iter()
+                .map(|segment| l.ui_label_plain(segment.as_str().trim_start_matches('-')))
+                .collect();
+            (Part::Step(step.id.as_str()).anchor(), labels.join(" "))
+        })
+        .collect()
 }
 
 /// Longest heading shown in a result, in characters: a long text (a fact, a paragraph) is cut
